@@ -1,0 +1,3 @@
+export { loadConfig, ConfigError } from "./load-config.ts";
+export { createLogger, type Logger } from "./logger.ts";
+export * as env from "./env-fields.ts";

@@ -1,0 +1,16 @@
+-- KEYS[1] state hash, KEYS[2] event log
+-- ARGV[1] event JSON without seq (must start with '{'), ARGV[2] new view JSON,
+-- ARGV[3] channel, ARGV[4] ttl seconds
+-- Numbers the event, stores the state it leads to, logs and publishes it: one atomic step,
+-- so a snapshot read at seq n and the events after n never overlap or leave a gap.
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return redis.error_reply('NOSTATE no live state for this submission')
+end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+local message = '{"seq":' .. seq .. ',' .. string.sub(ARGV[1], 2)
+redis.call('HSET', KEYS[1], 'view', ARGV[2])
+redis.call('RPUSH', KEYS[2], message)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+redis.call('PUBLISH', ARGV[3], message)
+return seq

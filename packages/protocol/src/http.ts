@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { LanguageId } from "./languages.ts";
+import { MAX_CODE_BYTES, utf8Length } from "./job.ts";
+import { Slug } from "./problem.ts";
+
+export const ErrorCode = z.enum([
+  "VALIDATION",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "RATE_LIMITED",
+  "PAYLOAD_TOO_LARGE",
+  "UNAVAILABLE",
+  "INTERNAL",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export const ErrorBody = z.object({
+  error: z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Role = z.enum(["user", "admin"]);
+export type Role = z.infer<typeof Role>;
+
+export const User = z.object({ id: z.string(), username: z.string(), role: Role });
+export type User = z.infer<typeof User>;
+
+export const Credentials = z.object({
+  username: z
+    .string()
+    .min(3)
+    .max(32)
+    .regex(/^[A-Za-z0-9_.-]+$/, "letters, digits, '_', '.', '-'"),
+  password: z.string().min(8).max(200),
+});
+export type Credentials = z.infer<typeof Credentials>;
+
+export const AuthResponse = z.object({ user: User, token: z.string() });
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+export const SubmissionCreate = z.object({
+  problem: Slug,
+  language: LanguageId,
+  code: z
+    .string()
+    .min(1, "code is empty")
+    .refine((c) => utf8Length(c) <= MAX_CODE_BYTES, `code is over ${MAX_CODE_BYTES} bytes`),
+});
+export type SubmissionCreate = z.infer<typeof SubmissionCreate>;
+
+export const SubmissionAccepted = z.object({ id: z.string(), status: z.literal("queued") });
+export type SubmissionAccepted = z.infer<typeof SubmissionAccepted>;
+
+/** Claims of a user token, signed by the API and verified by the notifier. */
+export const TokenClaims = z.object({ sub: z.string(), name: z.string(), role: Role });
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
+/** The browser's cookie, set next to the bearer token. */
+export const TOKEN_COOKIE = "judge_token";

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { LanguageId } from "./languages.ts";
+
+export const Difficulty = z.enum(["easy", "medium", "hard"]);
+export type Difficulty = z.infer<typeof Difficulty>;
+
+export const Slug = z.string().min(1).max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase words joined by '-'");
+
+/** How output is compared with the expected answer. */
+export const CheckerSpec = z.discriminatedUnion("kind", [
+  /** Byte for byte. */
+  z.object({ kind: z.literal("exact") }),
+  /** Line by line, token by token; trailing white space and a final newline ignored. */
+  z.object({ kind: z.literal("tokens") }),
+  /** Tokens, numbers compared with a tolerance: ok when |a-b| <= abs or |a-b| <= rel*|b|. */
+  z.object({ kind: z.literal("float"), abs: z.number().min(0), rel: z.number().min(0) }),
+]);
+export type CheckerSpec = z.infer<typeof CheckerSpec>;
+
+export const Limits = z.object({
+  timeMs: z.number().int().min(100).max(20_000),
+  /** KiB */
+  memoryKb: z.number().int().min(16 * 1024).max(2 * 1024 * 1024),
+});
+export type Limits = z.infer<typeof Limits>;
+
+export const Sample = z.object({ input: z.string(), output: z.string() });
+export type Sample = z.infer<typeof Sample>;
+
+export const ProblemSummary = z.object({
+  slug: Slug,
+  title: z.string(),
+  difficulty: Difficulty,
+  tags: z.array(z.string()),
+  acceptanceRate: z.number().min(0).max(1).nullable(),
+  solved: z.boolean().optional(),
+});
+export type ProblemSummary = z.infer<typeof ProblemSummary>;
+
+export const ProblemPage = z.object({
+  items: z.array(ProblemSummary),
+  nextCursor: z.string().nullable(),
+});
+export type ProblemPage = z.infer<typeof ProblemPage>;
+
+export const ProblemDetail = ProblemSummary.extend({
+  statement: z.string(),
+  samples: z.array(Sample),
+  limits: Limits,
+  languages: z.array(z.object({ id: LanguageId, name: z.string(), version: z.string(), starter: z.string() })),
+});
+export type ProblemDetail = z.infer<typeof ProblemDetail>;
+
+/**
+ * What a worker fetches from the API's internal endpoint, addressed by `hash`: a SHA-256 over
+ * the tests, checker and limits, so any change to them changes the hash.
+ */
+export const TestBundle = z.object({
+  hash: z.string().regex(/^[a-f0-9]{64}$/),
+  limits: Limits,
+  checker: CheckerSpec,
+  tests: z.array(z.object({ input: z.string(), output: z.string() })).min(1),
+});
+export type TestBundle = z.infer<typeof TestBundle>;

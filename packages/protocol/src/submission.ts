@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { LanguageId } from "./languages.ts";
+import { Status, Verdict } from "./verdicts.ts";
+
+export const SubmissionId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a submission id");
+export type SubmissionId = z.infer<typeof SubmissionId>;
+
+/** One judged test. Times are CPU ms of the whole process tree, memory is peak RSS in KiB. */
+export const TestResult = z.object({
+  index: z.number().int().min(1),
+  verdict: Verdict,
+  timeMs: z.number().int().min(0),
+  memoryKb: z.number().int().min(0),
+});
+export type TestResult = z.infer<typeof TestResult>;
+
+/** The submission as `GET /api/submissions/:id` returns it and as a WebSocket snapshot carries it. */
+export const SubmissionView = z.object({
+  id: SubmissionId,
+  problem: z.string(),
+  language: LanguageId,
+  status: Status,
+  verdict: Verdict.nullable(),
+  passed: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Max CPU ms over the tests run. */
+  timeMs: z.number().int().min(0).nullable(),
+  /** Max peak RSS in KiB over the tests run. */
+  memoryKb: z.number().int().min(0).nullable(),
+  compileOutput: z.string().nullable().optional(),
+  /** The test being run now (1-based) while status is `running`. */
+  currentTest: z.number().int().min(1).nullable().optional(),
+  tests: z.array(TestResult),
+  createdAt: z.string(),
+  judgedAt: z.string().nullable(),
+});
+export type SubmissionView = z.infer<typeof SubmissionView>;
