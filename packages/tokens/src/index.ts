@@ -1,0 +1,1 @@
+export { TokenSigner, TokenVerifier, TokenError, generateTokenKeys, type TokenKeys } from "./tokens.ts";
