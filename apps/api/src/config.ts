@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { env, loadConfig } from "@judge/config";
+
+const pem = z.string().transform((s) => s.replace(/\\n/g, "\n"));
+
+export const ApiConfig = z.object({
+  PORT: env.port(3001),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  REDIS_URL: env.redisUrl,
+  REDIS_PREFIX: env.redisPrefix,
+  /** PKCS#8 PEM of the Ed25519 key that signs user tokens. */
+  JWT_PRIVATE_KEY: pem,
+  TOKEN_TTL_SECONDS: env.positiveInt(7 * 24 * 3600),
+  /** Shared secret the workers present to fetch test data. */
+  WORKER_TOKEN: env.secret("WORKER_TOKEN"),
+  /** Send the auth cookie with `Secure` (set behind HTTPS). */
+  COOKIE_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  ADMIN_USERNAME: z.string().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "ADMIN_PASSWORD must be at least 8 characters").optional(),
+  /** Apply migrations and seed the sample problems at start. */
+  SEED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Attempts per judge job before it ends as IE (a crashed sandbox or worker is retried). */
+  JUDGE_ATTEMPTS: env.positiveInt(3),
+  LOG_LEVEL: env.logLevel,
+});
+export type ApiConfig = z.infer<typeof ApiConfig>;
+
+export function loadApiConfig(source: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const config = loadConfig("api", ApiConfig, source);
+  if ((config.ADMIN_USERNAME === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+    throw new Error("api: set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither");
+  }
+  return config;
+}

@@ -1,0 +1,89 @@
+import { Router } from "express";
+import { z } from "zod";
+import {
+  Difficulty,
+  Limits,
+  Slug,
+  languageDisplay,
+  type ProblemDetail,
+  type ProblemPage,
+  type ProblemSummary,
+} from "@judge/protocol";
+import type { PrismaClient } from "@judge/db";
+import type { FleetRegistry } from "@judge/live-state";
+import { notFound } from "../http/api-error.ts";
+import { acceptanceRates, solvedBy } from "./problem-stats.ts";
+
+const ListQuery = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  difficulty: Difficulty.optional(),
+  tag: z.string().max(64).optional(),
+  q: z.string().max(100).optional(),
+});
+
+export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const query = ListQuery.parse(req.query);
+    const rows = await prisma.problem.findMany({
+      where: {
+        published: true,
+        ...(query.difficulty ? { difficulty: query.difficulty } : {}),
+        ...(query.tag ? { tags: { has: query.tag } } : {}),
+        ...(query.q ? { title: { contains: query.q, mode: "insensitive" as const } } : {}),
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      select: { id: true, slug: true, title: true, difficulty: true, tags: true },
+    });
+    const page = rows.slice(0, query.limit);
+    const ids = page.map((p) => p.id);
+    const [rates, solved] = await Promise.all([
+      acceptanceRates(prisma, ids),
+      req.user ? solvedBy(prisma, req.user.sub, ids) : Promise.resolve(null),
+    ]);
+    const items: ProblemSummary[] = page.map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      difficulty: p.difficulty,
+      tags: p.tags,
+      acceptanceRate: rates.get(p.id) ?? null,
+      ...(solved ? { solved: solved.has(p.id) } : {}),
+    }));
+    const body: ProblemPage = { items, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+    res.json(body);
+  });
+
+  router.get("/:slug", async (req, res) => {
+    const slug = Slug.safeParse(req.params.slug);
+    if (!slug.success) throw notFound("problem");
+    const problem = await prisma.problem.findUnique({
+      where: { slug: slug.data },
+      include: { tests: { where: { sample: true }, orderBy: { index: "asc" } } },
+    });
+    if (!problem || !problem.published) throw notFound("problem");
+    const [rates, solved, languages] = await Promise.all([
+      acceptanceRates(prisma, [problem.id]),
+      req.user ? solvedBy(prisma, req.user.sub, [problem.id]) : Promise.resolve(null),
+      fleet.languages(),
+    ]);
+    const body: ProblemDetail = {
+      slug: problem.slug,
+      title: problem.title,
+      difficulty: problem.difficulty,
+      tags: problem.tags,
+      acceptanceRate: rates.get(problem.id) ?? null,
+      ...(solved ? { solved: solved.has(problem.id) } : {}),
+      statement: problem.statement,
+      samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
+      limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
+      languages: languages.map((l) => ({ ...l, starter: languageDisplay[l.id].starter })),
+    };
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,30 @@
+import type { PrismaClient } from "@judge/db";
+
+/** Accepted / judged submissions per problem; problems with no judged submission are absent. */
+export async function acceptanceRates(prisma: PrismaClient, problemIds: string[]): Promise<Map<string, number>> {
+  if (problemIds.length === 0) return new Map();
+  const [judged, accepted] = await Promise.all([
+    prisma.submission.groupBy({
+      by: ["problemId"],
+      where: { problemId: { in: problemIds }, status: "done" },
+      _count: { _all: true },
+    }),
+    prisma.submission.groupBy({
+      by: ["problemId"],
+      where: { problemId: { in: problemIds }, verdict: "AC" },
+      _count: { _all: true },
+    }),
+  ]);
+  const acceptedBy = new Map(accepted.map((row) => [row.problemId, row._count._all]));
+  return new Map(judged.map((row) => [row.problemId, (acceptedBy.get(row.problemId) ?? 0) / row._count._all]));
+}
+
+export async function solvedBy(prisma: PrismaClient, userId: string, problemIds: string[]): Promise<Set<string>> {
+  if (problemIds.length === 0) return new Set();
+  const rows = await prisma.submission.findMany({
+    where: { userId, problemId: { in: problemIds }, verdict: "AC" },
+    distinct: ["problemId"],
+    select: { problemId: true },
+  });
+  return new Set(rows.map((r) => r.problemId));
+}

@@ -1,0 +1,93 @@
+import type { Server } from "node:http";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import type { Logger } from "@judge/config";
+import { createPrisma, migrate, seedProblems } from "@judge/db";
+import { FleetRegistry, LiveState } from "@judge/live-state";
+import { queueNames, type JudgeJob } from "@judge/protocol";
+import { TokenSigner, TokenVerifier } from "@judge/tokens";
+import { createPublicKey } from "node:crypto";
+import { createApp } from "./app.ts";
+import { ensureAdmin } from "./auth/auth-routes.ts";
+import type { ApiConfig } from "./config.ts";
+import { ApiMetrics } from "./http/metrics.ts";
+import { startResultConsumer } from "./results/result-consumer.ts";
+import { SubmissionService } from "./submissions/submission-service.ts";
+
+export interface RunningApi {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Wires the API's parts; `close()` stops them in reverse order, once. */
+export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
+  if (config.SEED) {
+    await migrate(config.DATABASE_URL, logger.child({ module: "migrate" }));
+  }
+  const prisma = createPrisma(config.DATABASE_URL);
+  if (config.SEED) await seedProblems(prisma);
+  if (config.ADMIN_USERNAME && config.ADMIN_PASSWORD) {
+    await ensureAdmin(prisma, config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+  }
+
+  // Requests fail fast while Redis is away (a 503), instead of queueing in memory.
+  const redis = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  await redis.connect();
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis"));
+  const queueConnection = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  queueConnection.on("error", () => {});
+  const judgeQueue = new Queue<JudgeJob>(queueNames.judge, { connection: queueConnection, prefix: config.REDIS_PREFIX });
+
+  const metrics = new ApiMetrics();
+  const live = new LiveState(redis, config.REDIS_PREFIX);
+  const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
+  const signer = await TokenSigner.fromPem(config.JWT_PRIVATE_KEY, config.TOKEN_TTL_SECONDS);
+  const publicKey = createPublicKey(config.JWT_PRIVATE_KEY).export({ type: "spki", format: "pem" }).toString();
+  const verifier = await TokenVerifier.fromPem(publicKey);
+  const submissions = new SubmissionService({
+    prisma,
+    live,
+    fleet,
+    judgeQueue,
+    judgeAttempts: config.JUDGE_ATTEMPTS,
+    logger: logger.child({ module: "submissions" }),
+  });
+  const consumer = startResultConsumer({
+    prisma,
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: config.REDIS_PREFIX,
+    logger,
+    onRecorded: (result) => metrics.verdicts.inc({ verdict: result.verdict }),
+  });
+
+  const app = createApp({
+    prisma,
+    redis,
+    fleet,
+    submissions,
+    signer,
+    verifier,
+    metrics,
+    logger,
+    workerToken: config.WORKER_TOKEN,
+    tokenTtlSeconds: config.TOKEN_TTL_SECONDS,
+    cookieSecure: config.COOKIE_SECURE,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      // Each step alone, so one failing does not leave the rest open.
+      await Promise.allSettled([consumer.close()]);
+      await Promise.allSettled([judgeQueue.close(), prisma.$disconnect()]);
+      await Promise.allSettled([redis.quit(), queueConnection.quit()]);
+    })());
+  return { port, close };
+}

@@ -1,0 +1,56 @@
+import { Router } from "express";
+import { z } from "zod";
+import { Slug, SubmissionCreate, SubmissionId, type SubmissionAccepted } from "@judge/protocol";
+import type { PrismaClient } from "@judge/db";
+import { currentUser } from "../auth/authenticate.ts";
+import { notFound } from "../http/api-error.ts";
+import type { SubmissionService } from "./submission-service.ts";
+import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
+
+const ListQuery = z.object({
+  problem: Slug.optional(),
+  mine: z.enum(["1", "true", "0", "false"]).optional(),
+  cursor: SubmissionId.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export function submissionRoutes(prisma: PrismaClient, service: SubmissionService): Router {
+  const router = Router();
+
+  router.post("/", async (req, res) => {
+    const user = currentUser(req);
+    const view = await service.create(user, SubmissionCreate.parse(req.body));
+    const body: SubmissionAccepted = { id: view.id, status: "queued" };
+    res.status(202).location(`/api/submissions/${view.id}`).json(body);
+  });
+
+  router.get("/:id", async (req, res) => {
+    const id = SubmissionId.safeParse(req.params.id);
+    if (!id.success) throw notFound("submission");
+    res.json(await service.get(id.data));
+  });
+
+  // Verdicts are public; code never leaves through this list.
+  router.get("/", async (req, res) => {
+    const query = ListQuery.parse(req.query);
+    const mine = query.mine === "1" || query.mine === "true";
+    const userId = mine ? currentUser(req).sub : undefined;
+    const rows = await prisma.submission.findMany({
+      where: {
+        ...(userId ? { userId } : {}),
+        ...(query.problem ? { problem: { slug: query.problem } } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      include: submissionViewInclude,
+    });
+    const page = rows.slice(0, query.limit);
+    res.json({
+      items: page.map(toSubmissionView),
+      nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Queue } from "bullmq";
+import type { Logger } from "@judge/config";
+import type { PrismaClient } from "@judge/db";
+import type { FleetRegistry, LiveState } from "@judge/live-state";
+import type { JudgeJob, SubmissionCreate, SubmissionView, TokenClaims } from "@judge/protocol";
+import { ApiError, notFound } from "../http/api-error.ts";
+import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
+
+export interface SubmissionServiceDeps {
+  prisma: PrismaClient;
+  live: LiveState;
+  fleet: FleetRegistry;
+  judgeQueue: Queue<JudgeJob>;
+  judgeAttempts: number;
+  logger: Logger;
+}
+
+export class SubmissionService {
+  constructor(private readonly deps: SubmissionServiceDeps) {}
+
+  /**
+   * Stores the submission, creates its live state and enqueues it (job id = submission id).
+   * If Redis refuses either write the row is deleted again, so a failed request leaves
+   * nothing half-made: the client gets a 503 and may retry.
+   */
+  async create(user: TokenClaims, input: SubmissionCreate): Promise<SubmissionView> {
+    const { prisma, live, fleet, judgeQueue } = this.deps;
+    const problem = await prisma.problem.findUnique({
+      where: { slug: input.problem },
+      select: { id: true, slug: true, published: true, testsHash: true },
+    });
+    if (!problem || !problem.published) throw notFound("problem");
+    const offered = await fleet.languages();
+    if (!offered.some((l) => l.id === input.language)) {
+      throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
+        offered: offered.map((l) => l.id),
+      });
+    }
+
+    const row = await prisma.submission.create({
+      data: {
+        id: randomUUID(),
+        userId: user.sub,
+        problemId: problem.id,
+        language: input.language,
+        code: input.code,
+        status: "queued",
+      },
+      include: submissionViewInclude,
+    });
+    const view = toSubmissionView(row);
+    try {
+      await live.create(view, user.sub);
+      await judgeQueue.add(
+        "judge",
+        {
+          v: 1,
+          submissionId: row.id,
+          language: input.language,
+          code: input.code,
+          problemId: problem.id,
+          testsHash: problem.testsHash,
+        },
+        {
+          jobId: row.id,
+          attempts: this.deps.judgeAttempts,
+          backoff: { type: "exponential", delay: 500 },
+          removeOnComplete: { age: 3600, count: 10_000 },
+          removeOnFail: { age: 24 * 3600 },
+        },
+      );
+    } catch (err) {
+      this.deps.logger.warn({ err, submissionId: row.id }, "enqueue failed; removing the submission");
+      await Promise.allSettled([prisma.submission.delete({ where: { id: row.id } }), live.remove(row.id)]);
+      throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly");
+    }
+    return view;
+  }
+
+  /** The stored view, with the live progress from Redis while the judge is still at work. */
+  async get(id: string): Promise<SubmissionView> {
+    const row = await this.deps.prisma.submission.findUnique({ where: { id }, include: submissionViewInclude });
+    if (!row) throw notFound("submission");
+    const stored = toSubmissionView(row);
+    if (stored.status === "done") return stored;
+    const snapshot = await this.deps.live.snapshot(id).catch(() => null);
+    return snapshot?.view ?? stored;
+  }
+}

@@ -1,0 +1,43 @@
+import type { LanguageId, Status, SubmissionView, Verdict } from "@judge/protocol";
+
+/** The columns a view needs; Prisma rows with `problem.slug` and `tests` fit it. */
+export interface SubmissionRow {
+  id: string;
+  language: string;
+  status: Status;
+  verdict: Verdict | null;
+  passed: number;
+  total: number;
+  timeMs: number | null;
+  memoryKb: number | null;
+  compileOutput: string | null;
+  createdAt: Date;
+  judgedAt: Date | null;
+  problem: { slug: string };
+  tests: { index: number; verdict: Verdict; timeMs: number; memoryKb: number }[];
+}
+
+export function toSubmissionView(row: SubmissionRow): SubmissionView {
+  return {
+    id: row.id,
+    problem: row.problem.slug,
+    language: row.language as LanguageId,
+    status: row.status,
+    verdict: row.verdict,
+    passed: row.passed,
+    total: row.total,
+    timeMs: row.timeMs,
+    memoryKb: row.memoryKb,
+    compileOutput: row.compileOutput,
+    tests: row.tests
+      .map((t) => ({ index: t.index, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb }))
+      .sort((a, b) => a.index - b.index),
+    createdAt: row.createdAt.toISOString(),
+    judgedAt: row.judgedAt?.toISOString() ?? null,
+  };
+}
+
+export const submissionViewInclude = {
+  problem: { select: { slug: true } },
+  tests: true,
+} as const;

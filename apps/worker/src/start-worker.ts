@@ -1,0 +1,66 @@
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { Logger } from "@judge/config";
+import { FleetRegistry, LiveState } from "@judge/live-state";
+import { HEARTBEAT_INTERVAL_MS, queueNames, type JudgeResult } from "@judge/protocol";
+import type { WorkerConfig } from "./config.ts";
+import { Judge } from "./judge/index.ts";
+import { SubmissionJudging } from "./submission-judging.ts";
+import { TestBundleCache } from "./test-bundle-cache.ts";
+
+export interface RunningWorker {
+  languages: string[];
+  close(): Promise<void>;
+}
+
+export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
+  const judge = await Judge.create({
+    workDir: config.WORK_DIR,
+    cacheDir: config.CACHE_DIR,
+    logger: logger.child({ module: "judge" }),
+    sandboxUid: config.SANDBOX_UID,
+    sandboxGid: config.SANDBOX_GID,
+  });
+  const languages = judge.languages();
+
+  // Steps and results wait out a Redis restart instead of failing the job.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on("error", (err) => logger.warn({ err: err.message }, "redis"));
+  const live = new LiveState(redis, config.REDIS_PREFIX);
+  const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
+  const results = new Queue<JudgeResult>(queueNames.results, { connection: redis, prefix: config.REDIS_PREFIX });
+  const judging = new SubmissionJudging({
+    judge,
+    bundles: new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR),
+    live,
+    results,
+    workerId: config.WORKER_ID,
+    logger: logger.child({ module: "judging" }),
+  });
+
+  const beat = () =>
+    fleet
+      .beat({ workerId: config.WORKER_ID, languages, concurrency: config.WORKER_CONCURRENCY, seenAt: Date.now() })
+      .catch((err: unknown) => logger.warn({ err }, "heartbeat failed"));
+  await beat();
+  const heartbeat = setInterval(beat, HEARTBEAT_INTERVAL_MS);
+
+  const worker = new Worker(queueNames.judge, judging.process, {
+    connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+    prefix: config.REDIS_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+  worker.on("error", (err) => logger.error({ err }, "worker error"));
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(heartbeat);
+      await Promise.allSettled([fleet.leave(config.WORKER_ID)]);
+      // Worker.close() waits for the jobs in hand, so nothing is left half-judged.
+      await Promise.allSettled([worker.close()]);
+      await Promise.allSettled([results.close(), judge.close()]);
+      await Promise.allSettled([redis.quit()]);
+    })());
+  return { languages: languages.map((l) => l.id), close };
+}

@@ -1,0 +1,111 @@
+import { UnrecoverableError, type Job, type Queue } from "bullmq";
+import type { Logger } from "@judge/config";
+import type { LiveState } from "@judge/live-state";
+import {
+  JudgeJob,
+  applyStep,
+  type JudgeResult,
+  type Step,
+  type SubmissionView,
+} from "@judge/protocol";
+import type { Judge, JudgeOutcome } from "./judge/index.ts";
+import type { TestBundleCache } from "./test-bundle-cache.ts";
+
+export interface SubmissionJudgingDeps {
+  judge: Judge;
+  bundles: TestBundleCache;
+  live: LiveState;
+  results: Queue<JudgeResult>;
+  workerId: string;
+  logger: Logger;
+}
+
+/**
+ * One judge job: publish every step with its seq, hand the final result to the durable
+ * results queue, then publish the verdict. Errors of the judge's own making are retried by
+ * BullMQ; after the last attempt the submission ends as IE with the reason, never silently.
+ */
+export class SubmissionJudging {
+  constructor(private readonly deps: SubmissionJudgingDeps) {}
+
+  readonly process = async (job: Job): Promise<void> => {
+    const parsed = JudgeJob.safeParse(job.data);
+    if (!parsed.success) {
+      this.deps.logger.error({ jobId: job.id, issues: parsed.error.issues }, "malformed judge job");
+      throw new UnrecoverableError("malformed judge job");
+    }
+    const request = parsed.data;
+    const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
+    const progress = await this.progressOf(request);
+
+    let outcome: JudgeOutcome;
+    try {
+      const bundle = await this.deps.bundles.get(request.problemId, request.testsHash);
+      outcome = await this.deps.judge.judge(
+        { language: request.language, code: request.code, bundle },
+        {
+          compiling: () => progress.publish({ kind: "status", status: "compiling" }),
+          running: (test, total) => progress.publish({ kind: "status", status: "running", test, total }),
+          tested: (result, total) => progress.publish({ kind: "test", result, total }),
+        },
+      );
+    } catch (err) {
+      const attempts = job.opts.attempts ?? 1;
+      if (job.attemptsMade + 1 < attempts) {
+        logger.warn({ err }, "judging failed; BullMQ will retry");
+        throw err;
+      }
+      logger.error({ err }, "judging failed on the last attempt; ending as IE");
+      outcome = internalError(err);
+    }
+    await this.finish(request.submissionId, outcome, progress);
+    logger.info({ verdict: outcome.verdict, passed: outcome.passed, total: outcome.total }, "judged");
+  };
+
+  private async finish(submissionId: string, outcome: JudgeOutcome, progress: Progress): Promise<void> {
+    const judgedAt = new Date().toISOString();
+    const result: JudgeResult = { v: 1, submissionId, ...outcome, judgedAt, workerId: this.deps.workerId };
+    // Durable first: once the result is queued for the database, the verdict may be shown.
+    await this.deps.results.add("result", result, {
+      jobId: submissionId,
+      attempts: 20,
+      backoff: { type: "exponential", delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: false,
+    });
+    const { tests: _tests, ...verdict } = outcome;
+    await progress.publish({ kind: "verdict", ...verdict, judgedAt });
+  }
+
+  private async progressOf(request: JudgeJob): Promise<Progress> {
+    const snapshot = await this.deps.live.snapshot(request.submissionId);
+    let view: SubmissionView | null = snapshot?.view ?? null;
+    const live = this.deps.live;
+    return {
+      publish: async (step: Step) => {
+        // Without live state (expired, or never made) the verdict still reaches the
+        // database through the results queue; only the live stream is skipped.
+        if (!view) return;
+        view = applyStep(view, step);
+        await live.append(request.submissionId, step, view);
+      },
+    };
+  }
+}
+
+interface Progress {
+  publish(step: Step): Promise<void>;
+}
+
+function internalError(err: unknown): JudgeOutcome {
+  const reason = err instanceof Error ? err.message : String(err);
+  return {
+    verdict: "IE",
+    passed: 0,
+    total: 0,
+    timeMs: null,
+    memoryKb: null,
+    compileOutput: `internal error: ${reason}`.slice(0, 2000),
+    tests: [],
+  };
+}
