@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (or signal) once the process has exited. */
+  exited: Promise<number | string>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  stop(graceMs?: number): Promise<number | string>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+export class ServiceStartError extends Error {
+  readonly code = "SERVICE_START";
+}
+
+interface SpawnOptions {
+  name: string;
+  /** Entry file relative to the repository root. */
+  entry: string;
+  env: NodeJS.ProcessEnv;
+  /** Resolves the start once a log line (pino JSON) carries this `msg`. */
+  readyMessage: string;
+  /** Where the service's log lines go. */
+  onLine?: (name: string, line: string) => void;
+  timeoutMs?: number;
+}
+
+/** Starts one service as a real process (`node --import tsx`), resolved once it logs readiness. */
+export function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
+    cwd: repoRoot,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  const service: ServiceProcess = {
+    name: options.name,
+    child,
+    exited,
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+    stop: async (graceMs = 10_000) => {
+      service.kill("SIGTERM");
+      const timer = setTimeout(() => service.kill("SIGKILL"), graceMs);
+      const result = await exited;
+      clearTimeout(timer);
+      return result;
+    },
+  };
+
+  const tail: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      service.kill("SIGKILL");
+      reject(new ServiceStartError(`${options.name} did not start in time:\n${tail.join("\n")}`));
+    }, options.timeoutMs ?? 60_000);
+    const onLine = (line: string) => {
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      options.onLine?.(options.name, line);
+      if (line.includes(`"msg":"${options.readyMessage}"`)) {
+        clearTimeout(timer);
+        resolve(service);
+      }
+    };
+    createInterface({ input: child.stdout! }).on("line", onLine);
+    createInterface({ input: child.stderr! }).on("line", onLine);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new ServiceStartError(`${options.name} exited (${code}) before it was ready:\n${tail.join("\n")}`));
+    });
+  });
+}

@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { generateTokenKeys, type TokenKeys } from "@judge/tokens";
+import { freePort } from "./free-port.ts";
+import { startGateway } from "./gateway.ts";
+import { spawnService, type ServiceProcess } from "./service-process.ts";
+
+export interface StackOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  /** Namespace of every queue and key, unique per test run. */
+  prefix: string;
+  workers?: number;
+  workerConcurrency?: number;
+  /** Gateway port; 0 picks a free one. Without it no gateway is started. */
+  gatewayPort?: number;
+  gatewayHost?: string;
+  webDir?: string;
+  apiPort?: number;
+  notifierPort?: number;
+  keys?: TokenKeys;
+  workerToken?: string;
+  logLevel?: string;
+  extraEnv?: NodeJS.ProcessEnv;
+  onLine?: (service: string, line: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  notifierUrl: string;
+  gatewayUrl: string | null;
+  keys: TokenKeys;
+  api: ServiceProcess;
+  notifier: ServiceProcess;
+  workers: ServiceProcess[];
+  /** Starts one more worker process. */
+  addWorker(): Promise<ServiceProcess>;
+  /** Starts a notifier again (after a test killed it) on the same port. */
+  restartNotifier(): Promise<ServiceProcess>;
+  close(): Promise<void>;
+}
+
+/** Starts api, notifier and workers as real processes, and optionally the gateway. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const keys = options.keys ?? (await generateTokenKeys());
+  const workerToken = options.workerToken ?? randomBytes(24).toString("hex");
+  const apiPort = options.apiPort ?? (await freePort());
+  const notifierPort = options.notifierPort ?? (await freePort());
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const common: NodeJS.ProcessEnv = {
+    ...process.env,
+    REDIS_URL: options.redisUrl,
+    REDIS_PREFIX: options.prefix,
+    LOG_LEVEL: options.logLevel ?? "info",
+    ...options.extraEnv,
+  };
+  const onLine = options.onLine;
+
+  const api = await spawnService({
+    name: "api",
+    entry: "apps/api/src/main.ts",
+    env: { ...common, PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, JWT_PRIVATE_KEY: keys.privateKey, WORKER_TOKEN: workerToken },
+    readyMessage: "api listening",
+    onLine,
+  });
+  const startNotifier = () =>
+    spawnService({
+      name: "notifier",
+      entry: "apps/notifier/src/main.ts",
+      env: { ...common, PORT: String(notifierPort), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
+      readyMessage: "notifier listening",
+      onLine,
+    });
+  let workerCount = 0;
+  const startWorker = () =>
+    spawnService({
+      name: `worker-${++workerCount}`,
+      entry: "apps/worker/src/main.ts",
+      env: {
+        ...common,
+        API_URL: apiUrl,
+        WORKER_TOKEN: workerToken,
+        WORKER_CONCURRENCY: String(options.workerConcurrency ?? availableParallelism()),
+        WORKER_ID: `${options.prefix}-worker-${workerCount}`,
+      },
+      readyMessage: "worker ready",
+      onLine,
+    });
+
+  const [notifier, ...workers] = await Promise.all([
+    startNotifier(),
+    ...Array.from({ length: options.workers ?? 1 }, startWorker),
+  ]);
+  const gateway =
+    options.gatewayPort === undefined
+      ? null
+      : await startGateway({
+          port: options.gatewayPort,
+          host: options.gatewayHost,
+          apiUrl,
+          notifierUrl: `http://127.0.0.1:${notifierPort}`,
+          webDir: options.webDir,
+        });
+
+  const stack: Stack = {
+    apiUrl,
+    notifierUrl: `ws://127.0.0.1:${notifierPort}/ws`,
+    gatewayUrl: gateway ? `http://${options.gatewayHost ?? "127.0.0.1"}:${gateway.port}` : null,
+    keys,
+    api,
+    notifier: notifier!,
+    workers,
+    addWorker: async () => {
+      const worker = await startWorker();
+      stack.workers.push(worker);
+      return worker;
+    },
+    restartNotifier: async () => {
+      stack.notifier = await startNotifier();
+      return stack.notifier;
+    },
+    close: async () => {
+      await gateway?.close();
+      await Promise.all([stack.notifier.stop(), ...stack.workers.map((w) => w.stop())]);
+      await api.stop();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,128 @@
+/**
+ * `npm start`: the whole stack on one machine and one origin, on embedded defaults.
+ * PostgreSQL: DATABASE_URL, else an embedded PGlite in .data/. Redis: REDIS_URL, else a
+ * `redis-server` from PATH on a free port. Ctrl-C stops every process.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import { env, loadConfig } from "@judge/config";
+import { startEmbeddedPostgres } from "@judge/db";
+import { generateTokenKeys } from "@judge/tokens";
+import { freePort } from "./stack/free-port.ts";
+import { formatLogLine } from "./stack/log-lines.ts";
+import { RedisUnavailableError, startRedisServer } from "./stack/redis-server.ts";
+import { repoRoot } from "./stack/service-process.ts";
+import { startStack } from "./stack/start-stack.ts";
+
+const StartConfig = z.object({
+  PORT: env.port(3000),
+  HOST: z.string().default("127.0.0.1"),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: env.redisPrefix,
+  JUDGE_DATA_DIR: z.string().default(join(repoRoot, ".data")),
+  WORKERS: env.positiveInt(1),
+  LOG_LEVEL: env.logLevel,
+});
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when its sources are newer than the last build. */
+function buildWebIfStale(webRoot: string): void {
+  const built = join(webRoot, "dist", "index.html");
+  const stale = !existsSync(built) || newestMtime(join(webRoot, "src")) > statSync(built).mtimeMs;
+  if (!stale) return;
+  process.stdout.write("building the web app…\n");
+  const result = spawnSync("npm", ["run", "build", "-w", "@judge/web"], { cwd: repoRoot, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("the web app failed to build");
+}
+
+async function persistentSecrets(dataDir: string) {
+  const file = join(dataDir, "secrets.json");
+  if (existsSync(file)) {
+    return z
+      .object({ privateKey: z.string(), publicKey: z.string(), workerToken: z.string() })
+      .parse(JSON.parse(readFileSync(file, "utf8")));
+  }
+  const secrets = { ...(await generateTokenKeys()), workerToken: randomBytes(24).toString("hex") };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+/** Whatever has been started, newest first, so a failed start stops it too. */
+const cleanups: (() => Promise<void>)[] = [];
+
+async function runCleanups(): Promise<void> {
+  for (const cleanup of cleanups.splice(0)) {
+    await cleanup().catch((err: unknown) => process.stderr.write(`cleanup failed: ${String(err)}\n`));
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig("start", StartConfig);
+  const dataDir = resolve(config.JUDGE_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
+    cleanups.unshift(pg.close);
+    databaseUrl = pg.url;
+    log(`embedded PostgreSQL (PGlite) in ${join(dataDir, "pglite")}`);
+  }
+  let redisUrl = config.REDIS_URL;
+  if (!redisUrl) {
+    const redis = await startRedisServer(await freePort(), join(dataDir, "redis"));
+    cleanups.unshift(redis.close);
+    redisUrl = redis.url;
+    log(`redis-server started on ${redis.url}`);
+  }
+  buildWebIfStale(join(repoRoot, "apps", "web"));
+
+  const secrets = await persistentSecrets(dataDir);
+  const stack = await startStack({
+    databaseUrl,
+    redisUrl,
+    prefix: config.REDIS_PREFIX,
+    workers: config.WORKERS,
+    gatewayPort: config.PORT,
+    gatewayHost: config.HOST,
+    webDir: join(repoRoot, "apps", "web", "dist"),
+    keys: { privateKey: secrets.privateKey, publicKey: secrets.publicKey },
+    workerToken: secrets.workerToken,
+    logLevel: config.LOG_LEVEL,
+    onLine: (service, line) => log(formatLogLine(service, line)),
+  });
+  cleanups.unshift(stack.close);
+  const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  log(`\n  Judge is running: http://${shownHost}:${config.PORT}\n  Ctrl-C stops it.\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    await runCleanups();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch(async (err: unknown) => {
+  if (err instanceof RedisUnavailableError) process.stderr.write(`\n${err.message}\n`);
+  else process.stderr.write(`\nnpm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  await runCleanups();
+  process.exit(1);
+});
