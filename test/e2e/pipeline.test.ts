@@ -1,0 +1,197 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Queue } from "bullmq";
+import { applyStep, queueNames, type EventMessage, type ServerMessage, type SubmissionView } from "@judge/protocol";
+import { SHARED_REDIS, api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { WsTestClient } from "../support/ws-client.ts";
+
+const solutions = {
+  python: { ok: "a, b = map(int, input().split())\nprint(a + b)\n", wrong: "a, b = map(int, input().split())\nprint(a - b)\n" },
+  cpp: {
+    ok: "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n",
+    wrong: "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a*b<<\"\\n\";}\n",
+  },
+  javascript: {
+    ok: 'const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);\nconsole.log(a + b);\n',
+    wrong: 'const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);\nconsole.log(a * b + 1);\n',
+  },
+} as const;
+
+const isVerdict = (id: string) => (m: ServerMessage) => m.type === "event" && m.submissionId === id && m.kind === "verdict";
+
+/** Replays snapshot + events and checks the stream's own invariants: contiguous seq, one verdict, last. */
+function replay(messages: ServerMessage[]): SubmissionView {
+  const [first, ...rest] = messages;
+  assert.ok(first && first.type === "snapshot", `the stream starts with a snapshot, got ${JSON.stringify(first)}`);
+  let view = first.submission;
+  let seq = first.seq;
+  for (const message of rest) {
+    assert.equal(message.type, "event", `only events follow the snapshot: ${JSON.stringify(message)}`);
+    const event = message as EventMessage;
+    assert.equal(event.seq, seq + 1, "events arrive in seq order with no gap and no repeat");
+    seq = event.seq;
+    view = applyStep(view, event);
+  }
+  const verdicts = rest.filter((m) => m.type === "event" && m.kind === "verdict");
+  assert.equal(verdicts.length, 1, "exactly one verdict");
+  assert.equal(rest.at(-1), verdicts[0], "the verdict is the last event");
+  return view;
+}
+
+async function submit(stack: TestStack, token: string, language: string, code: string, problem = "a-plus-b"): Promise<string> {
+  const res = await api<{ id: string; status: string }>(stack.apiUrl, "/api/submissions", {
+    token,
+    body: { problem, language, code },
+  });
+  assert.equal(res.status, 202, JSON.stringify(res.body));
+  assert.equal(res.body.status, "queued");
+  return res.body.id;
+}
+
+async function storedView(stack: TestStack, token: string, id: string): Promise<SubmissionView> {
+  // The database write follows the socket's verdict through the results queue; wait for it.
+  for (let i = 0; i < 200; i++) {
+    const res = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token });
+    assert.equal(res.status, 200);
+    if (res.body.status === "done" && res.body.judgedAt) {
+      const again = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token });
+      if (again.body.tests.length === res.body.tests.length) return res.body;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`submission ${id} was never stored as done`);
+}
+
+describe("the pipeline end to end: api, worker and notifier as real processes", () => {
+  let stack: TestStack;
+  let alice: { token: string; id: string };
+  let bob: { token: string; id: string };
+  let aliceWs: WsTestClient;
+
+  before(async () => {
+    stack = await startTestStack();
+    alice = await registerUser(stack.apiUrl);
+    bob = await registerUser(stack.apiUrl);
+    aliceWs = await WsTestClient.connect(stack.notifierUrl, alice.token);
+  });
+
+  after(async () => {
+    aliceWs?.close();
+    await stack?.teardown();
+  });
+
+  for (const language of ["python", "cpp", "javascript"] as const) {
+    it(`${language}: an accepted and a wrong a-plus-b stream to the socket and are stored`, async () => {
+      const okId = await submit(stack, alice.token, language, solutions[language].ok);
+      const wrongId = await submit(stack, alice.token, language, solutions[language].wrong);
+      aliceWs.send({ op: "subscribe", submissionId: okId });
+      aliceWs.send({ op: "subscribe", submissionId: wrongId });
+      await aliceWs.waitFor(isVerdict(okId));
+      await aliceWs.waitFor(isVerdict(wrongId));
+
+      const ok = replay(aliceWs.forSubmission(okId));
+      assert.equal(ok.verdict, "AC");
+      assert.equal(ok.status, "done");
+      assert.ok(ok.total >= 3, "a-plus-b has samples and hidden tests");
+      assert.equal(ok.passed, ok.total);
+      assert.equal(ok.tests.length, ok.total);
+      assert.ok(ok.tests.every((t) => t.verdict === "AC"));
+
+      const wrong = replay(aliceWs.forSubmission(wrongId));
+      assert.equal(wrong.verdict, "WA");
+      assert.equal(wrong.tests.at(-1)?.verdict, "WA", "judging stops at the first failing test");
+      assert.equal(wrong.passed, wrong.tests.length - 1);
+
+      const storedOk = await storedView(stack, alice.token, okId);
+      assert.equal(storedOk.verdict, "AC");
+      assert.deepEqual(storedOk.tests, ok.tests);
+      assert.equal(storedOk.passed, ok.passed);
+      assert.equal(storedOk.timeMs, ok.timeMs);
+      const storedWrong = await storedView(stack, alice.token, wrongId);
+      assert.equal(storedWrong.verdict, "WA");
+      assert.deepEqual(storedWrong.tests, wrong.tests);
+    });
+  }
+
+  it("a late subscriber gets the final state as a snapshot", async () => {
+    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    aliceWs.send({ op: "subscribe", submissionId: id });
+    await aliceWs.waitFor(isVerdict(id));
+    const late = await WsTestClient.connect(stack.notifierUrl, alice.token);
+    try {
+      late.send({ op: "subscribe", submissionId: id });
+      const snapshot = await late.waitFor((m) => m.type === "snapshot" && m.submissionId === id);
+      assert.ok(snapshot.type === "snapshot");
+      assert.equal(snapshot.submission.status, "done");
+      assert.equal(snapshot.submission.verdict, "AC");
+    } finally {
+      late.close();
+    }
+  });
+
+  it("refuses a subscription to someone else's submission with an error", async () => {
+    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    const bobWs = await WsTestClient.connect(stack.notifierUrl, bob.token);
+    try {
+      bobWs.send({ op: "subscribe", submissionId: id });
+      const refusal = await bobWs.waitFor((m) => m.type === "error");
+      assert.ok(refusal.type === "error");
+      assert.equal(refusal.code, "FORBIDDEN");
+      assert.ok(!bobWs.messages.some((m) => m.type === "snapshot" || m.type === "event"), "nothing of alice's leaks");
+    } finally {
+      bobWs.close();
+    }
+  });
+
+  it("an infinite loop gets TLE and the worker goes on judging", async () => {
+    const loopId = await submit(stack, alice.token, "python", "while True:\n    pass\n");
+    const nextId = await submit(stack, alice.token, "python", solutions.python.ok);
+    aliceWs.send({ op: "subscribe", submissionId: loopId });
+    aliceWs.send({ op: "subscribe", submissionId: nextId });
+    await aliceWs.waitFor(isVerdict(loopId), 90_000);
+    await aliceWs.waitFor(isVerdict(nextId), 90_000);
+    assert.equal(replay(aliceWs.forSubmission(loopId)).verdict, "TLE");
+    assert.equal(replay(aliceWs.forSubmission(nextId)).verdict, "AC");
+  });
+
+  it("bad requests get a 4xx with the error shape and enqueue nothing", async () => {
+    const queue = new Queue(queueNames.judge, { connection: { url: SHARED_REDIS }, prefix: stack.prefix });
+    const count = async () => Object.values(await queue.getJobCounts()).reduce((a, b) => a + b, 0);
+    try {
+      const before = await count();
+      const cases: { name: string; status: number; code: string; init: Parameters<typeof api>[2] }[] = [
+        { name: "no token", status: 401, code: "UNAUTHORIZED", init: { body: { problem: "a-plus-b", language: "python", code: "print(1)" } } },
+        { name: "missing fields", status: 400, code: "VALIDATION", init: { token: alice.token, body: { problem: "a-plus-b" } } },
+        { name: "unknown language", status: 400, code: "VALIDATION", init: { token: alice.token, body: { problem: "a-plus-b", language: "cobol", code: "x" } } },
+        { name: "unknown problem", status: 404, code: "NOT_FOUND", init: { token: alice.token, body: { problem: "no-such-problem", language: "python", code: "x" } } },
+        { name: "code over 64 KiB", status: 400, code: "VALIDATION", init: { token: alice.token, body: { problem: "a-plus-b", language: "python", code: "#".repeat(64 * 1024 + 1) } } },
+        { name: "body over the limit", status: 413, code: "PAYLOAD_TOO_LARGE", init: { token: alice.token, body: { problem: "a-plus-b", language: "python", code: "#".repeat(400 * 1024) } } },
+        { name: "malformed JSON", status: 400, code: "VALIDATION", init: { token: alice.token, rawBody: '{"problem": "a-plus-b",' } },
+        { name: "a JSON array", status: 400, code: "VALIDATION", init: { token: alice.token, rawBody: "[1,2,3]" } },
+      ];
+      for (const c of cases) {
+        const res = await api<{ error: { code: string; message: string } }>(stack.apiUrl, "/api/submissions", { method: "POST", ...c.init });
+        assert.equal(res.status, c.status, `${c.name}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body.error.code, c.code, c.name);
+        assert.ok(res.body.error.message.length > 0, `${c.name} has a message`);
+      }
+      assert.equal(await count(), before, "no job was enqueued");
+      const mine = await api<{ items: SubmissionView[] }>(stack.apiUrl, "/api/submissions?mine=1&limit=100", { token: alice.token });
+      assert.ok(mine.body.items.every((s) => s.problem === "a-plus-b"), "no submission was stored for a bad request");
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it("serves languages, problems and a problem with its samples", async () => {
+    const languages = await api<{ id: string }[]>(stack.apiUrl, "/api/languages");
+    assert.equal(languages.status, 200);
+    for (const id of ["python", "cpp", "javascript"]) assert.ok(languages.body.some((l) => l.id === id), id);
+    const list = await api<{ items: { slug: string }[] }>(stack.apiUrl, "/api/problems");
+    assert.ok(list.body.items.length >= 5);
+    const detail = await api<{ samples: unknown[]; languages: { starter: string }[] }>(stack.apiUrl, "/api/problems/a-plus-b");
+    assert.equal(detail.status, 200);
+    assert.ok(detail.body.samples.length >= 1);
+    assert.ok(detail.body.languages.every((l) => l.starter.length > 0));
+  });
+});
