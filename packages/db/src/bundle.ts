@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import { CheckerSpec, type Limits, type TestBundle } from "@judge/protocol";
+
+export interface TestData {
+  input: string;
+  output: string;
+}
+
+/** Version tag of the encoding below; bump it when the encoding changes so every hash does. */
+const ENCODING = "judge-test-bundle/v1";
+
+/** Object keys sorted at every depth, so `{abs, rel}` and `{rel, abs}` hash alike. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/**
+ * SHA-256 (hex) over limits, checker and the tests in order: the workers' cache key for test
+ * data, so any change to any of them must change it. Each part is one JSON text per line;
+ * JSON escapes newlines inside strings, so the encoding is unambiguous.
+ */
+export function hashTestBundle(limits: Limits, checker: CheckerSpec, tests: readonly TestData[]): string {
+  const hash = createHash("sha256");
+  hash.update(`${ENCODING}\n`);
+  hash.update(`${JSON.stringify({ timeMs: limits.timeMs, memoryKb: limits.memoryKb })}\n`);
+  hash.update(`${JSON.stringify(canonical(checker))}\n`);
+  hash.update(`${tests.length}\n`);
+  for (const test of tests) hash.update(`${JSON.stringify([test.input, test.output])}\n`);
+  return hash.digest("hex");
+}
+
+/** A problem row as Prisma returns it with `include: { tests: true }` (or a subset of it). */
+export interface ProblemWithTests {
+  timeLimitMs: number;
+  memoryLimitKb: number;
+  /** Prisma's `Json`: parsed here, so a malformed row fails loudly instead of judging wrong. */
+  checker: unknown;
+  tests: readonly (TestData & { index: number })[];
+}
+
+/** What the worker downloads (by hash) to judge a submission of this problem. */
+export function testBundleOf(problem: ProblemWithTests): TestBundle {
+  const limits: Limits = { timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb };
+  const checker = CheckerSpec.parse(problem.checker);
+  const tests = [...problem.tests].sort((a, b) => a.index - b.index).map((t) => ({ input: t.input, output: t.output }));
+  return { hash: hashTestBundle(limits, checker, tests), limits, checker, tests };
+}
