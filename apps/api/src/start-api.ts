@@ -22,7 +22,7 @@ export interface RunningApi {
 /** Wires the API's parts; `close()` stops them in reverse order, once. */
 export async function startApi(config: ApiConfig, logger: Logger): Promise<RunningApi> {
   if (config.SEED) {
-    await migrate(config.DATABASE_URL, logger.child({ module: "migrate" }));
+    await migrate(config.DATABASE_URL, logger);
   }
   const prisma = createPrisma(config.DATABASE_URL);
   if (config.SEED) await seedProblems(prisma);
