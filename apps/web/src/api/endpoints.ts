@@ -1,0 +1,92 @@
+import {
+  AuthResponse,
+  LanguageInfo,
+  ProblemDetail,
+  ProblemPage,
+  SubmissionAccepted,
+  SubmissionView,
+  User,
+  type Credentials,
+  type Difficulty,
+  type SubmissionCreate,
+} from "@judge/protocol";
+import { z } from "zod";
+import { isApiError } from "./ApiError.ts";
+import { requestJson, requestVoid } from "./http.ts";
+
+// Shapes the contract names but the protocol package does not export (yet).
+const MeResponse = z.object({ user: User });
+/** A submission as `GET /api/submissions/:id` returns it to its owner: with the code. */
+export const OwnSubmission = SubmissionView.extend({ code: z.string().optional() });
+export type OwnSubmission = z.infer<typeof OwnSubmission>;
+export const SubmissionPage = z.object({ items: z.array(SubmissionView), nextCursor: z.string().nullable() });
+export type SubmissionPage = z.infer<typeof SubmissionPage>;
+
+export interface ProblemFilter {
+  q?: string;
+  difficulty?: Difficulty;
+  tag?: string;
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+/** The signed-in user, or null when nobody is. */
+export async function fetchMe(signal?: AbortSignal): Promise<User | null> {
+  try {
+    return (await requestJson("/api/me", MeResponse, signal ? { signal } : {})).user;
+  } catch (error) {
+    if (isApiError(error, "UNAUTHORIZED")) return null;
+    throw error;
+  }
+}
+
+export function login(credentials: Credentials): Promise<AuthResponse> {
+  return requestJson("/api/auth/login", AuthResponse, { method: "POST", body: credentials });
+}
+
+export function register(credentials: Credentials): Promise<AuthResponse> {
+  return requestJson("/api/auth/register", AuthResponse, { method: "POST", body: credentials });
+}
+
+export function logout(): Promise<void> {
+  return requestVoid("/api/auth/logout", { method: "POST" });
+}
+
+export function fetchLanguages(signal?: AbortSignal): Promise<LanguageInfo[]> {
+  return requestJson("/api/languages", z.array(LanguageInfo), signal ? { signal } : {});
+}
+
+export const PROBLEM_PAGE_SIZE = 50;
+
+export function fetchProblems(filter: ProblemFilter, cursor: string | null, signal?: AbortSignal): Promise<ProblemPage> {
+  const path = `/api/problems${query({
+    cursor: cursor ?? undefined,
+    limit: String(PROBLEM_PAGE_SIZE),
+    difficulty: filter.difficulty,
+    tag: filter.tag,
+    q: filter.q,
+  })}`;
+  return requestJson(path, ProblemPage, signal ? { signal } : {});
+}
+
+export function fetchProblem(slug: string, signal?: AbortSignal): Promise<ProblemDetail> {
+  return requestJson(`/api/problems/${encodeURIComponent(slug)}`, ProblemDetail, signal ? { signal } : {});
+}
+
+export function createSubmission(body: SubmissionCreate): Promise<SubmissionAccepted> {
+  return requestJson("/api/submissions", SubmissionAccepted, { method: "POST", body });
+}
+
+export function fetchSubmission(id: string, signal?: AbortSignal): Promise<OwnSubmission> {
+  return requestJson(`/api/submissions/${encodeURIComponent(id)}`, OwnSubmission, signal ? { signal } : {});
+}
+
+export function fetchMySubmissions(problem: string, cursor: string | null, signal?: AbortSignal): Promise<SubmissionPage> {
+  const path = `/api/submissions${query({ problem, mine: "1", cursor: cursor ?? undefined })}`;
+  return requestJson(path, SubmissionPage, signal ? { signal } : {});
+}

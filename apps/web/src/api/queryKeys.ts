@@ -1,0 +1,12 @@
+import type { ProblemFilter } from "./endpoints.ts";
+
+/** Every TanStack Query key in one place, so invalidation cannot miss a spelling. */
+export const queryKeys = {
+  me: ["me"] as const,
+  languages: ["languages"] as const,
+  problems: ["problems"] as const,
+  problemList: (filter: ProblemFilter) => ["problems", "list", filter] as const,
+  problem: (slug: string) => ["problems", "detail", slug] as const,
+  mySubmissions: (problem: string) => ["submissions", "mine", problem] as const,
+  submission: (id: string) => ["submissions", "one", id] as const,
+};

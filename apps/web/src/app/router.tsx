@@ -1,0 +1,28 @@
+import { lazy } from "react";
+import { createBrowserRouter, Navigate } from "react-router";
+import { AuthPage } from "../auth/AuthPage.tsx";
+import { ProblemListPage } from "../problems/ProblemListPage.tsx";
+import { Layout } from "./Layout.tsx";
+import { NotFound, RouteError } from "./RouteError.tsx";
+
+// The editor, Markdown and KaTeX load only with the pages that use them.
+const ProblemPage = lazy(() => import("../problems/ProblemPage.tsx"));
+const SubmissionPage = lazy(() => import("../submissions/SubmissionPage.tsx"));
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/problems" replace /> },
+        { path: "problems", element: <ProblemListPage /> },
+        { path: "problems/:slug", element: <ProblemPage /> },
+        { path: "submissions/:id", element: <SubmissionPage /> },
+        { path: "login", element: <AuthPage mode="login" /> },
+        { path: "register", element: <AuthPage mode="register" /> },
+        { path: "*", element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,110 @@
+import type { LanguageId, ProblemDetail } from "@judge/protocol";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { useTheme } from "../theme/ThemeProvider.tsx";
+import { CodeEditor } from "./CodeEditor.tsx";
+import { LanguageSelect } from "./LanguageSelect.tsx";
+import { useDraftEditor } from "./useDraftEditor.ts";
+import "./editor.css";
+
+interface EditorPaneProps {
+  problem: ProblemDetail;
+  signedIn: boolean;
+  submitting: boolean;
+  /** Why the last submit failed, already worded for the user. */
+  submitError: string | null;
+  onSubmit(language: LanguageId, code: string): void;
+}
+
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+const shortcut = isMac ? "⌘ Enter" : "Ctrl Enter";
+
+export function EditorPane({ problem, signedIn, submitting, submitError, onSubmit }: EditorPaneProps) {
+  const { theme } = useTheme();
+  const editor = useDraftEditor(problem);
+  const location = useLocation();
+  const hintId = useId();
+  const blank = editor.code.trim() === "";
+  const loginLink = useRef<HTMLAnchorElement>(null);
+  const [nudged, setNudged] = useState(false);
+
+  const submit = useCallback(() => {
+    if (!signedIn) {
+      // Signed out: point at the way in rather than failing silently.
+      setNudged(true);
+      loginLink.current?.focus();
+      return;
+    }
+    if (submitting || blank) return;
+    onSubmit(editor.language, editor.code);
+  }, [signedIn, submitting, blank, onSubmit, editor.language, editor.code]);
+
+  // Ctrl/Cmd+Enter anywhere on the page; the editor handles its own (and marks it handled).
+  useEffect(() => {
+    const documentOnKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      event.preventDefault();
+      submit();
+    };
+    document.addEventListener("keydown", documentOnKeyDown);
+    return () => document.removeEventListener("keydown", documentOnKeyDown);
+  }, [submit]);
+
+  const loginHref = `/login?next=${encodeURIComponent(location.pathname)}`;
+
+  return (
+    <section className="editor-pane" aria-label="Code">
+      <div className="editor-toolbar">
+        <LanguageSelect languages={problem.languages} value={editor.language} onChange={editor.setLanguage} />
+        <button
+          type="button"
+          className="button ghost small"
+          onClick={() => {
+            if (window.confirm("Replace your code with the starter code? Your draft for this language is discarded.")) editor.resetToStarter();
+          }}
+        >
+          Reset
+        </button>
+      </div>
+      <div className="editor-frame" data-testid="editor" data-language={editor.language}>
+        <CodeEditor
+          value={editor.code}
+          onChange={editor.setCode}
+          language={editor.language}
+          theme={theme}
+          onSubmit={submit}
+          label={`Code editor, ${problem.languages.find((l) => l.id === editor.language)?.name ?? editor.language}`}
+          describedBy={hintId}
+        />
+      </div>
+      <p id={hintId} className="hint editor-hint">
+        {shortcut} submits. Press Esc then Tab to move focus out of the editor.
+      </p>
+      <div className="submit-row">
+        {!signedIn && (
+          <p className={`notice${nudged ? " nudged" : ""}`} data-testid="login-prompt" role={nudged ? "alert" : undefined}>
+            <Link to={loginHref} ref={loginLink}>
+              Log in
+            </Link> or <Link to={`/register?next=${encodeURIComponent(location.pathname)}`}>sign up</Link> to submit.
+          </p>
+        )}
+        {submitError && (
+          <p className="notice error" role="alert" data-testid="submit-error">
+            {submitError}
+          </p>
+        )}
+        <button
+          type="button"
+          className="button primary submit-button"
+          data-testid="submit-button"
+          onClick={submit}
+          disabled={signedIn && (submitting || blank)}
+          aria-keyshortcuts={isMac ? "Meta+Enter" : "Control+Enter"}
+        >
+          {submitting ? "Submitting…" : "Submit"}
+          <kbd aria-hidden="true">{shortcut}</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

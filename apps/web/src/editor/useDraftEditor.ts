@@ -1,0 +1,76 @@
+import { languageDisplay, type LanguageId, type ProblemDetail } from "@judge/protocol";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { clearDraft, loadDraft, loadLanguageChoice, saveDraft, saveLanguageChoice } from "./drafts.ts";
+
+const SAVE_DELAY_MS = 300;
+
+function starterOf(problem: ProblemDetail, language: LanguageId): string {
+  const offered = problem.languages.find((l) => l.id === language);
+  return offered?.starter || languageDisplay[language].starter;
+}
+
+export interface DraftEditor {
+  language: LanguageId;
+  code: string;
+  setCode(code: string): void;
+  setLanguage(language: LanguageId): void;
+  resetToStarter(): void;
+}
+
+/**
+ * The editor's language and code for one problem, with the draft kept in localStorage per
+ * problem and language (saved shortly after typing stops, and when the page is hidden).
+ */
+export function useDraftEditor(problem: ProblemDetail): DraftEditor {
+  const slug = problem.slug;
+  const [language, setLanguageState] = useState<LanguageId>(() => {
+    const offered = problem.languages.map((l) => l.id);
+    return loadLanguageChoice(slug, offered) ?? offered[0] ?? "cpp";
+  });
+  const [code, setCodeState] = useState(() => loadDraft(slug, language) ?? starterOf(problem, language));
+
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; save: () => void } | null>(null);
+  const flush = useCallback(() => {
+    if (pending.current === null) return;
+    clearTimeout(pending.current.timer);
+    pending.current.save();
+    pending.current = null;
+  }, []);
+
+  useEffect(() => {
+    window.addEventListener("pagehide", flush);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      flush();
+    };
+  }, [flush]);
+
+  const setCode = useCallback(
+    (next: string) => {
+      setCodeState(next);
+      if (pending.current) clearTimeout(pending.current.timer);
+      const save = () => saveDraft(slug, language, next, starterOf(problem, language));
+      pending.current = { timer: setTimeout(flush, SAVE_DELAY_MS), save };
+    },
+    [slug, language, problem, flush],
+  );
+
+  const setLanguage = useCallback(
+    (next: LanguageId) => {
+      flush();
+      saveLanguageChoice(slug, next);
+      setLanguageState(next);
+      setCodeState(loadDraft(slug, next) ?? starterOf(problem, next));
+    },
+    [slug, problem, flush],
+  );
+
+  const resetToStarter = useCallback(() => {
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    clearDraft(slug, language);
+    setCodeState(starterOf(problem, language));
+  }, [slug, language, problem]);
+
+  return { language, code, setCode, setLanguage, resetToStarter };
+}

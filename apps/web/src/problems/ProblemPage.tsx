@@ -1,0 +1,127 @@
+import type { LanguageId } from "@judge/protocol";
+import { useCallback, useState } from "react";
+import { Link, useParams } from "react-router";
+import { errorMessage, isApiError } from "../api/ApiError.ts";
+import { useCurrentUser } from "../auth/useAuth.ts";
+import { EditorPane } from "../editor/EditorPane.tsx";
+import { HistoryTable } from "../submissions/HistoryTable.tsx";
+import { useCreateSubmission } from "../submissions/useSubmissions.ts";
+import { VerdictPanel } from "../submissions/VerdictPanel.tsx";
+import { ErrorNotice } from "../ui/ErrorNotice.tsx";
+import { difficultyLabel, formatPercent } from "../ui/format.ts";
+import { Tabs } from "../ui/Tabs.tsx";
+import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
+import { LimitsLine, Samples } from "./Samples.tsx";
+import { Statement } from "./Statement.tsx";
+import { useProblem } from "./useProblems.ts";
+import { useLastSubmission } from "./useLastSubmission.ts";
+import "./problem-page.css";
+
+function submitErrorText(error: unknown): string {
+  if (isApiError(error, "UNAUTHORIZED")) return "Your session has ended. Log in again to submit.";
+  if (isApiError(error, "RATE_LIMITED")) return `Slow down: ${errorMessage(error)}`;
+  return errorMessage(error);
+}
+
+type ProblemTab = "description" | "submissions";
+
+function ProblemWorkspace({ slug }: { slug: string }) {
+  const problem = useProblem(slug);
+  const user = useCurrentUser();
+  const [activeId, setActiveId] = useLastSubmission(slug);
+  const create = useCreateSubmission(setActiveId);
+  const [tab, setTab] = useState<ProblemTab>("description");
+  useDocumentTitle(problem.data?.title ?? null);
+
+  const onSubmit = useCallback(
+    (language: LanguageId, code: string) => create.mutate({ problem: slug, language, code }),
+    [create, slug],
+  );
+
+  if (problem.error) {
+    const missing = isApiError(problem.error, "NOT_FOUND");
+    return (
+      <main id="main" className="page">
+        <ErrorNotice
+          error={problem.error}
+          title={missing ? "No such problem" : "Could not load the problem"}
+          {...(missing ? {} : { onRetry: () => void problem.refetch() })}
+        />
+        <Link to="/problems">Back to the problems</Link>
+      </main>
+    );
+  }
+  if (!problem.data) {
+    return (
+      <main id="main" className="page" aria-busy="true">
+        <p className="hint">Loading the problem…</p>
+      </main>
+    );
+  }
+
+  const p = problem.data;
+  return (
+    <main id="main" className="workspace">
+      <div className="pane statement-pane">
+        <header className="problem-header">
+          <h1 data-testid="problem-title">{p.title}</h1>
+          <div className="problem-meta">
+            <span className={`difficulty difficulty-${p.difficulty}`}>{difficultyLabel[p.difficulty]}</span>
+            {p.solved && <span className="solved-mark">✓ Solved</span>}
+            <span className="muted">Acceptance {formatPercent(p.acceptanceRate)}</span>
+          </div>
+          <LimitsLine limits={p.limits} />
+        </header>
+        <Tabs<ProblemTab>
+          label="Problem"
+          value={tab}
+          onChange={setTab}
+          tabs={[
+            {
+              id: "description",
+              label: "Description",
+              panel: (
+                <>
+                  <Statement markdown={p.statement} />
+                  <Samples samples={p.samples} />
+                  {p.tags.length > 0 && (
+                    <ul className="tags" aria-label="Tags">
+                      {p.tags.map((tag) => (
+                        <li key={tag}>
+                          <Link className="chip" to={`/problems?tag=${encodeURIComponent(tag)}`}>
+                            {tag}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              ),
+            },
+            {
+              id: "submissions",
+              label: "Submissions",
+              panel: user ? <HistoryTable problem={slug} /> : <p className="hint">Log in to see your submissions.</p>,
+            },
+          ]}
+        />
+      </div>
+      <div className="pane code-pane">
+        <EditorPane
+          key={slug}
+          problem={p}
+          signedIn={Boolean(user)}
+          submitting={create.isPending}
+          submitError={create.error ? submitErrorText(create.error) : null}
+          onSubmit={onSubmit}
+        />
+        <VerdictPanel problem={slug} submissionId={activeId} submitting={create.isPending} />
+      </div>
+    </main>
+  );
+}
+
+export default function ProblemPage() {
+  const { slug = "" } = useParams();
+  return <ProblemWorkspace key={slug} slug={slug} />;
+}

@@ -1,0 +1,52 @@
+import type { Limits, Sample } from "@judge/protocol";
+import { CopyButton } from "../ui/CopyButton.tsx";
+import { formatMemory } from "../ui/format.ts";
+
+function SampleBlock({ title, text, copyLabel }: { title: string; text: string; copyLabel: string }) {
+  return (
+    <div className="sample-block">
+      <div className="sample-head">
+        <h4>{title}</h4>
+        <CopyButton text={text} label={copyLabel} />
+      </div>
+      <pre tabIndex={0}>{text}</pre>
+    </div>
+  );
+}
+
+export function Samples({ samples }: { samples: Sample[] }) {
+  if (samples.length === 0) return null;
+  return (
+    <section className="samples" aria-labelledby="samples-heading">
+      <h3 id="samples-heading">Examples</h3>
+      {samples.map((sample, i) => (
+        <div className="sample" key={i} data-testid="sample">
+          <h4 className="sample-title">Example {i + 1}</h4>
+          <div className="sample-io">
+            <SampleBlock title="Input" text={sample.input} copyLabel={`Copy input of example ${i + 1}`} />
+            <SampleBlock title="Output" text={sample.output} copyLabel={`Copy output of example ${i + 1}`} />
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function formatLimitTime(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+export function LimitsLine({ limits }: { limits: Limits }) {
+  return (
+    <dl className="limits" data-testid="limits">
+      <div>
+        <dt>Time limit</dt>
+        <dd>{formatLimitTime(limits.timeMs)}</dd>
+      </div>
+      <div>
+        <dt>Memory limit</dt>
+        <dd>{formatMemory(limits.memoryKb)}</dd>
+      </div>
+    </dl>
+  );
+}

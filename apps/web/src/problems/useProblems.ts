@@ -1,0 +1,34 @@
+import { Difficulty } from "@judge/protocol";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { fetchProblem, fetchProblems, type ProblemFilter } from "../api/endpoints.ts";
+import { queryKeys } from "../api/queryKeys.ts";
+
+/** The list's filter as it lives in the URL (?q=&difficulty=&tag=). */
+export function filterFromParams(params: URLSearchParams): ProblemFilter {
+  const filter: ProblemFilter = {};
+  const q = params.get("q")?.trim();
+  if (q) filter.q = q;
+  const difficulty = Difficulty.safeParse(params.get("difficulty"));
+  if (difficulty.success) filter.difficulty = difficulty.data;
+  const tag = params.get("tag")?.trim();
+  if (tag) filter.tag = tag;
+  return filter;
+}
+
+export function useProblemList(filter: ProblemFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.problemList(filter),
+    queryFn: ({ pageParam, signal }) => fetchProblems(filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useProblem(slug: string) {
+  return useQuery({
+    queryKey: queryKeys.problem(slug),
+    queryFn: ({ signal }) => fetchProblem(slug, signal),
+    staleTime: 60_000,
+  });
+}

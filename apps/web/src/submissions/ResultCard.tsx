@@ -1,0 +1,60 @@
+import { verdictNames, type SubmissionView, type Verdict } from "@judge/protocol";
+import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
+
+/** The first test that did not pass, if any. */
+export function firstFailingTest(view: SubmissionView): number | null {
+  const failed = view.tests.find((t) => t.verdict !== "AC");
+  return failed ? failed.index : null;
+}
+
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  return (
+    <span className={`verdict-badge tone-${verdictTone[verdict]}`} data-verdict={verdict}>
+      {verdictNames[verdict]}
+    </span>
+  );
+}
+
+/** The final result of a judged submission. */
+export function ResultCard({ view }: { view: SubmissionView }) {
+  const verdict = view.verdict ?? "IE";
+  const failing = firstFailingTest(view);
+  return (
+    <section className={`result-card tone-${verdictTone[verdict]}`} aria-labelledby="result-verdict" data-testid="result-card">
+      <h3 id="result-verdict" className="result-verdict" data-testid="verdict" data-verdict={verdict}>
+        {verdictNames[verdict]}
+      </h3>
+      <dl className="result-stats">
+        <div>
+          <dt>Tests passed</dt>
+          <dd data-testid="passed">
+            {view.passed} / {view.total}
+          </dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd data-testid="time">{formatTime(view.timeMs)}</dd>
+        </div>
+        <div>
+          <dt>Memory</dt>
+          <dd data-testid="memory">{formatMemory(view.memoryKb)}</dd>
+        </div>
+        {verdict !== "AC" && verdict !== "CE" && failing !== null && (
+          <div>
+            <dt>Failed on</dt>
+            <dd data-testid="failing-test">test {failing}</dd>
+          </div>
+        )}
+      </dl>
+      {verdict === "IE" && <p className="hint">The judge failed, not your code. Please submit again.</p>}
+      {view.compileOutput ? (
+        <details className="compile-output" open={verdict === "CE"}>
+          <summary>Compiler output</summary>
+          <pre tabIndex={0} data-testid="compile-output">
+            {view.compileOutput}
+          </pre>
+        </details>
+      ) : null}
+    </section>
+  );
+}

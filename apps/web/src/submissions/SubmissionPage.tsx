@@ -1,0 +1,121 @@
+import { languageDisplay, verdictNames, type SubmissionView } from "@judge/protocol";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../api/ApiError.ts";
+import { useSubmissionStream } from "../live/LiveProvider.tsx";
+import { ErrorNotice } from "../ui/ErrorNotice.tsx";
+import { formatAbsolute, formatMemory, formatTime, verdictTone } from "../ui/format.ts";
+import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
+import { CopyButton } from "../ui/CopyButton.tsx";
+import { ResultCard } from "./ResultCard.tsx";
+import { TestChips } from "./TestChips.tsx";
+import { useSubmission } from "./useSubmissions.ts";
+import "./verdict.css";
+
+function TestTable({ view }: { view: SubmissionView }) {
+  if (view.tests.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="history-table" data-testid="test-table">
+        <caption>Tests</caption>
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Verdict</th>
+            <th scope="col" className="num">
+              Time
+            </th>
+            <th scope="col" className="num">
+              Memory
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.tests.map((t) => (
+            <tr key={t.index}>
+              <td>#{t.index}</td>
+              <td>
+                <span className={`verdict-badge tone-${verdictTone[t.verdict]}`}>{verdictNames[t.verdict]}</span>
+              </td>
+              <td className="num">{formatTime(t.timeMs)}</td>
+              <td className="num">{formatMemory(t.memoryKb)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** While a submission is still being judged, its live view; `null` once the stored one is final. */
+function useLiveView(id: string, stored: SubmissionView | undefined): SubmissionView | undefined {
+  const follow = stored !== undefined && stored.status !== "done";
+  const live = useSubmissionStream(follow ? id : null);
+  return live.view ?? stored;
+}
+
+export default function SubmissionPage() {
+  const { id = "" } = useParams();
+  const submission = useSubmission(id);
+  const view = useLiveView(id, submission.data);
+  useDocumentTitle(`Submission ${id}`);
+
+  if (submission.error) {
+    const missing = isApiError(submission.error, "NOT_FOUND") || isApiError(submission.error, "FORBIDDEN");
+    return (
+      <main id="main" className="page">
+        <ErrorNotice error={submission.error} title={missing ? "Submission not available" : "Could not load the submission"} />
+      </main>
+    );
+  }
+  if (!submission.data || !view) {
+    return (
+      <main id="main" className="page" aria-busy="true">
+        <p className="hint">Loading the submission…</p>
+      </main>
+    );
+  }
+  const code = submission.data.code;
+  return (
+    <main id="main" className="page submission-page">
+      <h1>Submission {id}</h1>
+      <dl className="submission-meta">
+        <div>
+          <dt>Problem</dt>
+          <dd>
+            <Link to={`/problems/${view.problem}`}>{view.problem}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>{languageDisplay[view.language].name}</dd>
+        </div>
+        <div>
+          <dt>Submitted</dt>
+          <dd>
+            <time dateTime={view.createdAt}>{formatAbsolute(view.createdAt)}</time>
+          </dd>
+        </div>
+      </dl>
+      {view.status === "done" ? (
+        <ResultCard view={view} />
+      ) : (
+        <p className="submission-status" data-testid="submission-status" data-status={view.status}>
+          <span className="spinner" aria-hidden="true" /> Judging: {view.status}
+        </p>
+      )}
+      {view.status !== "done" && <TestChips view={view} />}
+      <TestTable view={view} />
+      {code !== undefined && (
+        <section className="submitted-code" aria-labelledby="code-heading">
+          <div className="sample-head">
+            <h2 id="code-heading">Code</h2>
+            <CopyButton text={code} label="Copy the code" />
+          </div>
+          <pre tabIndex={0} data-testid="submission-code">
+            <code>{code}</code>
+          </pre>
+        </section>
+      )}
+    </main>
+  );
+}

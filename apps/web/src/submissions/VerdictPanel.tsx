@@ -1,0 +1,82 @@
+import { verdictNames, type Status, type SubmissionView } from "@judge/protocol";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { Link } from "react-router";
+import { queryKeys } from "../api/queryKeys.ts";
+import { useSubmissionStream } from "../live/LiveProvider.tsx";
+import { ResultCard } from "./ResultCard.tsx";
+import { TestChips } from "./TestChips.tsx";
+import "./verdict.css";
+
+interface VerdictPanelProps {
+  problem: string;
+  /** The submission to follow; null before the first Submit. */
+  submissionId: string | null;
+  /** The POST is in flight. */
+  submitting: boolean;
+}
+
+function statusText(status: Status, view: SubmissionView | null): string {
+  switch (status) {
+    case "queued":
+      return "Queued";
+    case "compiling":
+      return "Compiling…";
+    case "running": {
+      const k = view?.currentTest ?? Math.min((view?.tests.length ?? 0) + 1, view?.total ?? 1);
+      return view && view.total > 0 ? `Running test ${k} of ${view.total}` : "Running…";
+    }
+    case "done":
+      return "Judged";
+  }
+}
+
+/** Live progress of one submission over the WebSocket, then its result card. No polling. */
+export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanelProps) {
+  const { view, error } = useSubmissionStream(submissionId);
+  const client = useQueryClient();
+  const done = view?.status === "done";
+
+  useEffect(() => {
+    if (!done) return;
+    void client.invalidateQueries({ queryKey: queryKeys.mySubmissions(problem) });
+    void client.invalidateQueries({ queryKey: queryKeys.problems });
+  }, [done, client, problem, submissionId]);
+
+  if (submissionId === null) {
+    return (
+      <section className="verdict-panel idle" aria-label="Result">
+        <p className="hint">{submitting ? "Submitting…" : "Submit your code to see the verdict here, test by test."}</p>
+      </section>
+    );
+  }
+
+  const status: Status = view?.status ?? "queued";
+  const text = statusText(status, view);
+  return (
+    <section className="verdict-panel" aria-label="Result" aria-busy={!done}>
+      <div className="verdict-head">
+        <p className={`submission-status status-${status}`} data-testid="submission-status" data-status={status}>
+          {!done && <span className="spinner" aria-hidden="true" />}
+          {text}
+        </p>
+        <Link to={`/submissions/${submissionId}`} className="small-link">
+          Details
+        </Link>
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {done && view?.verdict ? `Result: ${verdictNames[view.verdict]}` : text}
+      </div>
+      {view && status === "running" && view.total > 0 && (
+        <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
+      )}
+      {view && <TestChips view={view} />}
+      {done && view && <ResultCard view={view} />}
+      {error && (
+        <p className="notice error" role="alert" data-testid="live-error">
+          Live updates for this submission failed: {error.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { defineConfig, type Plugin } from "vite";
+import react from "@vitejs/plugin-react";
+import { gzipSync } from "node:zlib";
+
+const gatewayPort = process.env.JUDGE_GATEWAY_PORT ?? "3000";
+const gateway = `http://127.0.0.1:${gatewayPort}`;
+
+/** Prints the entry chunk's size (raw and gzip) once the bundle is written. */
+function reportMainBundle(): Plugin {
+  return {
+    name: "judge-report-main-bundle",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      let js = 0;
+      let jsGzip = 0;
+      let total = 0;
+      for (const file of Object.values(bundle)) {
+        const bytes = file.type === "chunk" ? Buffer.from(file.code) : Buffer.from(file.source);
+        total += bytes.length;
+        if (file.type === "chunk" && file.isEntry) {
+          js += bytes.length;
+          jsGzip += gzipSync(bytes).length;
+        }
+      }
+      const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+      this.info(`main bundle: ${kib(js)} (gzip ${kib(jsGzip)}); all assets: ${kib(total)}`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), reportMainBundle()],
+  server: {
+    proxy: {
+      "/api": { target: gateway, changeOrigin: false },
+      "/ws": { target: gateway, ws: true, changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      "/api": { target: gateway, changeOrigin: false },
+      "/ws": { target: gateway, ws: true, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: "dist",
+    sourcemap: true,
+    chunkSizeWarningLimit: 700,
+  },
+});
