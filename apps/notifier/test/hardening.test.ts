@@ -1,0 +1,144 @@
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import type { Step } from "@judge/protocol";
+import { CloseCode } from "../src/index.ts";
+import { Fixture, TestClient, checkStream, judgeSteps, waitFor } from "./support.ts";
+
+describe("hardening", () => {
+  let f: Fixture;
+  beforeEach(() => {
+    f = new Fixture();
+  });
+  afterEach(() => f.close());
+
+  it("answers malformed messages with BAD_MESSAGE, closes only an oversized sender, and others keep streaming", async () => {
+    const notifier = await f.start({ NOTIFIER_MAX_PAYLOAD_BYTES: "1024" });
+    const sub = await f.submission().create("alice");
+    const watcher = await f.connect(notifier, "alice");
+    watcher.subscribe(sub.id);
+    await watcher.untilSeq(sub.id, 0);
+
+    const rogue = await f.connect(notifier, "alice");
+    const bad: unknown[] = [
+      "not json",
+      '{"op":"dance","submissionId":"x"}',
+      '{"op":"subscribe"}',
+      '{"op":"subscribe","submissionId":"../../etc"}',
+      '{"op":"subscribe","submissionId":"x","lastSeq":-1}',
+      "[]",
+      "null",
+    ];
+    for (const message of bad) rogue.send(message);
+    rogue.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    await waitFor("every bad message answered", () => rogue.messages.length === bad.length + 1);
+    for (const m of rogue.messages) assert.ok(m.type === "error" && m.code === "BAD_MESSAGE", JSON.stringify(m));
+    // Still a working socket.
+    rogue.subscribe(sub.id);
+    await rogue.untilSeq(sub.id, 0);
+
+    rogue.send(JSON.stringify({ op: "subscribe", submissionId: "x", pad: "x".repeat(4096) }));
+    assert.equal(await rogue.closed(), 1009);
+
+    await sub.steps(judgeSteps(2));
+    await watcher.untilSeq(sub.id, sub.seq);
+    assert.deepEqual(checkStream(watcher.of(sub.id), null, sub.seq).view, sub.view);
+    await waitFor("the rogue's subscription released", () => notifier.stats().subscriptions === 1);
+  });
+
+  it("drops a slow consumer with 4008 while another client keeps receiving", async () => {
+    const notifier = await f.start({ NOTIFIER_MAX_BUFFERED_BYTES: String(64 * 1024) });
+    const sub = await f.submission().create("alice");
+    const slow = await f.connect(notifier, "alice");
+    const fast = await f.connect(notifier, "alice");
+    for (const client of [slow, fast]) {
+      client.subscribe(sub.id);
+      await client.untilSeq(sub.id, 0);
+    }
+    slow.pauseReading();
+    // Large steps fill the kernel's socket buffers first, then the notifier's own queue.
+    const big = bigVerdict("x".repeat(256 * 1024));
+    for (let i = 0; notifier.stats().drops === 0; i++) {
+      assert.ok(i < 400, "the slow consumer was never dropped");
+      await sub.step(big);
+    }
+    const last = await sub.step({ kind: "status", status: "done" });
+    await fast.untilSeq(sub.id, last);
+    checkStream(fast.of(sub.id), null, last);
+    slow.resumeReading();
+    assert.equal(await slow.closed(), CloseCode.SLOW_CONSUMER);
+    assert.ok(slow.of(sub.id).length < fast.of(sub.id).length);
+  });
+
+  it("terminates a connection that stops answering pings", async () => {
+    const notifier = await f.start({ NOTIFIER_PING_INTERVAL_MS: "100" });
+    const token = await f.token("alice");
+    const dead = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`, { autoPong: false });
+    try {
+      assert.equal(await dead.closed(), 1006);
+      assert.ok(notifier.stats().drops >= 1);
+    } finally {
+      dead.close();
+    }
+  });
+
+  it("holds one Redis subscription per channel while some local client wants it", async () => {
+    const notifier = await f.start();
+    const sub = await f.submission().create("alice");
+    const channel = f.live.keys(sub.id).channel;
+    const pattern = `${f.prefix}:*`;
+    const a = await f.connect(notifier, "alice");
+    const b = await f.connect(notifier, "alice");
+    assert.deepEqual(await f.redis.pubsub("CHANNELS", pattern), []);
+    a.subscribe(sub.id);
+    b.subscribe(sub.id);
+    await Promise.all([a.untilSeq(sub.id, 0), b.untilSeq(sub.id, 0)]);
+    assert.equal(notifier.stats().channels, 1);
+    assert.deepEqual(await f.redis.pubsub("CHANNELS", pattern), [channel]);
+    assert.deepEqual(await f.redis.pubsub("NUMSUB", channel), [channel, 1]);
+
+    a.send({ op: "unsubscribe", submissionId: sub.id });
+    await waitFor("a's unsubscribe", () => notifier.stats().subscriptions === 1);
+    assert.deepEqual(await f.redis.pubsub("CHANNELS", pattern), [channel]);
+    b.close();
+    await waitFor("no local channel", () => notifier.stats().channels === 0);
+    await waitFor("no Redis channel", async () => (await f.redis.pubsub("CHANNELS", pattern)).length === 0);
+  });
+
+  it("after a Redis reconnect, sends what was published while it was away", async () => {
+    const notifier = await f.start();
+    const sub = await f.submission().create("alice");
+    const client = await f.connect(notifier, "alice");
+    client.subscribe(sub.id);
+    await client.untilSeq(sub.id, 0);
+    const steps = judgeSteps(3);
+    await sub.steps(steps.slice(0, 2));
+    await client.untilSeq(sub.id, 2);
+
+    const name = `${f.prefix}:notifier:sub`;
+    const list = await f.redis.client("LIST");
+    const ids = String(list)
+      .split("\n")
+      .filter((line) => line.includes(` name=${name} `))
+      .map((line) => /\bid=(\d+)/.exec(line)?.[1]);
+    assert.equal(ids.length, 1);
+    await f.redis.client("KILL", "ID", ids[0] ?? "");
+    // Published while the subscriber is (most likely) still reconnecting: pub/sub drops these.
+    await sub.steps(steps.slice(2));
+    await client.untilSeq(sub.id, sub.seq);
+    assert.deepEqual(checkStream(client.of(sub.id), null, sub.seq).view, sub.view);
+  });
+});
+
+function bigVerdict(compileOutput: string): Step {
+  return {
+    kind: "verdict",
+    verdict: "CE",
+    passed: 0,
+    total: 0,
+    timeMs: null,
+    memoryKb: null,
+    compileOutput,
+    judgedAt: new Date(0).toISOString(),
+  };
+}
+

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import { TOKEN_COOKIE } from "@judge/protocol";
+import { TokenSigner, generateTokenKeys } from "@judge/tokens";
+import { cookieValue } from "../src/upgrade-auth.ts";
+import { Fixture, HttpRefusal, TestClient, waitFor } from "./support.ts";
+
+async function refusal(opening: Promise<TestClient>): Promise<number> {
+  const err = await opening.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof HttpRefusal, `expected an HTTP refusal, got ${String(err)}`);
+  return err.status;
+}
+
+describe("the upgrade", () => {
+  let f: Fixture;
+  beforeEach(() => {
+    f = new Fixture();
+  });
+  afterEach(() => f.close());
+
+  it("refuses a missing, malformed or foreign-signed token with 401 before the socket opens", async () => {
+    const notifier = await f.start();
+    const base = `ws://127.0.0.1:${notifier.port}/ws`;
+    assert.equal(await refusal(TestClient.open(base)), 401);
+    assert.equal(await refusal(TestClient.open(`${base}?token=not-a-jwt`)), 401);
+    const otherKeys = await generateTokenKeys();
+    const forged = await (await TokenSigner.fromPem(otherKeys.privateKey, 60)).sign({ sub: "alice", name: "alice", role: "admin" });
+    assert.equal(await refusal(TestClient.open(`${base}?token=${forged}`)), 401);
+    assert.equal(await refusal(TestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=garbage` } })), 401);
+    assert.equal(notifier.stats().connections, 0);
+  });
+
+  it("answers 404 to an upgrade on another path", async () => {
+    const notifier = await f.start();
+    const token = await f.token("alice");
+    assert.equal(await refusal(TestClient.open(`ws://127.0.0.1:${notifier.port}/other?token=${token}`)), 404);
+  });
+
+  it("accepts the token from the cookie", async () => {
+    const notifier = await f.start();
+    const sub = await f.submission().create("alice");
+    const cookie = `theme=dark; ${TOKEN_COOKIE}=${await f.token("alice")}`;
+    const client = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws`, { headers: { cookie } });
+    try {
+      client.subscribe(sub.id);
+      assert.equal((await client.untilSeq(sub.id, 0)).type, "snapshot");
+    } finally {
+      client.close();
+    }
+  });
+
+  it("caps connections per user with 429", async () => {
+    const notifier = await f.start({ NOTIFIER_MAX_CONNECTIONS_PER_USER: "2" });
+    await f.connect(notifier, "alice");
+    const second = await f.connect(notifier, "alice");
+    const token = await f.token("alice");
+    assert.equal(await refusal(TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`)), 429);
+    await f.connect(notifier, "bob");
+    second.close();
+    await waitForConnections(notifier, 2);
+    await f.connect(notifier, "alice");
+  });
+
+  it("serves /health and /metrics", async () => {
+    const notifier = await f.start();
+    await f.connect(notifier, "alice");
+    const base = `http://127.0.0.1:${notifier.port}`;
+    const health = await fetchUntilOk(`${base}/health`);
+    assert.deepEqual(await health.json(), { status: "ok" });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    assert.match(metrics, /^notifier_connections 1$/m);
+    assert.match(metrics, /notifier_fanout_seconds_bucket/);
+    assert.equal((await fetch(`${base}/nope`)).status, 404);
+  });
+});
+
+describe("cookieValue", () => {
+  it("finds the cookie among others and decodes it", () => {
+    assert.equal(cookieValue("a=1; judge_token=x%2Ey; b=2", "judge_token"), "x.y");
+    assert.equal(cookieValue("judge_tokenx=1", "judge_token"), null);
+    assert.equal(cookieValue(undefined, "judge_token"), null);
+  });
+});
+
+async function waitForConnections(notifier: { stats(): { connections: number } }, n: number): Promise<void> {
+  await waitFor(`${n} connections`, () => notifier.stats().connections === n);
+}
+
+/** /health is 503 until both Redis connections are ready, which a fresh instance may not be yet. */
+async function fetchUntilOk(url: string): Promise<Response> {
+  return waitFor(`200 from ${url}`, async () => {
+    const res = await fetch(url);
+    return res.status === 200 ? res : undefined;
+  });
+}
