@@ -11,19 +11,23 @@ function reportMainBundle(): Plugin {
     name: "judge-report-main-bundle",
     apply: "build",
     generateBundle(_options, bundle) {
+      let entry = 0;
+      let entryGzip = 0;
       let js = 0;
-      let jsGzip = 0;
       let total = 0;
       for (const file of Object.values(bundle)) {
+        if (file.fileName.endsWith(".map")) continue;
         const bytes = file.type === "chunk" ? Buffer.from(file.code) : Buffer.from(file.source);
         total += bytes.length;
-        if (file.type === "chunk" && file.isEntry) {
-          js += bytes.length;
-          jsGzip += gzipSync(bytes).length;
+        if (file.type !== "chunk") continue;
+        js += bytes.length;
+        if (file.isEntry) {
+          entry += bytes.length;
+          entryGzip += gzipSync(bytes).length;
         }
       }
       const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-      this.info(`main bundle: ${kib(js)} (gzip ${kib(jsGzip)}); all assets: ${kib(total)}`);
+      this.info(`main bundle: ${kib(entry)} (gzip ${kib(entryGzip)}); all JS: ${kib(js)}; all files without source maps: ${kib(total)}`);
     },
   };
 }

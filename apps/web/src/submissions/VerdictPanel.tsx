@@ -1,6 +1,6 @@
 import { verdictNames, type Status, type SubmissionView } from "@judge/protocol";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { queryKeys } from "../api/queryKeys.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
@@ -36,11 +36,13 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
   const { view, error } = useSubmissionStream(submissionId);
   const client = useQueryClient();
   const done = view?.status === "done";
+  const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!done) return;
     void client.invalidateQueries({ queryKey: queryKeys.mySubmissions(problem) });
     void client.invalidateQueries({ queryKey: queryKeys.problems });
+    resultRef.current?.scrollIntoView({ block: "nearest" });
   }, [done, client, problem, submissionId]);
 
   if (submissionId === null) {
@@ -71,7 +73,7 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}
       {view && <TestChips view={view} />}
-      {done && view && <ResultCard view={view} />}
+      <div ref={resultRef}>{done && view && <ResultCard view={view} />}</div>
       {error && (
         <p className="notice error" role="alert" data-testid="live-error">
           Live updates for this submission failed: {error.message}
