@@ -64,7 +64,10 @@ export class ClientSession implements HubMember {
     const message = parsed.message;
     switch (message.op) {
       case "subscribe":
-        void this.subscribe(message.submissionId, message.lastSeq);
+        // subscribe() answers its own failures; this only guards against a bug becoming an unhandled rejection.
+        this.subscribe(message.submissionId, message.lastSeq).catch((err: unknown) => {
+          this.ctx.logger.error({ err, submissionId: message.submissionId }, "subscribe failed unexpectedly");
+        });
         return;
       case "unsubscribe":
         this.unsubscribe(message.submissionId);
