@@ -33,7 +33,7 @@ export function ConnectionBadge({ signedIn }: { signedIn: boolean }) {
   const text = signedIn ? describe(status, now) : "Live updates after sign-in";
   const canRetry = signedIn && status.retryAt !== null;
   return (
-    <div className="connection" data-testid="connection-state" data-state={status.state}>
+    <div className="connection" data-testid="connection-state" data-state={status.state} title={text}>
       <span className="connection-dot" aria-hidden="true" />
       <span className="connection-text" aria-hidden="true">
         {text}

@@ -107,14 +107,20 @@ function ProblemWorkspace({ slug }: { slug: string }) {
         />
       </div>
       <div className="pane code-pane">
-        <EditorPane
-          key={slug}
-          problem={p}
-          signedIn={Boolean(user)}
-          submitting={create.isPending}
-          submitError={create.error ? submitErrorText(create.error) : null}
-          onSubmit={onSubmit}
-        />
+        {p.languages.length === 0 ? (
+          <p className="notice error" role="alert">
+            No judge is online for this problem&apos;s languages right now. Your drafts are safe; try again in a minute.
+          </p>
+        ) : (
+          <EditorPane
+            key={slug}
+            problem={p}
+            signedIn={Boolean(user)}
+            submitting={create.isPending}
+            submitError={create.error ? submitErrorText(create.error) : null}
+            onSubmit={onSubmit}
+          />
+        )}
         <VerdictPanel problem={slug} submissionId={activeId} submitting={create.isPending} />
       </div>
     </main>

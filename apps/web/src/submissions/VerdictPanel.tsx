@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { queryKeys } from "../api/queryKeys.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
+import { useSubmission } from "./useSubmissions.ts";
 import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
 import "./verdict.css";
@@ -33,7 +34,11 @@ function statusText(status: Status, view: SubmissionView | null): string {
 
 /** Live progress of one submission over the WebSocket, then its result card. No polling. */
 export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanelProps) {
-  const { view, error } = useSubmissionStream(submissionId);
+  const stream = useSubmissionStream(submissionId);
+  // The one GET: only if the notifier cannot tell us (say the live state of an old submission expired).
+  const stored = useSubmission(submissionId ?? "", { enabled: submissionId !== null && stream.error !== null });
+  const view = stream.view ?? (stored.data?.status === "done" ? stored.data : null);
+  const error = view?.status === "done" ? null : stream.error;
   const client = useQueryClient();
   const done = view?.status === "done";
   const resultRef = useRef<HTMLDivElement>(null);

@@ -21,8 +21,9 @@ export function useMySubmissions(problem: string, enabled: boolean) {
 }
 
 /** One GET of a submission; its live progress, if any, comes over the WebSocket. */
-export function useSubmission(id: string) {
+export function useSubmission(id: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.submission(id),
     queryFn: ({ signal }) => fetchSubmission(id, signal),
     refetchOnWindowFocus: false,

@@ -10,7 +10,7 @@ export function formatMemory(kib: number | null | undefined): string {
   if (kib == null) return "—";
   if (kib < 1024) return `${kib} KiB`;
   const mib = kib / 1024;
-  return `${mib >= 100 ? Math.round(mib) : mib.toFixed(1)} MiB`;
+  return `${mib >= 100 || Number.isInteger(mib) ? Math.round(mib) : mib.toFixed(1)} MiB`;
 }
 
 export function formatPercent(rate: number | null): string {
