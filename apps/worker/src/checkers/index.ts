@@ -1,0 +1,23 @@
+import type { CheckerSpec } from "@judge/protocol";
+import { exactChecker } from "./exact.ts";
+import { floatChecker } from "./float.ts";
+import { tokensChecker } from "./tokens.ts";
+
+export { exactChecker } from "./exact.ts";
+export { floatChecker, floatTokensAgree, type FloatTolerance } from "./float.ts";
+export { tokensChecker, linesOfTokens } from "./tokens.ts";
+
+type CheckerKind = CheckerSpec["kind"];
+type Checker<K extends CheckerKind> = (spec: Extract<CheckerSpec, { kind: K }>, expected: string, actual: string) => boolean;
+
+/** One entry per checker kind: a new kind in the protocol does not compile until it is handled. */
+const checkers: { [K in CheckerKind]: Checker<K> } = {
+  exact: (_spec, expected, actual) => exactChecker(expected, actual),
+  tokens: (_spec, expected, actual) => tokensChecker(expected, actual),
+  float: (spec, expected, actual) => floatChecker(expected, actual, spec),
+};
+
+/** Does `actual` (the program's stdout) answer the test whose expected output is `expected`? Pure. */
+export function check(spec: CheckerSpec, expected: string, actual: string): boolean {
+  return (checkers[spec.kind] as Checker<CheckerKind>)(spec, expected, actual);
+}

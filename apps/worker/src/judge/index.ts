@@ -1,0 +1,251 @@
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Logger } from "@judge/config";
+import { type LanguageId, type LanguageInfo, type TestBundle, type TestResult, type Verdict, languageDisplay } from "@judge/protocol";
+import { check } from "../checkers/index.ts";
+import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
+import { Sandbox } from "../sandbox/sandbox.ts";
+import { ArtifactCache, sha256 } from "./artifact-cache.ts";
+import { compileInSandbox } from "./compiler.ts";
+import { type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
+import { assertTraversable } from "./traversable.ts";
+import { verdictByOutcome } from "./verdicts.ts";
+
+export { SandboxError } from "../sandbox/errors.ts";
+export type { JudgeLimits } from "./limits.ts";
+
+export interface JudgeRequest {
+  language: LanguageId;
+  code: string;
+  bundle: TestBundle;
+}
+
+/** Awaited in order; the queue glue publishes each step. */
+export interface JudgeListener {
+  compiling(): Promise<void>;
+  /** 1-based test about to run */
+  running(test: number, total: number): Promise<void>;
+  tested(result: TestResult, total: number): Promise<void>;
+}
+
+export interface JudgeOutcome {
+  verdict: Verdict;
+  passed: number;
+  total: number;
+  /** max CPU ms over the tests run */
+  timeMs: number | null;
+  /** max peak KiB over the tests run */
+  memoryKb: number | null;
+  compileOutput: string | null;
+  tests: TestResult[];
+}
+
+export interface JudgeOptions {
+  /** compile scratch directories go here; must be traversable by the sandbox user */
+  workDir: string;
+  /** compiled programs and precompiled headers; must be traversable by the sandbox user */
+  cacheDir: string;
+  logger: Logger;
+  /** unprivileged host user the sandbox runs as (default 65534, nobody) */
+  sandboxUid?: number;
+  sandboxGid?: number;
+  /** default "auto": v2 when a cgroup2 mount offers memory+pids+cpu, else v1 */
+  cgroupVersion?: 1 | 2 | "auto";
+  /** cgroup directory under each hierarchy for all workers' boxes (default "judge") */
+  cgroupParent?: string;
+  /** only these languages even if more are installed */
+  only?: readonly LanguageId[];
+  limits?: Partial<JudgeLimits>;
+}
+
+/** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
+export class Judge {
+  #closing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly sandbox: Sandbox,
+    private readonly toolchains: ReadonlyMap<LanguageId, Toolchain>,
+    private readonly cache: ArtifactCache,
+    private readonly options: JudgeOptions,
+    private readonly limits: JudgeLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  static async create(options: JudgeOptions): Promise<Judge> {
+    const logger = options.logger;
+    const uid = options.sandboxUid ?? 65534;
+    const gid = options.sandboxGid ?? 65534;
+    const limits = resolveLimits(options.limits);
+    await mkdir(options.workDir, { recursive: true, mode: 0o711 });
+    await mkdir(options.cacheDir, { recursive: true, mode: 0o711 });
+    // bwrap binds these paths while already running as the sandbox user.
+    await assertTraversable(options.workDir, uid, gid);
+    await assertTraversable(options.cacheDir, uid, gid);
+    const sandbox = await Sandbox.create({
+      uid,
+      gid,
+      cgroupVersion: options.cgroupVersion ?? "auto",
+      cgroupParent: options.cgroupParent ?? "judge",
+      logger,
+    });
+    try {
+      const cache = new ArtifactCache(join(options.cacheDir, "artifacts"));
+      const buildOnce = (request: BuildOnceRequest) => Judge.buildOnce(sandbox, cache, options.workDir, limits, request, logger);
+      const toolchains = new Map<LanguageId, Toolchain>();
+      for (const language of Object.values(languageStrategies)) {
+        if (language === null || (options.only !== undefined && !options.only.includes(language.id))) continue;
+        const toolchain = await language.detect({ probe: probeCommand, buildOnce });
+        if (toolchain !== null) toolchains.set(language.id, toolchain);
+      }
+      logger.info({ languages: Object.fromEntries([...toolchains].map(([id, t]) => [id, t.version])) }, "judge ready");
+      return new Judge(sandbox, toolchains, cache, options, limits, logger);
+    } catch (error) {
+      await sandbox.close();
+      throw error;
+    }
+  }
+
+  /** Languages whose toolchain was found here, with the toolchain's own version string. */
+  languages(): LanguageInfo[] {
+    return [...this.toolchains].map(([id, toolchain]) => ({ id, name: languageDisplay[id].name, version: toolchain.version }));
+  }
+
+  async judge(request: JudgeRequest, listener: JudgeListener): Promise<JudgeOutcome> {
+    const { bundle } = request;
+    const total = bundle.tests.length;
+    const toolchain = this.toolchains.get(request.language);
+    await listener.compiling();
+    if (toolchain === undefined) {
+      return { ...noTests("IE", total), compileOutput: `${request.language} is not available on this worker` };
+    }
+    const program = await this.prepare(request.language, toolchain, request.code);
+    if (!program.ok) {
+      return { ...noTests("CE", total), compileOutput: truncate(program.message, this.limits.compileMessageBytes) };
+    }
+    const memoryBytes = bundle.limits.memoryKb * 1024;
+    const step = toolchain.run({ memoryBytes, stackBytes: memoryBytes });
+    const limits = runLimits(this.limits, bundle.limits, step.pids);
+    const tests: TestResult[] = [];
+    for (const [i, test] of bundle.tests.entries()) {
+      await listener.running(i + 1, total);
+      const run = await this.sandbox.run({
+        argv: step.argv,
+        env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
+        stdin: test.input,
+        scratch: { kind: "tmpfs", bytes: this.limits.runScratchBytes },
+        binds: [{ host: program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
+        limits,
+      });
+      const outOfMemory = run.outcome === "runtime-error" && step.outOfMemory?.test(run.stderr.toString("utf8")) === true;
+      const decided = verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome];
+      const verdict: Verdict =
+        decided === "check" ? (check(bundle.checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA") : decided;
+      const result: TestResult = { index: i + 1, verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
+      tests.push(result);
+      await listener.tested(result, total);
+      if (verdict !== "AC") break;
+    }
+    const failed = tests.find((t) => t.verdict !== "AC");
+    return {
+      verdict: failed?.verdict ?? "AC",
+      passed: tests.filter((t) => t.verdict === "AC").length,
+      total,
+      timeMs: Math.max(...tests.map((t) => t.timeMs)),
+      memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
+      compileOutput: null,
+      tests,
+    };
+  }
+
+  /** The program's directory in the cache: compiled once per (language, toolchain, source). */
+  private async prepare(
+    language: LanguageId,
+    toolchain: Toolchain,
+    code: string,
+  ): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
+    const compile = toolchain.compile;
+    const tag = sha256(`${toolchain.version}\0${compile?.argv.join("\0") ?? "source"}`).slice(0, 16);
+    const dir = this.cache.dirFor(language, tag, sha256(code));
+    if (await this.cache.has(dir)) return { ok: true, dir };
+    return this.cache.once(dir, async () => {
+      const sourceName = languageStrategies[language]!.sourceName;
+      const temp = await this.cache.tempDir();
+      try {
+        if (compile === null) {
+          await mkdir(temp, { mode: 0o755 });
+          await writeFile(join(temp, sourceName), code, { mode: 0o644 });
+        } else {
+          const result = await compileInSandbox({
+            sandbox: this.sandbox,
+            workDir: this.options.workDir,
+            files: { [sourceName]: code },
+            step: compile,
+            limits: compileLimits(this.limits),
+            dest: temp,
+            logger: this.logger,
+          });
+          if (!result.ok) return { ok: false, message: result.message };
+        }
+        await this.cache.publish(temp, dir);
+        return { ok: true, dir };
+      } finally {
+        await rm(temp, { recursive: true, force: true });
+      }
+    });
+  }
+
+  /** A trusted one-off compile (a precompiled header) cached on disk for every later start. */
+  private static async buildOnce(
+    sandbox: Sandbox,
+    cache: ArtifactCache,
+    workDir: string,
+    limits: JudgeLimits,
+    request: BuildOnceRequest,
+    logger: Logger,
+  ): Promise<string | null> {
+    const dir = cache.dirFor("build", "once", sha256(request.key));
+    if (await cache.has(dir)) return dir;
+    const temp = await cache.tempDir();
+    try {
+      const built = join(temp, "built");
+      const result = await compileInSandbox({
+        sandbox,
+        workDir,
+        files: request.files,
+        step: { argv: request.argv, keep: (name) => name === request.output.file },
+        limits: { ...compileLimits(limits), cpuMs: 60_000, wallMs: 120_000, memoryBytes: 2 * 2 ** 30 },
+        dest: built,
+        logger,
+      });
+      if (!result.ok) {
+        logger.warn({ key: request.key, message: result.message.slice(0, 2000) }, "one-off build failed; going without it");
+        return null;
+      }
+      const target = join(temp, "tree", request.output.as);
+      await mkdir(dirname(target), { recursive: true, mode: 0o755 });
+      await rename(join(built, request.output.file), target);
+      await cache.publish(join(temp, "tree"), dir);
+      logger.info({ key: request.key, dir }, "built once");
+      return dir;
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+  }
+
+  /** Release the sandbox's cgroups. Safe to call twice. */
+  close(): Promise<void> {
+    this.#closing ??= this.sandbox.close();
+    return this.#closing;
+  }
+}
+
+function noTests(verdict: Verdict, total: number): Omit<JudgeOutcome, "compileOutput"> {
+  return { verdict, passed: 0, total, timeMs: null, memoryKb: null, tests: [] };
+}
+
+/** Cut to at most `bytes` of UTF-8 without splitting a character. */
+function truncate(text: string, bytes: number): string {
+  const encoded = Buffer.from(text, "utf8");
+  if (encoded.length <= bytes) return text;
+  return `${encoded.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, "")}\n… (truncated)`;
+}

@@ -1,0 +1,90 @@
+import type { Limits } from "@judge/protocol";
+import type { RunLimits } from "../sandbox/sandbox.ts";
+
+const MiB = 2 ** 20;
+
+/** The judge's own limits; a problem only sets time and memory. */
+export interface JudgeLimits {
+  /** bytes of stdout a program may write; one more is OLE */
+  outputBytes: number;
+  /** bytes of stderr kept from a run (read and dropped past it) */
+  stderrBytes: number;
+  /** bytes of the run's private /box and /tmp tmpfs each (their pages count as memory too) */
+  runScratchBytes: number;
+  /** processes+threads in a run, on top of what the runtime needs */
+  runPids: number;
+  /** wall-clock limit of a run = timeMs * wallFactor + wallSlackMs */
+  wallFactor: number;
+  wallSlackMs: number;
+  compile: {
+    cpuMs: number;
+    wallMs: number;
+    memoryBytes: number;
+    pids: number;
+    /** bytes of compiler output kept */
+    outputBytes: number;
+    /** bytes, largest file the compiler may write */
+    fileBytes: number;
+    /** bytes of /tmp */
+    tmpBytes: number;
+  };
+  /** bytes of the compiler's message a CE carries */
+  compileMessageBytes: number;
+}
+
+export const defaultJudgeLimits: JudgeLimits = {
+  outputBytes: 64 * MiB,
+  stderrBytes: 64 * 1024,
+  runScratchBytes: 64 * MiB,
+  runPids: 32,
+  wallFactor: 2,
+  wallSlackMs: 1000,
+  compile: {
+    cpuMs: 15_000,
+    wallMs: 30_000,
+    memoryBytes: 1024 * MiB,
+    pids: 64,
+    outputBytes: 1 * MiB,
+    fileBytes: 256 * MiB,
+    tmpBytes: 512 * MiB,
+  },
+  compileMessageBytes: 8 * 1024,
+};
+
+export function resolveLimits(overrides: Partial<JudgeLimits> | undefined): JudgeLimits {
+  return { ...defaultJudgeLimits, ...overrides, compile: { ...defaultJudgeLimits.compile, ...overrides?.compile } };
+}
+
+export function compileLimits(limits: JudgeLimits): RunLimits {
+  const c = limits.compile;
+  return {
+    cpuMs: c.cpuMs,
+    wallMs: c.wallMs,
+    memoryBytes: c.memoryBytes,
+    pids: c.pids,
+    stdoutBytes: c.outputBytes,
+    stderrBytes: c.outputBytes,
+    fileBytes: c.fileBytes,
+    tmpBytes: c.tmpBytes,
+    stackBytes: 64 * MiB,
+    openFiles: 512,
+  };
+}
+
+/** Limits of one test run: the problem's time and memory, the judge's everything else. */
+export function runLimits(limits: JudgeLimits, problem: Limits, runtimePids: number | undefined): RunLimits {
+  const memoryBytes = problem.memoryKb * 1024;
+  return {
+    cpuMs: problem.timeMs,
+    wallMs: problem.timeMs * limits.wallFactor + limits.wallSlackMs,
+    memoryBytes,
+    pids: limits.runPids + (runtimePids ?? 0),
+    stdoutBytes: limits.outputBytes,
+    stderrBytes: limits.stderrBytes,
+    fileBytes: limits.runScratchBytes,
+    tmpBytes: limits.runScratchBytes,
+    // Generous on purpose: deep recursion is normal in solutions, and memory is capped anyway.
+    stackBytes: memoryBytes,
+    openFiles: 256,
+  };
+}

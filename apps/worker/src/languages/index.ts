@@ -1,0 +1,34 @@
+import type { LanguageId } from "@judge/protocol";
+import { c } from "./c.ts";
+import { cpp } from "./cpp.ts";
+import { java } from "./java.ts";
+import { javascript } from "./javascript.ts";
+import type { Language } from "./language.ts";
+import { python } from "./python.ts";
+
+export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext } from "./language.ts";
+export { PROG_DIR } from "./language.ts";
+export { probeCommand } from "./probe.ts";
+
+/**
+ * Every language id and its strategy, or null where none is written yet: a `Record`, so a new
+ * id in the protocol fails to compile until it is decided here.
+ */
+export const languageStrategies: Record<LanguageId, Language | null> = {
+  c,
+  cpp,
+  python,
+  javascript,
+  java,
+  typescript: null,
+  go: null,
+  rust: null,
+  pypy: null,
+  ruby: null,
+  php: null,
+  csharp: null,
+  kotlin: null,
+  haskell: null,
+  pascal: null,
+  lua: null,
+};

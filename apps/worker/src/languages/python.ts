@@ -1,0 +1,23 @@
+import { type Language, PROG_DIR } from "./language.ts";
+import { versionIn } from "./probe.ts";
+
+/** CPython 3 from /usr/bin; the python3 first on PATH may be a pyenv shim outside /usr. */
+const PYTHON = "/usr/bin/python3";
+
+export const python: Language = {
+  id: "python",
+  sourceName: "main.py",
+  async detect({ probe }) {
+    const version = versionIn(await probe(PYTHON, ["--version"]), /Python (3\.\S+)/);
+    if (version === null) return null;
+    return {
+      version,
+      compile: null,
+      run: () => ({
+        // -I: no PYTHON* variables, no user site, script dir not on sys.path; -B: /prog is read-only anyway
+        argv: [PYTHON, "-I", "-B", `${PROG_DIR}/main.py`],
+        outOfMemory: /^MemoryError\b/m,
+      }),
+    };
+  },
+};

@@ -1,0 +1,268 @@
+import { spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import type { Readable, Writable } from "node:stream";
+import type { Logger } from "@judge/config";
+import { type Bind, type HostLayout, type Scratch, bwrapArgs, inspectHostLayout } from "./bwrap-args.ts";
+import type { BoxCgroup, Cgroups } from "./cgroup.ts";
+import { BLOCK_FD, INFO_FD, admit, readChildPid } from "./admit.ts";
+import { SandboxError } from "./errors.ts";
+import { type SandboxOutcome, classifyRun } from "./outcome.ts";
+import { openCgroups } from "./open-cgroups.ts";
+
+export interface RunLimits {
+  /** CPU ms of the whole process tree */
+  cpuMs: number;
+  /** wall-clock ms, enforced by the worker */
+  wallMs: number;
+  /** bytes, cgroup memory limit (no address-space limit: V8 and the JVM reserve far more) */
+  memoryBytes: number;
+  /** processes + threads in the box */
+  pids: number;
+  /** bytes of stdout kept; one more byte kills the box with output-limit */
+  stdoutBytes: number;
+  /** bytes of stderr kept; the rest is read and dropped */
+  stderrBytes: number;
+  /** bytes, RLIMIT_FSIZE for any one file the program writes */
+  fileBytes: number;
+  /** bytes of the private /tmp */
+  tmpBytes: number;
+  /** bytes, RLIMIT_STACK: generous, recursion-heavy solutions are normal here */
+  stackBytes: number;
+  /** RLIMIT_NOFILE */
+  openFiles: number;
+}
+
+export interface RunSpec {
+  /** the command inside the sandbox, absolute path first */
+  argv: readonly string[];
+  env: Readonly<Record<string, string>>;
+  stdin: string | Buffer;
+  scratch: Scratch;
+  binds: readonly Bind[];
+  limits: RunLimits;
+}
+
+export interface RunResult {
+  outcome: SandboxOutcome;
+  exitCode: number | null;
+  /** CPU ms of the whole tree, from the cgroup */
+  cpuMs: number;
+  wallMs: number;
+  /** peak memory of the box, KiB, from the cgroup */
+  memoryKb: number;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+export interface SandboxOptions {
+  /** host uid/gid the sandbox runs as: never root (root in a user namespace is host root) */
+  uid: number;
+  gid: number;
+  cgroupVersion: 1 | 2 | "auto";
+  cgroupParent: string;
+  logger: Logger;
+}
+
+/**
+ * The command bubblewrap starts, inside every namespace and already in the box's cgroup: set the
+ * rlimits ($1..$4, numbers the worker chose), report on fd 5 that the sandbox came up, then
+ * become the program with no stray descriptors. User data is only ever in argv, never in this
+ * text. A run whose marker never arrives broke in the sandbox machinery, not in the submission.
+ */
+const INNER = [
+  'ulimit -s "$1" && ulimit -f "$2" && ulimit -t "$3" && ulimit -n "$4" && ulimit -c 0 || exit 1',
+  'shift 4; printf x >&5 || exit 1',
+  'exec "$@" 3<&- 4<&- 5>&-',
+].join("\n");
+
+/** How often CPU time is sampled while a run is still going: a multi-threaded program can burn CPU faster than wall time. */
+function cpuPollMs(cpuLimitMs: number): number {
+  return Math.max(20, Math.min(100, Math.floor(cpuLimitMs / 4)));
+}
+
+export class Sandbox {
+  private constructor(
+    private readonly options: SandboxOptions,
+    private readonly cgroups: Cgroups,
+    private readonly layout: HostLayout,
+    private readonly logger: Logger,
+  ) {}
+
+  static async create(options: SandboxOptions): Promise<Sandbox> {
+    if (options.uid === 0 || options.gid === 0) throw new SandboxError("the sandbox must not run as root");
+    const logger = options.logger.child({ module: "sandbox" });
+    const cgroups = await openCgroups({
+      version: options.cgroupVersion,
+      parentName: options.cgroupParent,
+      logger,
+    });
+    logger.info({ cgroupVersion: cgroups.version, root: cgroups.root }, "sandbox ready");
+    return new Sandbox(options, cgroups, await inspectHostLayout(), logger);
+  }
+
+  get uid(): number {
+    return this.options.uid;
+  }
+
+  get gid(): number {
+    return this.options.gid;
+  }
+
+  get cgroupVersion(): 1 | 2 {
+    return this.cgroups.version;
+  }
+
+  async run(spec: RunSpec): Promise<RunResult> {
+    const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
+    try {
+      return await this.runInBox(spec, box);
+    } finally {
+      await box.destroy();
+    }
+  }
+
+  private async runInBox(spec: RunSpec, box: BoxCgroup): Promise<RunResult> {
+    const { limits } = spec;
+    const argv = [
+      "--info-fd", String(INFO_FD), "--userns-block-fd", String(BLOCK_FD),
+      ...bwrapArgs({ layout: this.layout, scratch: spec.scratch, tmpBytes: limits.tmpBytes, binds: spec.binds, env: spec.env }),
+      "--", "/bin/sh", "-c", INNER, "sh",
+      String(Math.ceil(limits.stackBytes / 1024)),
+      String(Math.ceil(limits.fileBytes / 512)), // dash counts RLIMIT_FSIZE in 512-byte blocks
+      String(Math.ceil(limits.cpuMs / 1000) + 1), // backstop only; the cgroup's CPU time decides
+      String(limits.openFiles),
+      ...spec.argv,
+    ];
+    const started = performance.now();
+    // Started as the unprivileged sandbox user: libuv drops supplementary groups and setuid drops
+    // every capability, so bwrap's user namespace maps to that user, never to host root.
+    const child = spawn("/usr/bin/bwrap", argv, {
+      env: {},
+      uid: this.options.uid,
+      gid: this.options.gid,
+      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe"],
+    });
+    const [stdinPipe, stdoutPipe, stderrPipe, infoPipe, blockPipe, markerPipe] = child.stdio as unknown as [
+      Writable, Readable, Readable, Readable, Writable, Readable,
+    ];
+    const exited = new Promise<{ code: number | null; error: unknown }>((resolve) => {
+      child.once("error", (error) => resolve({ code: null, error }));
+      child.once("close", (code) => resolve({ code, error: null }));
+    });
+    blockPipe.on("error", () => {});
+
+    let outputExceeded = false;
+    let timedOut = false;
+    let marked = false;
+    let killing: Promise<void> | null = null;
+    const killBox = () => {
+      killing ??= box.kill().catch((error: unknown) => this.logger.error({ err: error }, "killing the box failed"));
+    };
+
+    const stdout = collect(stdoutPipe, limits.stdoutBytes, () => {
+      outputExceeded = true;
+      killBox();
+    });
+    const stderr = collect(stderrPipe, limits.stderrBytes, null);
+    markerPipe.on("data", () => {
+      marked = true;
+    });
+    try {
+      if (child.pid === undefined) throw new SandboxError("cannot start bwrap");
+      admit(box, child.pid, await readChildPid(infoPipe), this.options.uid, this.options.gid);
+      blockPipe.end("x");
+    } catch (error) {
+      child.kill("SIGKILL");
+      await box.kill();
+      const { error: spawnError } = await exited;
+      const detail = stderr.take().toString("utf8", 0, 2000);
+      if (error instanceof SandboxError) throw new SandboxError(`${error.message}: ${detail}`, { cause: error.cause });
+      throw new SandboxError(`cannot start the sandbox: ${detail}`, { cause: spawnError ?? error });
+    }
+
+    // The program may exit without reading its input: EPIPE is its business, not ours.
+    stdinPipe.on("error", () => {});
+    stdinPipe.end(spec.stdin);
+
+    const wallTimer = setTimeout(() => {
+      timedOut = true;
+      killBox();
+    }, limits.wallMs);
+    let cpuTimer: NodeJS.Timeout | null = null;
+    const pollCpu = () => {
+      cpuTimer = setTimeout(() => {
+        box.cpuMs().then(
+          (cpuMs) => {
+            if (cpuMs > limits.cpuMs) {
+              timedOut = true;
+              killBox();
+            } else if (killing === null) pollCpu();
+          },
+          () => {}, // the box is being torn down
+        );
+      }, cpuPollMs(limits.cpuMs));
+    };
+    pollCpu();
+
+    const exit = await exited;
+    clearTimeout(wallTimer);
+    if (cpuTimer !== null) clearTimeout(cpuTimer);
+    if (exit.error !== null) throw new SandboxError("bwrap failed", { cause: exit.error });
+    const wallMs = performance.now() - started;
+    await (killing ?? Promise.resolve());
+    const usage = await box.usage();
+    const killedByUs = outputExceeded || timedOut;
+    if (!marked && !killedByUs && !usage.oomKilled) {
+      throw new SandboxError(
+        `the sandbox did not start (exit ${exit.code}): ${stderr.take().toString("utf8", 0, 2000)}`,
+      );
+    }
+    return {
+      outcome: classifyRun({
+        outputExceeded,
+        oomKilled: usage.oomKilled,
+        timedOut,
+        cpuMs: usage.cpuMs,
+        cpuLimitMs: limits.cpuMs,
+        exitCode: exit.code,
+      }),
+      exitCode: exit.code,
+      cpuMs: usage.cpuMs,
+      wallMs: Math.round(wallMs),
+      memoryKb: usage.memoryPeakKb,
+      stdout: stdout.take(),
+      stderr: stderr.take(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.cgroups.close();
+  }
+}
+
+/**
+ * Keep up to `limit` bytes of a stream. Past the limit: call `onOverflow` once and stop reading
+ * (stdout), or keep draining and drop (stderr, so the program never blocks on a full pipe).
+ */
+function collect(stream: Readable, limit: number, onOverflow: (() => void) | null): { take(): Buffer } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let overflowed = false;
+  stream.on("data", (chunk: Buffer) => {
+    if (overflowed) return;
+    if (size + chunk.length > limit) {
+      chunks.push(chunk.subarray(0, limit - size));
+      size = limit;
+      overflowed = true;
+      if (onOverflow !== null) {
+        onOverflow();
+        stream.destroy();
+      }
+      return;
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  stream.on("error", () => {});
+  return { take: () => Buffer.concat(chunks, size) };
+}
