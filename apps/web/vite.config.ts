@@ -50,5 +50,15 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: true,
     chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      output: {
+        // Name shared chunks after their package ("lang-python-….js"), not after its "dist" folder.
+        chunkFileNames(chunk) {
+          const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? "";
+          const pkg = /node_modules\/(?:@[^/]+\/)?([^/]+)/.exec(id)?.[1];
+          return `assets/${pkg ?? chunk.name}-[hash].js`;
+        },
+      },
+    },
   },
 });

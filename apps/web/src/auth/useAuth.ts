@@ -3,14 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchMe, login, logout, register } from "../api/endpoints.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 
-/** The signed-in user: `undefined` while unknown, `null` when signed out. */
+/** The signed-in user: `undefined` while unknown, `null` when signed out (or the API cannot say). */
 export function useCurrentUser(): User | null | undefined {
-  const { data } = useQuery({
+  const { data, isError } = useQuery({
     queryKey: queryKeys.me,
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 5 * 60_000,
   });
-  return data;
+  return data ?? (isError ? null : undefined);
 }
 
 /** Sign-in and sign-up: on success the user is cached and per-user data refetched. */
