@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { repoRoot } from "../../scripts/stack/service-process.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const artifacts = join(repoRoot, "test-artifacts");
+
+async function typeSolution(page: Page, code: string): Promise<void> {
+  const editor = page.getByTestId("editor").locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  // insertText, not typing: the editor's auto-indent and bracket closing would mangle typed code.
+  await page.keyboard.insertText(code);
+}
+
+describe("the web app in a real browser against the real stack", () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    stack = await startTestStack({ gatewayPort: 0, webDir: join(repoRoot, "apps", "web", "dist") });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.teardown();
+  });
+
+  it("registers, submits a-plus-b and watches Accepted stream in", async () => {
+    await page.goto(`${stack.gatewayUrl}/register`);
+    await page.getByLabel("Username").fill(`web${Date.now().toString(36)}`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByTestId("auth-submit").click();
+    await page.getByTestId("current-user").waitFor();
+
+    await page.goto(`${stack.gatewayUrl}/problems/a-plus-b`);
+    await page.getByTestId("statement").waitFor();
+    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await page.getByTestId("language-select").selectOption("python");
+    await page.screenshot({ path: join(artifacts, "problem-page.png") });
+
+    await typeSolution(page, "a, b = map(int, input().split())\nprint(a + b)\n");
+    await page.getByTestId("submit-button").click();
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor({ timeout: 60_000 });
+    assert.equal(await verdict.getAttribute("data-verdict"), "AC");
+    assert.equal(await page.getByTestId("submission-status").getAttribute("data-status"), "done");
+    const chips = page.getByTestId("test-result");
+    assert.ok((await chips.count()) >= 3, "each test's result is shown");
+    assert.match(await page.getByTestId("passed").innerText(), /(\d+)\s*\/\s*\1/);
+    await page.screenshot({ path: join(artifacts, "verdict-accepted.png") });
+  });
+
+  it("shows Wrong Answer on the failing test", async () => {
+    await typeSolution(page, "a, b = map(int, input().split())\nprint(a - b)\n");
+    await page.getByTestId("submit-button").click();
+    const verdict = page.getByTestId("verdict").and(page.locator('[data-verdict="WA"]'));
+    await verdict.waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId("failing-test").innerText(), /\d/);
+  });
+
+  it("shows the compiler's message for a compile error", async () => {
+    await page.getByTestId("language-select").selectOption("cpp");
+    await typeSolution(page, "int main() { return undefined_name; }\n");
+    await page.getByTestId("submit-button").click();
+    await page.getByTestId("verdict").and(page.locator('[data-verdict="CE"]')).waitFor({ timeout: 60_000 });
+    assert.match(await page.getByTestId("compile-output").innerText(), /undefined_name/);
+    await page.screenshot({ path: join(artifacts, "verdict-compile-error.png") });
+  });
+});
