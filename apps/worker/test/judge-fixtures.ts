@@ -1,0 +1,165 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { chmod, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLogger } from "@judge/config";
+import type { CheckerSpec, LanguageId, TestBundle, TestResult } from "@judge/protocol";
+import { Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
+
+/**
+ * Shared by the judge test files. The cache directory is shared between runs on purpose: it is
+ * content-addressed, and it keeps the one-off C++ precompiled header from being rebuilt per file.
+ */
+export const sharedCacheDir = join(tmpdir(), "judge-worker-test-cache");
+
+/** Compile scratch directories are unique and removed, so one parent serves every test. */
+export const sharedWorkDir = join(tmpdir(), "judge-worker-test-work");
+
+/** A uid no other process on the machine uses, so "nothing of the sandbox survives" is checkable. */
+export const testUid = 61000 + (process.pid % 1000);
+
+/** A fresh directory the sandbox user may pass through (mkdtemp makes 0700). */
+export async function traversableTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  await chmod(dir, 0o711);
+  return dir;
+}
+
+export async function createTestJudge(options: Partial<JudgeOptions> = {}): Promise<Judge> {
+  return Judge.create({
+    workDir: sharedWorkDir,
+    cacheDir: sharedCacheDir,
+    logger: createLogger("judge-test", "warn"),
+    sandboxUid: testUid,
+    sandboxGid: testUid,
+    ...options,
+  });
+}
+
+/** Generous limits unless a test is about one of them: a slow shared machine must not fail tests. */
+export function bundle(
+  tests: Array<[input: string, output: string]>,
+  limits: Partial<TestBundle["limits"]> = {},
+  checker: CheckerSpec = { kind: "tokens" },
+): TestBundle {
+  return {
+    hash: "0".repeat(64),
+    limits: { timeMs: 10_000, memoryKb: 256 * 1024, ...limits },
+    checker,
+    tests: tests.map(([input, output]) => ({ input, output })),
+  };
+}
+
+/** A listener that records every step, to check the order the glue will publish them in. */
+export function recorder(): JudgeListener & { steps: string[]; results: TestResult[] } {
+  const steps: string[] = [];
+  const results: TestResult[] = [];
+  return {
+    steps,
+    results,
+    compiling: async () => {
+      steps.push("compiling");
+    },
+    running: async (test, total) => {
+      steps.push(`running ${test}/${total}`);
+    },
+    tested: async (result, total) => {
+      results.push(result);
+      steps.push(`tested ${result.index}/${total} ${result.verdict}`);
+    },
+  };
+}
+
+export async function judgeOnce(judge: Judge, language: LanguageId, code: string, b: TestBundle): Promise<JudgeOutcome> {
+  return judge.judge({ language, code, bundle: b }, recorder());
+}
+
+/** Live processes owned by `uid` on the host, from /proc. */
+export function processesOf(uid: number): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const real = /^Uid:\s+(\d+)/m.exec(status)?.[1];
+      if (real !== undefined && Number(real) === uid) pids.push(Number(entry));
+    } catch {
+      // exited while we looked
+    }
+  }
+  return pids;
+}
+
+export interface VerdictPrograms {
+  /** reads "a b", prints a+b */
+  ac: string;
+  /** prints a-b */
+  wa: string;
+  /** never ends */
+  tle: string;
+  /** exits with an error */
+  re: string;
+  /** touches 512 MiB */
+  mle: string;
+}
+
+/** The verdict tests every language gets, as node:test subtests. */
+export async function verdictSuite(
+  t: { test(name: string, fn: () => Promise<void>): Promise<void> },
+  getJudge: () => Judge,
+  language: LanguageId,
+  programs: VerdictPrograms,
+  assert: typeof import("node:assert/strict"),
+): Promise<void> {
+  const sums = bundle([
+    ["1 2\n", "3\n"],
+    ["-5 5\n", "0"],
+    ["1000000000 1000000000\n", "2000000000\n"],
+  ]);
+
+  await t.test("AC on every test, with steps in order and measured time and memory", async () => {
+    const listener = recorder();
+    const outcome = await getJudge().judge({ language, code: programs.ac, bundle: sums }, listener);
+    assert.equal(outcome.verdict, "AC", JSON.stringify(outcome));
+    assert.equal(outcome.passed, 3);
+    assert.equal(outcome.total, 3);
+    assert.deepEqual(listener.steps, [
+      "compiling",
+      "running 1/3", "tested 1/3 AC",
+      "running 2/3", "tested 2/3 AC",
+      "running 3/3", "tested 3/3 AC",
+    ]);
+    assert.ok(outcome.memoryKb !== null && outcome.memoryKb > 0);
+    assert.ok(outcome.timeMs !== null && outcome.timeMs >= 0);
+    assert.equal(outcome.timeMs, Math.max(...outcome.tests.map((r) => r.timeMs)));
+    assert.equal(outcome.memoryKb, Math.max(...outcome.tests.map((r) => r.memoryKb)));
+  });
+
+  await t.test("WA stops at the first failing test", async () => {
+    const outcome = await judgeOnce(getJudge(), language, programs.wa, bundle([["2 2\n", "4\n"], ["1 2\n", "3\n"], ["5 5\n", "10\n"]]));
+    // 2-2 = 0 is wrong on the first test already.
+    assert.equal(outcome.verdict, "WA");
+    assert.equal(outcome.passed, 0);
+    assert.equal(outcome.tests.length, 1);
+  });
+
+  await t.test("TLE on an endless loop, and the judge goes on judging", async () => {
+    const outcome = await judgeOnce(getJudge(), language, programs.tle, bundle([["1 2\n", "3\n"], ["1 2\n", "3\n"]], { timeMs: 500 }));
+    assert.equal(outcome.verdict, "TLE");
+    assert.equal(outcome.tests.length, 1);
+    assert.ok(outcome.timeMs !== null && outcome.timeMs >= 500, `cpu ${outcome.timeMs}`);
+    const next = await judgeOnce(getJudge(), language, programs.ac, sums);
+    assert.equal(next.verdict, "AC");
+  });
+
+  await t.test("RE on an error exit", async () => {
+    const outcome = await judgeOnce(getJudge(), language, programs.re, sums);
+    assert.equal(outcome.verdict, "RE");
+    assert.equal(outcome.passed, 0);
+  });
+
+  await t.test("MLE when touching 512 MiB under a 64 MiB limit", async () => {
+    const outcome = await judgeOnce(getJudge(), language, programs.mle, bundle([["1 2\n", "3\n"]], { memoryKb: 64 * 1024 }));
+    assert.equal(outcome.verdict, "MLE", JSON.stringify(outcome));
+  });
+}
