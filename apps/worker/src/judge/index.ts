@@ -7,12 +7,12 @@ import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, pr
 import { Sandbox } from "../sandbox/sandbox.ts";
 import { ArtifactCache, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
-import { type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
+import { type JudgeLimitOverrides, type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { verdictByOutcome } from "./verdicts.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
-export type { JudgeLimits } from "./limits.ts";
+export type { JudgeLimits, JudgeLimitOverrides } from "./limits.ts";
 
 export interface JudgeRequest {
   language: LanguageId;
@@ -55,7 +55,7 @@ export interface JudgeOptions {
   cgroupParent?: string;
   /** only these languages even if more are installed */
   only?: readonly LanguageId[];
-  limits?: Partial<JudgeLimits>;
+  limits?: JudgeLimitOverrides;
 }
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */

@@ -51,7 +51,10 @@ export const defaultJudgeLimits: JudgeLimits = {
   compileMessageBytes: 8 * 1024,
 };
 
-export function resolveLimits(overrides: Partial<JudgeLimits> | undefined): JudgeLimits {
+/** What callers may override: any judge limit, and any single compile limit. */
+export type JudgeLimitOverrides = Partial<Omit<JudgeLimits, "compile">> & { compile?: Partial<JudgeLimits["compile"]> };
+
+export function resolveLimits(overrides: JudgeLimitOverrides | undefined): JudgeLimits {
   return { ...defaultJudgeLimits, ...overrides, compile: { ...defaultJudgeLimits.compile, ...overrides?.compile } };
 }
 

@@ -7,8 +7,12 @@ import { SandboxError } from "./errors.ts";
  * Race-free entry into the box, with no helper process: bwrap runs with `--info-fd 3
  * --userns-block-fd 4`, so after clone() it reports the child's pid on fd 3 and then both bwrap
  * and its child wait (the child before any mount or fork) until the worker writes to fd 4. In that
- * window the worker, still root, moves both into the box's cgroup and writes the user namespace's
- * uid/gid maps, which bwrap leaves to the caller under --userns-block-fd.
+ * window the worker, still root, moves the child into the box's cgroup and writes the user
+ * namespace's uid/gid maps, which bwrap leaves to the caller under --userns-block-fd.
+ *
+ * The outer bwrap stays out of the box on purpose: it runs no user code, and killing the box
+ * must not kill it, or the sandbox's init would lose its parent, be reparented to the host's
+ * PID 1 and linger there as a zombie. Left alone it reaps its child and exits, and node reaps it.
  */
 export const INFO_FD = 3;
 export const BLOCK_FD = 4;
@@ -45,14 +49,11 @@ function write(path: string, value: string): void {
 }
 
 /**
- * Put bwrap (`bwrapPid`) and the sandbox's first process (`childPid`) in the box, and map the
- * sandbox user onto the same unprivileged host user. Nothing in the sandbox has run yet.
+ * Put the sandbox's first process (`childPid`, every later process descends from it) in the box,
+ * and map the sandbox user onto the same unprivileged host user. Nothing in it has run yet.
  */
-export function admit(box: BoxCgroup, bwrapPid: number, childPid: number, uid: number, gid: number): void {
-  for (const procs of box.procsFiles) {
-    write(procs, String(bwrapPid));
-    write(procs, String(childPid));
-  }
+export function admit(box: BoxCgroup, childPid: number, uid: number, gid: number): void {
+  for (const procs of box.procsFiles) write(procs, String(childPid));
   write(`/proc/${childPid}/uid_map`, `${uid} ${uid} 1\n`);
   write(`/proc/${childPid}/setgroups`, "deny");
   write(`/proc/${childPid}/gid_map`, `${gid} ${gid} 1\n`);

@@ -67,9 +67,14 @@ const DEVICES = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/ura
  *
  * `--unshare-user` is explicit because `--userns-block-fd` demands it before bwrap would infer
  * it, and there is no `--dev` because devpts needs a mapped root in the namespace.
+ *
+ * `--as-pid-1`: the program itself is the namespace's init, so the outer bwrap waits for and
+ * reaps it. With bwrap's own init, the outer bwrap exits as soon as the program's status is
+ * reported, and the orphaned init is left for the host's PID 1 to reap: a zombie per run on a
+ * host whose PID 1 does not reap. When the program exits, the kernel kills whatever it left.
  */
 export function bwrapArgs(spec: BwrapSpec): string[] {
-  const args = ["--unshare-all", "--unshare-user", "--new-session", "--die-with-parent", "--ro-bind", "/usr", "/usr"];
+  const args = ["--unshare-all", "--unshare-user", "--as-pid-1", "--new-session", "--die-with-parent", "--ro-bind", "/usr", "/usr"];
   for (const entry of spec.layout.rootEntries) {
     if (entry.symlinkTo !== null) args.push("--symlink", entry.symlinkTo, `/${entry.name}`);
     else args.push("--ro-bind", `/${entry.name}`, `/${entry.name}`);

@@ -169,11 +169,11 @@ export class Sandbox {
     });
     try {
       if (child.pid === undefined) throw new SandboxError("cannot start bwrap");
-      admit(box, child.pid, await readChildPid(infoPipe), this.options.uid, this.options.gid);
+      admit(box, await readChildPid(infoPipe), this.options.uid, this.options.gid);
       blockPipe.end("x");
     } catch (error) {
-      child.kill("SIGKILL");
       await box.kill();
+      child.kill("SIGKILL");
       const { error: spawnError } = await exited;
       const detail = stderr.take().toString("utf8", 0, 2000);
       if (error instanceof SandboxError) throw new SandboxError(`${error.message}: ${detail}`, { cause: error.cause });

@@ -1,0 +1,155 @@
+import assert from "node:assert/strict";
+import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { createLogger } from "@judge/config";
+import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
+import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
+import { ScratchDir } from "../src/judge/scratch-dir.ts";
+import { processesOf, testUid, traversableTempDir } from "./judge-fixtures.ts";
+
+const MiB = 2 ** 20;
+const limits: RunLimits = {
+  cpuMs: 10_000,
+  wallMs: 20_000,
+  memoryBytes: 256 * MiB,
+  pids: 64,
+  stdoutBytes: 4 * MiB,
+  stderrBytes: 64 * 1024,
+  fileBytes: 16 * MiB,
+  tmpBytes: 16 * MiB,
+  stackBytes: 64 * MiB,
+  openFiles: 256,
+};
+
+let sandbox: Sandbox;
+before(async () => {
+  sandbox = await Sandbox.create({ uid: testUid, gid: testUid, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
+});
+after(async () => {
+  await sandbox.close();
+});
+
+function python(code: string, overrides: Partial<RunLimits> = {}, stdin = ""): Promise<RunResult> {
+  return sandbox.run({
+    argv: ["/usr/bin/python3", "-c", code],
+    env: { PATH: "/usr/bin:/bin", HOME: "/box" },
+    stdin,
+    scratch: { kind: "tmpfs", bytes: 16 * MiB },
+    binds: [],
+    limits: { ...limits, ...overrides },
+  });
+}
+
+test("runs as the unprivileged sandbox user, with stdin piped in", async () => {
+  const result = await python("import os, sys\nprint(os.getuid(), os.getgid(), os.getgroups(), sys.stdin.read())", {}, "hello");
+  assert.equal(result.outcome, "ok");
+  assert.equal(result.stdout.toString().trim(), `${testUid} ${testUid} [] hello`);
+});
+
+test("the environment holds only what the judge set: no worker secrets", async () => {
+  process.env.WORKER_TOKEN = "top-secret-token";
+  try {
+    const result = await python("import os\nfor k, v in sorted(os.environ.items()): print(k + '=' + v)");
+    const names = result.stdout.toString().trim().split("\n").map((line) => line.split("=")[0]);
+    // PWD comes from the shell that execs the program; LC_CTYPE from Python's own locale coercion.
+    assert.deepEqual(names.filter((n) => !["PWD", "LC_CTYPE"].includes(n!)), ["HOME", "PATH"]);
+    assert.doesNotMatch(result.stdout.toString(), /top-secret|REDIS|DATABASE|TOKEN/);
+  } finally {
+    delete process.env.WORKER_TOKEN;
+  }
+});
+
+test("no network: connecting to Redis on 127.0.0.1:6379 fails inside", async () => {
+  const code = [
+    "import socket",
+    "s = socket.socket(); s.settimeout(3)",
+    "try:\n    s.connect(('127.0.0.1', 6379)); print('connected')\nexcept OSError as e:\n    print('blocked', e.errno)",
+    "print(sorted(n for _, n in socket.if_nameindex()))",
+  ].join("\n");
+  const result = await python(code);
+  assert.match(result.stdout.toString(), /^blocked/);
+  assert.match(result.stdout.toString(), /\['lo'\]/);
+});
+
+test("worker files are invisible and nothing outside /box and /tmp is writable", async () => {
+  const code = [
+    "import os",
+    "for p in ['/work', '/root', '/etc/passwd', '/etc/shadow', '/home', '/var', '/sys/fs/cgroup', '/run']:",
+    "    print(p, os.path.exists(p))",
+    "for p in ['/usr/evil', '/evil', '/etc/evil', '/proc/evil', '/box/ok', '/tmp/ok']:",
+    "    try:\n        open(p, 'w').write('x'); print(p, 'written')\n    except OSError:\n        print(p, 'refused')",
+    "print('procs', sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))",
+  ].join("\n");
+  const out = (await python(code)).stdout.toString();
+  for (const p of ["/work", "/root", "/etc/passwd", "/etc/shadow", "/home", "/var", "/sys/fs/cgroup", "/run"]) {
+    assert.match(out, new RegExp(`^${p} False$`, "m"));
+  }
+  for (const p of ["/usr/evil", "/evil", "/etc/evil", "/proc/evil"]) assert.match(out, new RegExp(`^${p} refused$`, "m"));
+  assert.match(out, /^\/box\/ok written$/m);
+  assert.match(out, /^\/tmp\/ok written$/m);
+  // Its own PID namespace: bwrap's init, the program, nothing of the host.
+  const procs = JSON.parse(/^procs (.*)$/m.exec(out)![1]!) as number[];
+  assert.ok(procs.length <= 3 && procs.includes(1), out);
+});
+
+test("fork bomb: contained by the pids limit, and nothing survives the run", async () => {
+  const result = await python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass", { cpuMs: 1000, wallMs: 3000, pids: 32 });
+  assert.equal(result.outcome, "time-limit");
+  assert.deepEqual(processesOf(testUid), []);
+  const next = await python("print('still fine')");
+  assert.equal(next.stdout.toString(), "still fine\n");
+});
+
+test("CPU time counts the whole tree: two busy processes hit the limit in about half the wall time", async () => {
+  const result = await python("import os\nos.fork()\nwhile True: pass", { cpuMs: 1000, wallMs: 20_000 });
+  assert.equal(result.outcome, "time-limit");
+  assert.ok(result.cpuMs >= 1000, `cpu ${result.cpuMs}`);
+  assert.deepEqual(processesOf(testUid), []);
+});
+
+test("output flood: killed at the limit with output-limit", async () => {
+  const result = await python("import sys\nwhile True: sys.stdout.write('y' * 65536)", { stdoutBytes: 1 * MiB });
+  assert.equal(result.outcome, "output-limit");
+  assert.equal(result.stdout.length, 1 * MiB);
+});
+
+test("a file bigger than RLIMIT_FSIZE is an output-limit, not a full disk", async () => {
+  // head takes SIGXFSZ's default action; Python ignores the signal and raises instead (RE).
+  const result = await sandbox.run({
+    argv: ["/bin/sh", "-c", "head -c 8000000 /dev/zero > /box/big"],
+    env: {},
+    stdin: "",
+    scratch: { kind: "tmpfs", bytes: 16 * MiB },
+    binds: [],
+    limits: { ...limits, fileBytes: 1 * MiB },
+  });
+  assert.equal(result.outcome, "output-limit");
+  const py = await python("open('/box/big', 'wb').write(b'z' * (8 << 20))", { fileBytes: 1 * MiB });
+  assert.match(py.stderr.toString(), /File too large/);
+});
+
+test("memory: the cgroup kills at the limit and reports the peak", async () => {
+  const result = await python("x = bytearray(b'x') * (256 << 20)", { memoryBytes: 64 * MiB });
+  assert.equal(result.outcome, "memory-limit");
+  assert.ok(result.memoryKb <= 64 * 1024 && result.memoryKb > 32 * 1024, `peak ${result.memoryKb}`);
+});
+
+test("scratch cleanup removes planted symlinks, never their targets", async () => {
+  const outside = await traversableTempDir("judge-outside-");
+  const precious = join(outside, "precious.txt");
+  await writeFile(precious, "keep me");
+  const scratch = await ScratchDir.create(outside, testUid, testUid, { "main.cpp": "int main(){}" });
+  await symlink(precious, join(scratch.path, "main"));
+  await symlink(outside, join(scratch.path, "dir-link"));
+  await mkdir(join(scratch.path, "sub"));
+  await symlink(precious, join(scratch.path, "sub", "deep-link"));
+
+  // A symlink named like the artifact is not copied out: the worker never reads through it.
+  const dest = join(outside, "artifact");
+  assert.deepEqual(await collectArtifacts(scratch.path, dest, (name) => name === "main"), []);
+
+  await scratch.remove();
+  await assert.rejects(lstat(scratch.path), { code: "ENOENT" });
+  assert.equal(await readFile(precious, "utf8"), "keep me");
+});
