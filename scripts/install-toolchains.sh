@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs what the judge worker needs on a Debian 12 host or image: bubblewrap and setpriv
+# Installs what the judge worker needs on a Debian 12 host or image: bubblewrap
 # for the sandbox, and the toolchains of the languages it offers. The worker detects what is
 # really installed at start-up (Judge.languages()), so a language whose package is missing is
 # simply not offered. Everything must land under /usr: the sandbox binds only /usr.
@@ -14,7 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-packages="bubblewrap util-linux gcc g++ python3 nodejs openjdk-17-jdk-headless"
+packages="bubblewrap gcc g++ python3 nodejs openjdk-17-jdk-headless"
 if [ "${1:-}" = "--all" ]; then
   packages="$packages pypy3 ruby php-cli golang-go mono-mcs kotlin ghc fpc lua5.4"
 fi
