@@ -23,19 +23,18 @@ interface SpawnOptions {
   /** Entry file relative to the repository root. */
   entry: string;
   env: NodeJS.ProcessEnv;
-  /** Resolves the start once a log line (pino JSON) carries this `msg`. */
-  readyMessage: string;
   /** Where the service's log lines go. */
   onLine?: (name: string, line: string) => void;
   timeoutMs?: number;
 }
 
-/** Starts one service as a real process (`node --import tsx`), resolved once it logs readiness. */
+/** Starts one service as a real process (`node --import tsx`), resolved once it reports ready. */
 export function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
     cwd: repoRoot,
     env: options.env,
-    stdio: ["ignore", "pipe", "pipe"],
+    // The IPC channel carries the service's "ready" message (see runService).
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   const exited = new Promise<number | string>((resolve) =>
     child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
@@ -66,11 +65,13 @@ export function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
       tail.push(line);
       if (tail.length > 30) tail.shift();
       options.onLine?.(options.name, line);
-      if (line.includes(`"msg":"${options.readyMessage}"`)) {
+    };
+    child.on("message", (message: unknown) => {
+      if (typeof message === "object" && message !== null && (message as { type?: unknown }).type === "ready") {
         clearTimeout(timer);
         resolve(service);
       }
-    };
+    });
     createInterface({ input: child.stdout! }).on("line", onLine);
     createInterface({ input: child.stderr! }).on("line", onLine);
     void exited.then((code) => {

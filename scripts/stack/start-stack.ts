@@ -60,7 +60,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     name: "api",
     entry: "apps/api/src/main.ts",
     env: { ...common, PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, JWT_PRIVATE_KEY: keys.privateKey, WORKER_TOKEN: workerToken },
-    readyMessage: "api listening",
     onLine,
   });
   const startNotifier = () =>
@@ -68,7 +67,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       name: "notifier",
       entry: "apps/notifier/src/main.ts",
       env: { ...common, PORT: String(notifierPort), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
-      readyMessage: "notifier listening",
       onLine,
     });
   let workerCount = 0;
@@ -83,7 +81,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         WORKER_CONCURRENCY: String(options.workerConcurrency ?? availableParallelism()),
         WORKER_ID: `${options.prefix}-worker-${workerCount}`,
       },
-      readyMessage: "worker ready",
       onLine,
     });
 
