@@ -143,6 +143,21 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
     }
   });
 
+  it("shows a submission's code to its owner only; its verdict to anyone", async () => {
+    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    const own = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token: alice.token });
+    assert.equal(own.body.code, solutions.python.ok);
+    const other = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token: bob.token });
+    assert.equal(other.status, 200);
+    assert.equal(other.body.id, id);
+    assert.equal(other.body.code, undefined);
+    const anonymous = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`);
+    assert.equal(anonymous.body.code, undefined);
+    const list = await api<{ items: SubmissionView[] }>(stack.apiUrl, "/api/submissions?mine=1", { token: alice.token });
+    assert.ok(list.body.items.some((s) => s.id === id));
+    assert.ok(list.body.items.every((s) => s.code === undefined), "lists never carry code");
+  });
+
   it("an infinite loop gets TLE and the worker goes on judging", async () => {
     const loopId = await submit(stack, alice.token, "python", "while True:\n    pass\n");
     const nextId = await submit(stack, alice.token, "python", solutions.python.ok);

@@ -33,5 +33,11 @@ export const SubmissionView = z.object({
   tests: z.array(TestResult),
   createdAt: z.string(),
   judgedAt: z.string().nullable(),
+  /** Only for its owner (and admins) from `GET /api/submissions/:id`; never in lists or snapshots. */
+  code: z.string().optional(),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
+
+/** A page of `GET /api/submissions`, newest first. */
+export const SubmissionPage = z.object({ items: z.array(SubmissionView), nextCursor: z.string().nullable() });
+export type SubmissionPage = z.infer<typeof SubmissionPage>;

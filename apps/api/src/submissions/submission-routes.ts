@@ -27,7 +27,7 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
   router.get("/:id", async (req, res) => {
     const id = SubmissionId.safeParse(req.params.id);
     if (!id.success) throw notFound("submission");
-    res.json(await service.get(id.data));
+    res.json(await service.get(id.data, req.user));
   });
 
   // Verdicts are public; code never leaves through this list.

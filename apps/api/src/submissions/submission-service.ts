@@ -78,13 +78,17 @@ export class SubmissionService {
     return view;
   }
 
-  /** The stored view, with the live progress from Redis while the judge is still at work. */
-  async get(id: string): Promise<SubmissionView> {
+  /**
+   * The stored view, with the live progress from Redis while the judge is still at work.
+   * Anyone may read a verdict; only its owner and admins get the code.
+   */
+  async get(id: string, viewer: TokenClaims | undefined): Promise<SubmissionView> {
     const row = await this.deps.prisma.submission.findUnique({ where: { id }, include: submissionViewInclude });
     if (!row) throw notFound("submission");
     const stored = toSubmissionView(row);
-    if (stored.status === "done") return stored;
-    const snapshot = await this.deps.live.snapshot(id).catch(() => null);
-    return snapshot?.view ?? stored;
+    const live = stored.status === "done" ? null : await this.deps.live.snapshot(id).catch(() => null);
+    const view = live?.view ?? stored;
+    const mayReadCode = viewer !== undefined && (viewer.sub === row.userId || viewer.role === "admin");
+    return mayReadCode ? { ...view, code: row.code } : view;
   }
 }

@@ -1,12 +1,14 @@
 import {
   AuthResponse,
   LanguageInfo,
+  MeResponse,
   ProblemDetail,
   ProblemPage,
   SubmissionAccepted,
+  SubmissionPage,
   SubmissionView,
-  User,
   type Credentials,
+  type User,
   type Difficulty,
   type SubmissionCreate,
 } from "@judge/protocol";
@@ -14,13 +16,6 @@ import { z } from "zod";
 import { isApiError } from "./ApiError.ts";
 import { requestJson, requestVoid } from "./http.ts";
 
-// Shapes the contract names but the protocol package does not export (yet).
-const MeResponse = z.object({ user: User });
-/** A submission as `GET /api/submissions/:id` returns it to its owner: with the code. */
-export const OwnSubmission = SubmissionView.extend({ code: z.string().optional() });
-export type OwnSubmission = z.infer<typeof OwnSubmission>;
-export const SubmissionPage = z.object({ items: z.array(SubmissionView), nextCursor: z.string().nullable() });
-export type SubmissionPage = z.infer<typeof SubmissionPage>;
 
 export interface ProblemFilter {
   q?: string;
@@ -82,8 +77,8 @@ export function createSubmission(body: SubmissionCreate): Promise<SubmissionAcce
   return requestJson("/api/submissions", SubmissionAccepted, { method: "POST", body });
 }
 
-export function fetchSubmission(id: string, signal?: AbortSignal): Promise<OwnSubmission> {
-  return requestJson(`/api/submissions/${encodeURIComponent(id)}`, OwnSubmission, signal ? { signal } : {});
+export function fetchSubmission(id: string, signal?: AbortSignal): Promise<SubmissionView> {
+  return requestJson(`/api/submissions/${encodeURIComponent(id)}`, SubmissionView, signal ? { signal } : {});
 }
 
 export function fetchMySubmissions(problem: string, cursor: string | null, signal?: AbortSignal): Promise<SubmissionPage> {
