@@ -7,12 +7,11 @@ import {
   languageDisplay,
   type ProblemDetail,
   type ProblemPage,
-  type ProblemSummary,
 } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
 import { notFound } from "../http/api-error.ts";
-import { acceptanceRates, solvedBy } from "./problem-stats.ts";
+import { summariesOf } from "./problem-stats.ts";
 
 const ListQuery = z.object({
   cursor: z.string().max(64).optional(),
@@ -40,19 +39,7 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       select: { id: true, slug: true, title: true, difficulty: true, tags: true },
     });
     const page = rows.slice(0, query.limit);
-    const ids = page.map((p) => p.id);
-    const [rates, solved] = await Promise.all([
-      acceptanceRates(prisma, ids),
-      req.user ? solvedBy(prisma, req.user.sub, ids) : Promise.resolve(null),
-    ]);
-    const items: ProblemSummary[] = page.map((p) => ({
-      slug: p.slug,
-      title: p.title,
-      difficulty: p.difficulty,
-      tags: p.tags,
-      acceptanceRate: rates.get(p.id) ?? null,
-      ...(solved ? { solved: solved.has(p.id) } : {}),
-    }));
+    const items = await summariesOf(prisma, page, req.user?.sub);
     const body: ProblemPage = { items, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
     res.json(body);
   });
@@ -65,18 +52,9 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       include: { tests: { where: { sample: true }, orderBy: { index: "asc" } } },
     });
     if (!problem || !problem.published) throw notFound("problem");
-    const [rates, solved, languages] = await Promise.all([
-      acceptanceRates(prisma, [problem.id]),
-      req.user ? solvedBy(prisma, req.user.sub, [problem.id]) : Promise.resolve(null),
-      fleet.languages(),
-    ]);
+    const [[summary], languages] = await Promise.all([summariesOf(prisma, [problem], req.user?.sub), fleet.languages()]);
     const body: ProblemDetail = {
-      slug: problem.slug,
-      title: problem.title,
-      difficulty: problem.difficulty,
-      tags: problem.tags,
-      acceptanceRate: rates.get(problem.id) ?? null,
-      ...(solved ? { solved: solved.has(problem.id) } : {}),
+      ...summary!,
       statement: problem.statement,
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
       limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@judge/db";
+import type { Difficulty, ProblemSummary } from "@judge/protocol";
 
 /** Accepted / judged submissions per problem; problems with no judged submission are absent. */
 export async function acceptanceRates(prisma: PrismaClient, problemIds: string[]): Promise<Map<string, number>> {
@@ -27,4 +28,29 @@ export async function solvedBy(prisma: PrismaClient, userId: string, problemIds:
     select: { problemId: true },
   });
   return new Set(rows.map((r) => r.problemId));
+}
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  title: string;
+  difficulty: Difficulty;
+  tags: string[];
+}
+
+/** Problems as lists show them: with acceptance rate and, for a signed-in user, the solved mark. */
+export async function summariesOf(prisma: PrismaClient, rows: SummaryRow[], userId: string | undefined): Promise<ProblemSummary[]> {
+  const ids = rows.map((p) => p.id);
+  const [rates, solved] = await Promise.all([
+    acceptanceRates(prisma, ids),
+    userId ? solvedBy(prisma, userId, ids) : Promise.resolve(null),
+  ]);
+  return rows.map((p) => ({
+    slug: p.slug,
+    title: p.title,
+    difficulty: p.difficulty,
+    tags: p.tags,
+    acceptanceRate: rates.get(p.id) ?? null,
+    ...(solved ? { solved: solved.has(p.id) } : {}),
+  }));
 }
