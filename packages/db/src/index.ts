@@ -9,3 +9,4 @@ export { hashTestBundle, testBundleOf, type TestData, type ProblemWithTests } fr
 export { seedProblems, type SeedResult, type SeedOutcome } from "./seed/seed-problems.ts";
 export { sampleProblems } from "./seed/catalog.ts";
 export type { ProblemDefinition } from "./seed/problem-definition.ts";
+export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from "./embedded/start-embedded-postgres.ts";

@@ -58,13 +58,14 @@ export async function migrate(databaseUrl: string, loggerOrOptions?: Logger | Mi
       const rows = (await client.query<MigrationRow>(
         `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
       )).rows;
-      const pending = pendingMigrations(migrations, rows, log);
-      for (const migration of pending) {
-        await applyOne(client, migration);
+      const applied: string[] = [];
+      for (const migration of pendingMigrations(migrations, rows, log)) {
+        if (!(await applyOne(client, migration))) continue;
+        applied.push(migration.name);
         log?.info({ migration: migration.name }, "applied migration");
       }
-      if (pending.length === 0) log?.debug("database schema is up to date");
-      return { applied: pending.map((m) => m.name) };
+      if (applied.length === 0) log?.debug("database schema is up to date");
+      return { applied };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
     }
@@ -101,10 +102,21 @@ function pendingMigrations(files: MigrationFile[], rows: MigrationRow[], log: Lo
   return files.filter((f) => !applied.has(f.name));
 }
 
-async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
+/** Returns false when another migrator got there first. */
+async function applyOne(client: pg.Client, migration: MigrationFile): Promise<boolean> {
   const id = randomUUID();
   await client.query("BEGIN");
   try {
+    // Checked again inside the transaction: on embedded PGlite every connection shares one
+    // backend, so the advisory lock excludes nobody, but whole transactions are serialized.
+    const done = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [migration.name],
+    );
+    if (done.rowCount !== 0) {
+      await client.query("ROLLBACK");
+      return false;
+    }
     await client.query(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
        VALUES ($1, $2, $3, now(), 0)`,
@@ -117,6 +129,7 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
       [id],
     );
     await client.query("COMMIT");
+    return true;
   } catch (error) {
     // The transaction leaves the schema as it was, so the next start can simply retry.
     await client.query("ROLLBACK").catch(() => undefined);
