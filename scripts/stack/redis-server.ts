@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
-import { Redis } from "ioredis";
+import { createInterface } from "node:readline";
 
 export class RedisUnavailableError extends Error {
   readonly code = "REDIS_UNAVAILABLE";
@@ -14,7 +14,7 @@ export interface OwnRedis {
 
 /**
  * Starts a private `redis-server` (no persistence) on the given port and waits until it
- * answers PING. Used by `npm start` when REDIS_URL is unset, and by fault tests that must
+ * says it accepts connections. Used by `npm start` when REDIS_URL is unset, and by fault tests that must
  * kill a Redis without touching the shared one.
  */
 export async function startRedisServer(port: number, dir: string): Promise<OwnRedis> {
@@ -22,7 +22,7 @@ export async function startRedisServer(port: number, dir: string): Promise<OwnRe
   const child = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
-    { stdio: "ignore" },
+    { stdio: ["ignore", "pipe", "pipe"] },
   );
   const spawnFailed = new Promise<never>((_, reject) =>
     child.once("error", (err) =>
@@ -34,11 +34,18 @@ export async function startRedisServer(port: number, dir: string): Promise<OwnRe
     ),
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const output: string[] = [];
+  const ready = new Promise<void>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      output.push(line);
+      if (line.includes("Ready to accept connections")) resolve();
+    });
+    void exited.then(() => reject(new RedisUnavailableError(`redis-server exited at start:\n${output.slice(-10).join("\n")}`)));
+  });
+  await Promise.race([spawnFailed, ready]);
+  child.stdout!.resume();
+  child.stderr!.resume();
   const url = `redis://127.0.0.1:${port}`;
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: (n) => (n > 100 ? null : 50) });
-  probe.on("error", () => {});
-  await Promise.race([spawnFailed, probe.connect().then(() => probe.ping())]);
-  probe.disconnect();
   return {
     url,
     port,
