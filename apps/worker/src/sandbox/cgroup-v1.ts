@@ -1,4 +1,4 @@
-import { accessSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import {
@@ -8,6 +8,8 @@ import {
   type Cgroups,
   type MountEntry,
   instanceName,
+  pathExists,
+  writeControl,
   killAllIn,
   readText,
   removeCgroupDir,
@@ -27,23 +29,6 @@ export function findV1Mounts(mounts: MountEntry[]): Record<Controller, string> |
     found[controller] = mount.mountPoint;
   }
   return found as Record<Controller, string>;
-}
-
-function write(path: string, value: string): void {
-  try {
-    writeFileSync(path, value);
-  } catch (error) {
-    throw new SandboxError(`cannot write ${value} to ${path}`, { cause: error });
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    accessSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 class BoxV1 implements BoxCgroup {
@@ -126,8 +111,8 @@ export class CgroupsV1 implements Cgroups {
     }
     // Hierarchical accounting so a box's usage also counts in its parent (always on since 5.x).
     const hierarchy = join(parents.memory, "memory.use_hierarchy");
-    if ((readText(hierarchy)).trim() !== "1") write(hierarchy, "1");
-    const swapAccounting = exists(join(parents.memory, "memory.memsw.limit_in_bytes"));
+    if ((readText(hierarchy)).trim() !== "1") writeControl(hierarchy, "1");
+    const swapAccounting = pathExists(join(parents.memory, "memory.memsw.limit_in_bytes"));
     return new CgroupsV1(parents, swapAccounting, logger);
   }
 
@@ -143,10 +128,10 @@ export class CgroupsV1 implements Cgroups {
         made.push(dirs[controller]);
       }
       const memory = String(limits.memoryBytes);
-      write(join(dirs.memory, "memory.limit_in_bytes"), memory);
+      writeControl(join(dirs.memory, "memory.limit_in_bytes"), memory);
       // With swap accounting on, also cap memory+swap so the box cannot page out to go over.
-      if (this.#swapAccounting) write(join(dirs.memory, "memory.memsw.limit_in_bytes"), memory);
-      write(join(dirs.pids, "pids.max"), String(limits.pids));
+      if (this.#swapAccounting) writeControl(join(dirs.memory, "memory.memsw.limit_in_bytes"), memory);
+      writeControl(join(dirs.pids, "pids.max"), String(limits.pids));
     } catch (error) {
       for (const dir of made) await removeCgroupDir(dir);
       if (error instanceof SandboxError) throw error;

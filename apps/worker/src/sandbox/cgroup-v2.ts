@@ -1,4 +1,4 @@
-import { accessSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Logger } from "@judge/config";
@@ -9,6 +9,8 @@ import {
   type Cgroups,
   type MountEntry,
   instanceName,
+  pathExists,
+  writeControl,
   killAllIn,
   parsePids,
   readText,
@@ -33,23 +35,6 @@ export async function findV2Mount(mounts: MountEntry[]): Promise<string | null> 
     }
   }
   return null;
-}
-
-function write(path: string, value: string): void {
-  try {
-    writeFileSync(path, value);
-  } catch (error) {
-    throw new SandboxError(`cannot write ${value} to ${path}`, { cause: error });
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    accessSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const enableAll = needed.map((c) => `+${c}`).join(" ");
@@ -77,7 +62,7 @@ async function enableControllers(dir: string, isMountRoot: boolean): Promise<voi
       // kernel threads and exiting processes cannot move; the retry below tells if it matters
     }
   }
-  write(join(dir, "cgroup.subtree_control"), enableAll);
+  writeControl(join(dir, "cgroup.subtree_control"), enableAll);
 }
 
 class BoxV2 implements BoxCgroup {
@@ -112,7 +97,7 @@ class BoxV2 implements BoxCgroup {
     const procs = join(this.dir, "cgroup.procs");
     if (!this.hasKill) return killAllIn(procs);
     // cgroup.kill (5.14+) kills the whole tree at once, forks in flight included.
-    write(join(this.dir, "cgroup.kill"), "1");
+    writeControl(join(this.dir, "cgroup.kill"), "1");
     for (let round = 0; round < 200; round++) {
       if (parsePids(readText(procs)).length === 0) return;
       await delay(round < 20 ? 1 : 10);
@@ -157,9 +142,9 @@ export class CgroupsV2 implements Cgroups {
     const probe = join(root, "probe");
     mkdirSync(probe, { recursive: true });
     const features = {
-      kill: exists(join(probe, "cgroup.kill")),
-      swap: exists(join(probe, "memory.swap.max")),
-      peak: exists(join(probe, "memory.peak")),
+      kill: pathExists(join(probe, "cgroup.kill")),
+      swap: pathExists(join(probe, "memory.swap.max")),
+      peak: pathExists(join(probe, "memory.peak")),
     };
     await removeCgroupDir(probe);
     if (!features.peak) throw new SandboxError("cgroup v2 without memory.peak (kernel < 5.19): cannot measure peak memory");
@@ -175,11 +160,11 @@ export class CgroupsV2 implements Cgroups {
       throw new SandboxError(`cannot create cgroup ${dir}`, { cause: error });
     }
     try {
-      write(join(dir, "memory.max"), String(limits.memoryBytes));
-      if (this.features.swap) write(join(dir, "memory.swap.max"), "0");
+      writeControl(join(dir, "memory.max"), String(limits.memoryBytes));
+      if (this.features.swap) writeControl(join(dir, "memory.swap.max"), "0");
       // One OOM kill takes the whole box, so a killed helper never leaves a half-dead tree.
-      write(join(dir, "memory.oom.group"), "1");
-      write(join(dir, "pids.max"), String(limits.pids));
+      writeControl(join(dir, "memory.oom.group"), "1");
+      writeControl(join(dir, "pids.max"), String(limits.pids));
     } catch (error) {
       await removeCgroupDir(dir);
       throw error;

@@ -1,4 +1,4 @@
-import { readFileSync, rmdirSync } from "node:fs";
+import { accessSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import { SandboxError } from "./errors.ts";
 
@@ -70,6 +70,23 @@ export function readText(path: string): string {
     return readFileSync(path, "utf8");
   } catch (error) {
     throw new SandboxError(`cannot read ${path}`, { cause: error });
+  }
+}
+
+export function writeControl(path: string, value: string): void {
+  try {
+    writeFileSync(path, value);
+  } catch (error) {
+    throw new SandboxError(`cannot write ${value} to ${path}`, { cause: error });
+  }
+}
+
+export function pathExists(path: string): boolean {
+  try {
+    accessSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
