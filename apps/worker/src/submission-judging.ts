@@ -35,6 +35,8 @@ export class SubmissionJudging {
       throw new UnrecoverableError("malformed judge job");
     }
     const request = parsed.data;
+    // Runs arrive with the Run button's API (POST /api/runs), wired in the same change set.
+    if (request.kind === "run") throw new UnrecoverableError("runs are not handled yet");
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
     const progress = await this.progressOf(request);
 
@@ -77,7 +79,7 @@ export class SubmissionJudging {
     await progress.publish({ kind: "verdict", ...verdict, judgedAt });
   }
 
-  private async progressOf(request: JudgeJob): Promise<Progress> {
+  private async progressOf(request: { submissionId: string }): Promise<Progress> {
     const snapshot = await this.deps.live.snapshot(request.submissionId);
     let view: SubmissionView | null = snapshot?.view ?? null;
     const live = this.deps.live;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SubmissionId, TestResult, type SubmissionView } from "./submission.ts";
+import { RunOutput, SubmissionId, TestResult, type SubmissionView } from "./submission.ts";
 import { Status, Verdict } from "./verdicts.ts";
 
 /**
@@ -27,6 +27,8 @@ export const VerdictStep = z.object({
   memoryKb: z.number().int().min(0).nullable(),
   compileOutput: z.string().nullable(),
   judgedAt: z.string(),
+  /** Runs only: what the program printed. */
+  output: RunOutput.optional(),
 });
 export const Step = z.discriminatedUnion("kind", [StatusStep, TestStep, VerdictStep]);
 export type Step = z.infer<typeof Step>;
@@ -77,6 +79,7 @@ export function applyStep(view: SubmissionView, step: Step): SubmissionView {
         memoryKb: step.memoryKb,
         compileOutput: step.compileOutput,
         judgedAt: step.judgedAt,
+        ...(step.output ? { output: step.output } : {}),
       };
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
-import { MAX_CODE_BYTES, utf8Length } from "./job.ts";
+import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
 import { Slug } from "./problem.ts";
 
 export const ErrorCode = z.enum([
@@ -65,6 +65,18 @@ export const SubmissionCreate = z.object({
     .refine((c) => utf8Length(c) <= MAX_CODE_BYTES, `code is over ${MAX_CODE_BYTES} bytes`),
 });
 export type SubmissionCreate = z.infer<typeof SubmissionCreate>;
+
+/** `POST /api/runs`: the Run button. With `problem`, its limits apply; else defaults. */
+export const RunCreate = z.object({
+  problem: Slug.optional(),
+  language: LanguageId,
+  code: z
+    .string()
+    .min(1, "code is empty")
+    .refine((c) => utf8Length(c) <= MAX_CODE_BYTES, `code is over ${MAX_CODE_BYTES} bytes`),
+  input: z.string().refine((c) => utf8Length(c) <= MAX_RUN_INPUT_BYTES, `input is over ${MAX_RUN_INPUT_BYTES} bytes`),
+});
+export type RunCreate = z.infer<typeof RunCreate>;
 
 export const SubmissionAccepted = z.object({ id: z.string(), status: z.literal("queued") });
 export type SubmissionAccepted = z.infer<typeof SubmissionAccepted>;

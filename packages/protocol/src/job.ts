@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
+import { Limits } from "./problem.ts";
 import { SubmissionId, TestResult } from "./submission.ts";
 import { Verdict } from "./verdicts.ts";
 
@@ -11,17 +12,44 @@ export function utf8Length(text: string): number {
   return encoder.encode(text).length;
 }
 
-/** The BullMQ job on the judge queue; its job id is `submissionId`. */
-export const JudgeJob = z.object({
+/** Custom input for the Run button is at most 64 KiB too. */
+export const MAX_RUN_INPUT_BYTES = 64 * 1024;
+/** What a run shows of stdout and stderr, each (bytes); the rest is cut with a marker. */
+export const MAX_RUN_OUTPUT_BYTES = 64 * 1024;
+
+const Code = z.string().refine((c) => utf8Length(c) <= MAX_CODE_BYTES, "code is over 64 KiB");
+
+/** A submission to judge against a problem's tests. Job id = `submissionId`. */
+export const SubmissionJob = z.object({
   v: z.literal(1),
+  kind: z.literal("submission").default("submission"),
   submissionId: SubmissionId,
   language: LanguageId,
-  code: z.string().refine((c) => utf8Length(c) <= MAX_CODE_BYTES, "code is over 64 KiB"),
+  code: Code,
   problemId: z.string(),
   /** Content hash of the test bundle; the worker's disk cache is keyed by it. */
   testsHash: z.string().regex(/^[a-f0-9]{64}$/),
 });
+export type SubmissionJob = z.infer<typeof SubmissionJob>;
+
+/** The Run button: one run on custom input, streamed like a submission, never stored. */
+export const RunJob = z.object({
+  v: z.literal(1),
+  kind: z.literal("run"),
+  /** A run's id lives in the same id space as submissions: it has live state and events. */
+  submissionId: SubmissionId,
+  language: LanguageId,
+  code: Code,
+  input: z.string().refine((c) => utf8Length(c) <= MAX_RUN_INPUT_BYTES, "input is over 64 KiB"),
+  limits: Limits,
+});
+export type RunJob = z.infer<typeof RunJob>;
+
+export const JudgeJob = z.union([RunJob, SubmissionJob]);
 export type JudgeJob = z.infer<typeof JudgeJob>;
+
+/** BullMQ priorities (lower runs first): a person waiting on Run, then Submit, then rejudges. */
+export const jobPriority = { run: 1, submission: 5, rejudge: 20 } as const;
 
 /** The final result, sent to the API through the durable results queue (job id = submissionId). */
 export const JudgeResult = z.object({

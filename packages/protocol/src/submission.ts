@@ -14,6 +14,23 @@ export const TestResult = z.object({
 });
 export type TestResult = z.infer<typeof TestResult>;
 
+/** What a run printed (the Run button). Each stream is cut at MAX_RUN_OUTPUT_BYTES. */
+export const RunOutput = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  exitCode: z.number().int().nullable(),
+  truncated: z.boolean(),
+});
+export type RunOutput = z.infer<typeof RunOutput>;
+
+/** Where an accepted submission stands among the accepted ones in its language (0..1). */
+export const SubmissionStats = z.object({
+  fasterThan: z.number().min(0).max(1),
+  lessMemoryThan: z.number().min(0).max(1),
+  acceptedInLanguage: z.number().int().min(0),
+});
+export type SubmissionStats = z.infer<typeof SubmissionStats>;
+
 /** The submission as `GET /api/submissions/:id` returns it and as a WebSocket snapshot carries it. */
 export const SubmissionView = z.object({
   id: SubmissionId,
@@ -35,6 +52,11 @@ export const SubmissionView = z.object({
   judgedAt: z.string().nullable(),
   /** Only for its owner (and admins) from `GET /api/submissions/:id`; never in lists or snapshots. */
   code: z.string().optional(),
+  /** `run` for the Run button (not stored; `output` holds what it printed). */
+  kind: z.enum(["submission", "run"]).optional(),
+  output: RunOutput.nullable().optional(),
+  /** For an accepted submission, from `GET /api/submissions/:id`. */
+  stats: SubmissionStats.nullable().optional(),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 

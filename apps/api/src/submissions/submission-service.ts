@@ -3,7 +3,7 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import type { JudgeJob, SubmissionCreate, SubmissionView, TokenClaims } from "@judge/protocol";
+import { jobPriority, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
 
@@ -56,6 +56,7 @@ export class SubmissionService {
         "judge",
         {
           v: 1,
+          kind: "submission",
           submissionId: row.id,
           language: input.language,
           code: input.code,
@@ -64,6 +65,7 @@ export class SubmissionService {
         },
         {
           jobId: row.id,
+          priority: jobPriority.submission,
           attempts: this.deps.judgeAttempts,
           backoff: { type: "exponential", delay: 500 },
           removeOnComplete: { age: 3600, count: 10_000 },
