@@ -13,6 +13,8 @@ import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
 import { problemRoutes } from "./problems/problem-routes.ts";
+import { runRoutes } from "./runs/run-routes.ts";
+import type { RunService } from "./runs/run-service.ts";
 import { submissionRoutes } from "./submissions/submission-routes.ts";
 import type { SubmissionService } from "./submissions/submission-service.ts";
 
@@ -21,6 +23,7 @@ export interface AppDeps {
   redis: Redis;
   fleet: FleetRegistry;
   submissions: SubmissionService;
+  runs: RunService;
   signer: TokenSigner;
   verifier: TokenVerifier;
   metrics: ApiMetrics;
@@ -71,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use("/problems", problemRoutes(deps.prisma, deps.fleet));
   api.use("/submissions", submissionRoutes(deps.prisma, deps.submissions));
+  api.use("/runs", runRoutes(deps.runs));
   app.use("/api", api);
 
   app.use(notFoundHandler);

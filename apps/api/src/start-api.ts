@@ -12,6 +12,7 @@ import { ensureAdmin } from "./auth/auth-routes.ts";
 import type { ApiConfig } from "./config.ts";
 import { ApiMetrics } from "./http/metrics.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
+import { RunService } from "./runs/run-service.ts";
 import { SubmissionService } from "./submissions/submission-service.ts";
 
 export interface RunningApi {
@@ -52,6 +53,14 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "submissions" }),
   });
+  const runs = new RunService({
+    prisma,
+    live,
+    fleet,
+    judgeQueue,
+    judgeAttempts: config.JUDGE_ATTEMPTS,
+    logger: logger.child({ module: "runs" }),
+  });
   const consumer = startResultConsumer({
     prisma,
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
@@ -65,6 +74,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     redis,
     fleet,
     submissions,
+    runs,
     signer,
     verifier,
     metrics,

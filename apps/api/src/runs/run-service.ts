@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import type { Queue } from "bullmq";
+import type { Logger } from "@judge/config";
+import type { PrismaClient } from "@judge/db";
+import type { FleetRegistry, LiveState } from "@judge/live-state";
+import {
+  Limits,
+  jobPriority,
+  type JudgeJob,
+  type RunCreate,
+  type SubmissionView,
+  type TokenClaims,
+} from "@judge/protocol";
+import { ApiError, notFound } from "../http/api-error.ts";
+
+/** Limits of a run without a problem: what a typical problem allows. */
+const DEFAULT_RUN_LIMITS: Limits = { timeMs: 2000, memoryKb: 256 * 1024 };
+
+export interface RunServiceDeps {
+  prisma: PrismaClient;
+  live: LiveState;
+  fleet: FleetRegistry;
+  judgeQueue: Queue<JudgeJob>;
+  judgeAttempts: number;
+  logger: Logger;
+}
+
+/**
+ * The Run button: one run on custom input, streamed over the WebSocket like a submission.
+ * Runs live only in Redis (live state with a TTL); nothing is written to the database.
+ */
+export class RunService {
+  constructor(private readonly deps: RunServiceDeps) {}
+
+  async create(user: TokenClaims, input: RunCreate): Promise<SubmissionView> {
+    const { prisma, live, fleet, judgeQueue } = this.deps;
+    let limits = DEFAULT_RUN_LIMITS;
+    if (input.problem) {
+      const problem = await prisma.problem.findUnique({
+        where: { slug: input.problem },
+        select: { published: true, timeLimitMs: true, memoryLimitKb: true },
+      });
+      if (!problem || !problem.published) throw notFound("problem");
+      limits = Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb });
+    }
+    const offered = await fleet.languages();
+    if (!offered.some((l) => l.id === input.language)) {
+      throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
+        offered: offered.map((l) => l.id),
+      });
+    }
+
+    const id = randomUUID();
+    const view: SubmissionView = {
+      id,
+      kind: "run",
+      problem: input.problem ?? "",
+      language: input.language,
+      status: "queued",
+      verdict: null,
+      passed: 0,
+      total: 1,
+      timeMs: null,
+      memoryKb: null,
+      tests: [],
+      output: null,
+      createdAt: new Date().toISOString(),
+      judgedAt: null,
+    };
+    try {
+      await live.create(view, user.sub);
+      await judgeQueue.add(
+        "run",
+        { v: 1, kind: "run", submissionId: id, language: input.language, code: input.code, input: input.input, limits },
+        {
+          jobId: id,
+          priority: jobPriority.run,
+          attempts: this.deps.judgeAttempts,
+          backoff: { type: "exponential", delay: 500 },
+          removeOnComplete: true,
+          removeOnFail: { age: 3600 },
+        },
+      );
+    } catch (err) {
+      this.deps.logger.warn({ err, runId: id }, "enqueue of a run failed");
+      await live.remove(id).catch(() => {});
+      throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly");
+    }
+    return view;
+  }
+
+  /** A run's current state, for its owner; runs expire with their live state. */
+  async get(user: TokenClaims, id: string): Promise<SubmissionView> {
+    const snapshot = await this.deps.live.snapshot(id);
+    if (!snapshot || snapshot.view.kind !== "run") throw notFound("run");
+    if (snapshot.ownerId !== user.sub && user.role !== "admin") throw notFound("run");
+    return snapshot.view;
+  }
+}
