@@ -37,6 +37,8 @@ export interface Stack {
   addWorker(): Promise<ServiceProcess>;
   /** Starts a notifier again (after a test killed it) on the same port. */
   restartNotifier(): Promise<ServiceProcess>;
+  /** Starts one more notifier process on its own port (a second instance of the fleet); stopped by close(). */
+  addNotifier(): Promise<{ process: ServiceProcess; url: string }>;
   close(): Promise<void>;
 }
 
@@ -62,13 +64,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: { ...common, PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, JWT_PRIVATE_KEY: keys.privateKey, WORKER_TOKEN: workerToken },
     onLine,
   });
-  const startNotifier = () =>
+  const startNotifier = (port = notifierPort, name = "notifier") =>
     spawnService({
-      name: "notifier",
+      name,
       entry: "apps/notifier/src/main.ts",
-      env: { ...common, PORT: String(notifierPort), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
+      env: { ...common, PORT: String(port), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
       onLine,
     });
+  const extraNotifiers: ServiceProcess[] = [];
   let workerCount = 0;
   const startWorker = () =>
     spawnService({
@@ -116,9 +119,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       stack.notifier = await startNotifier();
       return stack.notifier;
     },
+    addNotifier: async () => {
+      const port = await freePort();
+      const service = await startNotifier(port, `notifier-${extraNotifiers.length + 2}`);
+      extraNotifiers.push(service);
+      return { process: service, url: `ws://127.0.0.1:${port}/ws` };
+    },
     close: async () => {
       await gateway?.close();
-      await Promise.all([stack.notifier.stop(), ...stack.workers.map((w) => w.stop())]);
+      await Promise.all([stack.notifier.stop(), ...extraNotifiers.map((n) => n.stop()), ...stack.workers.map((w) => w.stop())]);
       await api.stop();
     },
   };
