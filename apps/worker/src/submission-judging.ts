@@ -1,14 +1,9 @@
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
-import {
-  JudgeJob,
-  applyStep,
-  type JudgeResult,
-  type Step,
-  type SubmissionView,
-} from "@judge/protocol";
+import { JudgeJob, type JudgeResult } from "@judge/protocol";
 import type { Judge, JudgeOutcome } from "./judge/index.ts";
+import { openLiveProgress, type LiveProgress } from "./live-progress.ts";
 import type { TestBundleCache } from "./test-bundle-cache.ts";
 
 export interface SubmissionJudgingDeps {
@@ -38,7 +33,7 @@ export class SubmissionJudging {
     // Runs arrive with the Run button's API (POST /api/runs), wired in the same change set.
     if (request.kind === "run") throw new UnrecoverableError("runs are not handled yet");
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
-    const progress = await this.progressOf(request);
+    const progress = await openLiveProgress(this.deps.live, request.submissionId);
 
     let outcome: JudgeOutcome;
     try {
@@ -64,7 +59,7 @@ export class SubmissionJudging {
     logger.info({ verdict: outcome.verdict, passed: outcome.passed, total: outcome.total }, "judged");
   };
 
-  private async finish(submissionId: string, outcome: JudgeOutcome, progress: Progress): Promise<void> {
+  private async finish(submissionId: string, outcome: JudgeOutcome, progress: LiveProgress): Promise<void> {
     const judgedAt = new Date().toISOString();
     const result: JudgeResult = { v: 1, submissionId, ...outcome, judgedAt, workerId: this.deps.workerId };
     // Durable first: once the result is queued for the database, the verdict may be shown.
@@ -78,25 +73,6 @@ export class SubmissionJudging {
     const { tests: _tests, ...verdict } = outcome;
     await progress.publish({ kind: "verdict", ...verdict, judgedAt });
   }
-
-  private async progressOf(request: { submissionId: string }): Promise<Progress> {
-    const snapshot = await this.deps.live.snapshot(request.submissionId);
-    let view: SubmissionView | null = snapshot?.view ?? null;
-    const live = this.deps.live;
-    return {
-      publish: async (step: Step) => {
-        // Without live state (expired, or never made) the verdict still reaches the
-        // database through the results queue; only the live stream is skipped.
-        if (!view) return;
-        view = applyStep(view, step);
-        await live.append(request.submissionId, step, view);
-      },
-    };
-  }
-}
-
-interface Progress {
-  publish(step: Step): Promise<void>;
 }
 
 function internalError(err: unknown): JudgeOutcome {
