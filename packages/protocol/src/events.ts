@@ -18,6 +18,28 @@ export const TestStep = z.object({
   result: TestResult,
   total: z.number().int().min(0),
 });
+/**
+ * Where one job's time went, as the worker saw it (milliseconds). Optional and additive:
+ * for the benchmark's breakdown and for operators; clients may ignore it.
+ */
+export const JudgeTimings = z.object({
+  /** enqueue to a worker taking the job (BullMQ's own timestamps) */
+  queueMs: z.number().min(0),
+  /** live-state snapshot and test data (memory, disk or the API) */
+  fetchMs: z.number().min(0),
+  /** the sandboxed compile, 0 for interpreted languages or a cached artifact */
+  compileMs: z.number().min(0),
+  /** the sandboxed runs and checks of every test */
+  runMs: z.number().min(0),
+  /** publishing the steps before the verdict */
+  publishMs: z.number().min(0),
+  /** handing the result to the durable results queue */
+  resultMs: z.number().min(0),
+  /** epoch ms (fractional) when the verdict was handed to Redis */
+  publishedAt: z.number(),
+});
+export type JudgeTimings = z.infer<typeof JudgeTimings>;
+
 export const VerdictStep = z.object({
   kind: z.literal("verdict"),
   verdict: Verdict,
@@ -29,6 +51,7 @@ export const VerdictStep = z.object({
   judgedAt: z.string(),
   /** Runs only: what the program printed. */
   output: RunOutput.optional(),
+  timings: JudgeTimings.optional(),
 });
 export const Step = z.discriminatedUnion("kind", [StatusStep, TestStep, VerdictStep]);
 export type Step = z.infer<typeof Step>;
