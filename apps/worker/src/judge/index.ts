@@ -1,10 +1,20 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Logger } from "@judge/config";
-import { type LanguageId, type LanguageInfo, type TestBundle, type TestResult, type Verdict, languageDisplay } from "@judge/protocol";
+import {
+  type LanguageId,
+  type LanguageInfo,
+  type Limits,
+  MAX_RUN_OUTPUT_BYTES,
+  type RunOutput,
+  type TestBundle,
+  type TestResult,
+  type Verdict,
+  languageDisplay,
+} from "@judge/protocol";
 import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
-import { Sandbox } from "../sandbox/sandbox.ts";
+import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { ArtifactCache, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
 import { type JudgeLimitOverrides, type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
@@ -57,6 +67,33 @@ export interface JudgeOptions {
   only?: readonly LanguageId[];
   limits?: JudgeLimitOverrides;
 }
+
+/** The Run button: one program on the user's own input, no expected output. */
+export interface RunRequest {
+  language: LanguageId;
+  code: string;
+  input: string;
+  limits: Limits;
+}
+
+export interface RunListener {
+  compiling(): Promise<void>;
+  running(): Promise<void>;
+}
+
+export interface RunOutcome {
+  /** AC: exited 0 within every limit; CE: did not compile (output null); IE: the judge failed */
+  verdict: Verdict;
+  /** CPU ms of the whole tree */
+  timeMs: number | null;
+  /** peak KiB */
+  memoryKb: number | null;
+  compileOutput: string | null;
+  /** each stream cut at MAX_RUN_OUTPUT_BYTES */
+  output: RunOutput | null;
+}
+
+type Prepared = { ok: true; dir: string; toolchain: Toolchain } | { ok: false; verdict: "CE" | "IE"; message: string };
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
 export class Judge {
@@ -113,31 +150,13 @@ export class Judge {
   async judge(request: JudgeRequest, listener: JudgeListener): Promise<JudgeOutcome> {
     const { bundle } = request;
     const total = bundle.tests.length;
-    const toolchain = this.toolchains.get(request.language);
     await listener.compiling();
-    if (toolchain === undefined) {
-      return { ...noTests("IE", total), compileOutput: `${request.language} is not available on this worker` };
-    }
-    const program = await this.prepare(request.language, toolchain, request.code);
-    if (!program.ok) {
-      return { ...noTests("CE", total), compileOutput: truncate(program.message, this.limits.compileMessageBytes) };
-    }
-    const memoryBytes = bundle.limits.memoryKb * 1024;
-    const step = toolchain.run({ memoryBytes, stackBytes: memoryBytes });
-    const limits = runLimits(this.limits, bundle.limits, step.pids);
+    const program = await this.compileOrRefuse(request.language, request.code);
+    if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
     const tests: TestResult[] = [];
     for (const [i, test] of bundle.tests.entries()) {
       await listener.running(i + 1, total);
-      const run = await this.sandbox.run({
-        argv: step.argv,
-        env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-        stdin: test.input,
-        scratch: { kind: "tmpfs", bytes: this.limits.runScratchBytes },
-        binds: [{ host: program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
-        limits,
-      });
-      const outOfMemory = run.outcome === "runtime-error" && step.outOfMemory?.test(run.stderr.toString("utf8")) === true;
-      const decided = verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome];
+      const { run, decided } = await this.execute(program, bundle.limits, test.input);
       const verdict: Verdict =
         decided === "check" ? (check(bundle.checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA") : decided;
       const result: TestResult = { index: i + 1, verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
@@ -155,6 +174,64 @@ export class Judge {
       compileOutput: null,
       tests,
     };
+  }
+
+  /**
+   * One run on custom input: AC when it exits 0 within the limits (there is no expected output
+   * to check), else the limit it hit or RE. A SandboxError stays thrown, as for submissions.
+   */
+  async run(request: RunRequest, listener: RunListener): Promise<RunOutcome> {
+    await listener.compiling();
+    const program = await this.compileOrRefuse(request.language, request.code);
+    if (!program.ok) {
+      return { verdict: program.verdict, timeMs: null, memoryKb: null, compileOutput: program.message, output: null };
+    }
+    await listener.running();
+    const { run, decided } = await this.execute(program, request.limits, request.input);
+    const stdout = cutUtf8(run.stdout, MAX_RUN_OUTPUT_BYTES);
+    const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
+    return {
+      verdict: decided === "check" ? "AC" : decided,
+      timeMs: run.cpuMs,
+      memoryKb: run.memoryKb,
+      compileOutput: null,
+      output: {
+        stdout: stdout.text,
+        stderr: stderr.text,
+        exitCode: run.exitCode,
+        // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
+        truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
+      },
+    };
+  }
+
+  /** The compiled program, or the verdict that ends the job before any test. */
+  private async compileOrRefuse(language: LanguageId, code: string): Promise<Prepared> {
+    const toolchain = this.toolchains.get(language);
+    if (toolchain === undefined) return { ok: false, verdict: "IE", message: `${language} is not available on this worker` };
+    const program = await this.prepare(language, toolchain, code);
+    if (!program.ok) return { ok: false, verdict: "CE", message: truncate(program.message, this.limits.compileMessageBytes) };
+    return { ok: true, dir: program.dir, toolchain };
+  }
+
+  /** One sandboxed run of a compiled program on one input, with its verdict unless a checker decides. */
+  private async execute(
+    program: Extract<Prepared, { ok: true }>,
+    problemLimits: Limits,
+    input: string,
+  ): Promise<{ run: RunResult; decided: Verdict | "check" }> {
+    const memoryBytes = problemLimits.memoryKb * 1024;
+    const step = program.toolchain.run({ memoryBytes, stackBytes: memoryBytes });
+    const run = await this.sandbox.run({
+      argv: step.argv,
+      env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
+      stdin: input,
+      scratch: { kind: "tmpfs", bytes: this.limits.runScratchBytes },
+      binds: [{ host: program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
+      limits: runLimits(this.limits, problemLimits, step.pids),
+    });
+    const outOfMemory = run.outcome === "runtime-error" && step.outOfMemory?.test(run.stderr.toString("utf8")) === true;
+    return { run, decided: verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome] };
   }
 
   /** The program's directory in the cache: compiled once per (language, toolchain, source). */
@@ -248,4 +325,10 @@ function truncate(text: string, bytes: number): string {
   const encoded = Buffer.from(text, "utf8");
   if (encoded.length <= bytes) return text;
   return `${encoded.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, "")}\n… (truncated)`;
+}
+
+/** At most `bytes` of UTF-8 as text, and whether anything was cut. */
+function cutUtf8(buffer: Buffer, bytes: number): { text: string; cut: boolean } {
+  if (buffer.length <= bytes) return { text: buffer.toString("utf8"), cut: false };
+  return { text: buffer.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, ""), cut: true };
 }
