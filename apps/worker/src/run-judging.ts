@@ -1,0 +1,55 @@
+import type { Job } from "bullmq";
+import type { Logger } from "@judge/config";
+import type { LiveState } from "@judge/live-state";
+import type { RunJob } from "@judge/protocol";
+import type { Judge, RunOutcome } from "./judge/index.ts";
+import { isLastAttempt, reasonOf } from "./job-attempts.ts";
+import { openLiveProgress } from "./live-progress.ts";
+
+export interface RunJudgingDeps {
+  judge: Judge;
+  live: LiveState;
+  logger: Logger;
+}
+
+/**
+ * The Run button's job: compile, run once on the user's input, publish the verdict with
+ * what the program printed. Runs are not stored, so the live state is their only record.
+ */
+export class RunJudging {
+  constructor(private readonly deps: RunJudgingDeps) {}
+
+  async process(job: Job, request: RunJob): Promise<void> {
+    const logger = this.deps.logger.child({ runId: request.submissionId, attempt: job.attemptsMade + 1 });
+    const progress = await openLiveProgress(this.deps.live, request.submissionId);
+    let outcome: RunOutcome;
+    try {
+      outcome = await this.deps.judge.run(
+        { language: request.language, code: request.code, input: request.input, limits: request.limits },
+        {
+          compiling: () => progress.publish({ kind: "status", status: "compiling" }),
+          running: () => progress.publish({ kind: "status", status: "running", test: 1, total: 1 }),
+        },
+      );
+    } catch (err) {
+      if (!isLastAttempt(job)) {
+        logger.warn({ err }, "run failed; BullMQ will retry");
+        throw err;
+      }
+      logger.error({ err }, "run failed on the last attempt; ending as IE");
+      outcome = { verdict: "IE", timeMs: null, memoryKb: null, compileOutput: reasonOf(err), output: null };
+    }
+    await progress.publish({
+      kind: "verdict",
+      verdict: outcome.verdict,
+      passed: outcome.verdict === "AC" ? 1 : 0,
+      total: 1,
+      timeMs: outcome.timeMs,
+      memoryKb: outcome.memoryKb,
+      compileOutput: outcome.compileOutput,
+      judgedAt: new Date().toISOString(),
+      ...(outcome.output ? { output: outcome.output } : {}),
+    });
+    logger.info({ verdict: outcome.verdict }, "ran");
+  }
+}
