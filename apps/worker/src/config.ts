@@ -19,6 +19,15 @@ export const WorkerConfig = z.object({
   /** Host uid/gid the sandboxed programs run as (never root). */
   SANDBOX_UID: z.coerce.number().int().min(1).default(65534),
   SANDBOX_GID: z.coerce.number().int().min(1).default(65534),
+  /**
+   * How long a job's lock lasts without renewal, ms. A worker that dies (SIGKILL, power)
+   * stops renewing it; once it expires the job counts as stalled and another worker re-runs it.
+   */
+  JOB_LOCK_MS: env.positiveInt(30_000),
+  /** How often each worker looks for stalled jobs (expired locks), ms. */
+  STALLED_CHECK_MS: env.positiveInt(30_000),
+  /** Times a job may stall before it fails for good (then the API's record says so). */
+  MAX_STALLED_COUNT: env.positiveInt(2),
   LOG_LEVEL: env.logLevel,
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;

@@ -12,7 +12,7 @@ export interface Snapshot {
 }
 
 type RedisWithAppend = Redis & {
-  judgeAppendStep(state: string, log: string, event: string, view: string, channel: string, ttl: number): Promise<number>;
+  judgeAppendStep(state: string, log: string, event: string, view: string, channel: string, ttl: number, final: string): Promise<number>;
 };
 
 /**
@@ -50,11 +50,15 @@ export class LiveState {
       .exec();
   }
 
-  /** Appends one step; returns its seq. */
+  /**
+   * Appends one step; returns its seq, or 0 when the submission already has its verdict
+   * (the step is dropped: one verdict per submission, nothing after it).
+   */
   async append(submissionId: string, step: Step, view: SubmissionView): Promise<number> {
     const { state, log, channel } = this.keys(submissionId);
     const event = JSON.stringify({ type: "event", submissionId, ...step });
-    return this.redis.judgeAppendStep(state, log, event, JSON.stringify(view), channel, this.ttlSeconds);
+    const final = step.kind === "verdict" ? "1" : "0";
+    return this.redis.judgeAppendStep(state, log, event, JSON.stringify(view), channel, this.ttlSeconds, final);
   }
 
   async snapshot(submissionId: string): Promise<Snapshot | null> {
