@@ -5,6 +5,7 @@ import { FleetRegistry, LiveState } from "@judge/live-state";
 import { HEARTBEAT_INTERVAL_MS, queueNames, type JudgeResult } from "@judge/protocol";
 import type { WorkerConfig } from "./config.ts";
 import { Judge } from "./judge/index.ts";
+import { RunJudging } from "./run-judging.ts";
 import { SubmissionJudging } from "./submission-judging.ts";
 import { TestBundleCache } from "./test-bundle-cache.ts";
 
@@ -34,6 +35,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     bundles: new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR),
     live,
     results,
+    runs: new RunJudging({ judge, live, logger: logger.child({ module: "runs" }) }),
     workerId: config.WORKER_ID,
     logger: logger.child({ module: "judging" }),
   });

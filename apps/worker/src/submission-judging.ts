@@ -4,6 +4,7 @@ import type { LiveState } from "@judge/live-state";
 import { JudgeJob, type JudgeResult } from "@judge/protocol";
 import type { Judge, JudgeOutcome } from "./judge/index.ts";
 import { openLiveProgress, type LiveProgress } from "./live-progress.ts";
+import type { RunJudging } from "./run-judging.ts";
 import type { TestBundleCache } from "./test-bundle-cache.ts";
 
 export interface SubmissionJudgingDeps {
@@ -11,6 +12,8 @@ export interface SubmissionJudgingDeps {
   bundles: TestBundleCache;
   live: LiveState;
   results: Queue<JudgeResult>;
+  /** The Run button's jobs share the queue; they are handed over here. */
+  runs: RunJudging;
   workerId: string;
   logger: Logger;
 }
@@ -30,8 +33,7 @@ export class SubmissionJudging {
       throw new UnrecoverableError("malformed judge job");
     }
     const request = parsed.data;
-    // Runs arrive with the Run button's API (POST /api/runs), wired in the same change set.
-    if (request.kind === "run") throw new UnrecoverableError("runs are not handled yet");
+    if (request.kind === "run") return this.deps.runs.process(job, request);
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
 
