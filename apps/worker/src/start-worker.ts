@@ -38,6 +38,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     runs: new RunJudging({ judge, live, logger: logger.child({ module: "runs" }) }),
     workerId: config.WORKER_ID,
     logger: logger.child({ module: "judging" }),
+    maxStalls: config.MAX_STALLED_COUNT,
   });
 
   const beat = () =>
@@ -51,8 +52,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
     prefix: config.REDIS_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
+    // A dead worker's jobs come back after the lock expires; the stall limit is ours to
+    // enforce (SubmissionJudging ends such a job as IE), so BullMQ must never fail it first.
+    lockDuration: config.JOB_LOCK_MS,
+    stalledInterval: config.STALLED_CHECK_MS,
+    maxStalledCount: config.MAX_STALLED_COUNT + 1,
   });
   worker.on("error", (err) => logger.error({ err }, "worker error"));
+  worker.on("stalled", (jobId) => logger.warn({ jobId }, "stalled job (its worker died) back on the queue"));
 
   let closing: Promise<void> | undefined;
   const close = () =>

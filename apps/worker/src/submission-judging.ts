@@ -3,6 +3,8 @@ import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
 import { JudgeJob, type JudgeResult } from "@judge/protocol";
 import type { Judge, JudgeOutcome } from "./judge/index.ts";
+import { JobTimings } from "./job-timings.ts";
+import { decideRecovery } from "./job-recovery.ts";
 import { openLiveProgress, type LiveProgress } from "./live-progress.ts";
 import type { RunJudging } from "./run-judging.ts";
 import type { TestBundleCache } from "./test-bundle-cache.ts";
@@ -16,6 +18,8 @@ export interface SubmissionJudgingDeps {
   runs: RunJudging;
   workerId: string;
   logger: Logger;
+  /** A job that stalled this often (its worker died each time) ends as IE instead of a new attempt. */
+  maxStalls?: number;
 }
 
 /**
@@ -34,20 +38,39 @@ export class SubmissionJudging {
     }
     const request = parsed.data;
     if (request.kind === "run") return this.deps.runs.process(job, request);
+    const timings = new JobTimings(job);
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
+    const recovery = await decideRecovery(job, this.deps.live, request.submissionId, this.deps.maxStalls ?? 2);
+    if (recovery.kind === "already-final") {
+      logger.info("already judged (a re-delivered job); nothing to do");
+      return;
+    }
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
+    if (recovery.kind === "give-up") {
+      logger.error({ reason: recovery.reason }, "ending as IE");
+      await this.finish(request.submissionId, internalError(new Error(recovery.reason)), progress);
+      return;
+    }
 
     let outcome: JudgeOutcome;
     try {
       const bundle = await this.deps.bundles.get(request.problemId, request.testsHash);
+      timings.fetched();
       outcome = await this.deps.judge.judge(
         { language: request.language, code: request.code, bundle },
         {
-          compiling: () => progress.publish({ kind: "status", status: "compiling" }),
-          running: (test, total) => progress.publish({ kind: "status", status: "running", test, total }),
-          tested: (result, total) => progress.publish({ kind: "test", result, total }),
+          compiling: () => {
+            timings.compiling();
+            return timings.publishing(progress.publish({ kind: "status", status: "compiling" }));
+          },
+          running: (test, total) => {
+            timings.running();
+            return timings.publishing(progress.publish({ kind: "status", status: "running", test, total }));
+          },
+          tested: (result, total) => timings.publishing(progress.publish({ kind: "test", result, total })),
         },
       );
+      timings.judged();
     } catch (err) {
       const attempts = job.opts.attempts ?? 1;
       if (job.attemptsMade + 1 < attempts) {
@@ -57,23 +80,24 @@ export class SubmissionJudging {
       logger.error({ err }, "judging failed on the last attempt; ending as IE");
       outcome = internalError(err);
     }
-    await this.finish(request.submissionId, outcome, progress);
+    await this.finish(request.submissionId, outcome, progress, timings);
     logger.info({ verdict: outcome.verdict, passed: outcome.passed, total: outcome.total }, "judged");
   };
 
-  private async finish(submissionId: string, outcome: JudgeOutcome, progress: LiveProgress): Promise<void> {
+  private async finish(submissionId: string, outcome: JudgeOutcome, progress: LiveProgress, timings?: JobTimings): Promise<void> {
     const judgedAt = new Date().toISOString();
     const result: JudgeResult = { v: 1, submissionId, ...outcome, judgedAt, workerId: this.deps.workerId };
     // Durable first: once the result is queued for the database, the verdict may be shown.
-    await this.deps.results.add("result", result, {
+    const queued = this.deps.results.add("result", result, {
       jobId: submissionId,
       attempts: 20,
       backoff: { type: "exponential", delay: 1000 },
       removeOnComplete: true,
       removeOnFail: false,
     });
+    await (timings ? timings.resulting(queued) : queued);
     const { tests: _tests, ...verdict } = outcome;
-    await progress.publish({ kind: "verdict", ...verdict, judgedAt });
+    await progress.publish({ kind: "verdict", ...verdict, judgedAt, ...(timings ? { timings: timings.snapshot() } : {}) });
   }
 }
 
