@@ -6,11 +6,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { notifierConnections } from "./notifier-connections.ts";
+import { notifierPushVsPoll } from "./notifier-push-vs-poll.ts";
 import { pipelineLatency } from "./pipeline-latency.ts";
 import { throughput } from "./throughput.ts";
 import type { BenchSection } from "./section.ts";
 
-const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections];
+const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections, notifierPushVsPoll];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const figures: Record<string, unknown> = {};
