@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import express, { Router } from "express";
+import cors from "cors";
+import express, { Router, type RequestHandler } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { Redis } from "ioredis";
@@ -7,14 +8,20 @@ import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
 import type { TokenSigner, TokenVerifier } from "@judge/tokens";
-import { authenticate } from "./auth/authenticate.ts";
+import { authenticate, requireUser } from "./auth/authenticate.ts";
 import { authRoutes, meRoute } from "./auth/auth-routes.ts";
+import type { TokenDenylist } from "./auth/token-denylist.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import type { IdempotencyStore } from "./http/idempotency.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
+import { openApiDocument } from "./http/openapi.ts";
+import type { RateLimits } from "./http/rate-limits.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
+import { problemAdminRoutes } from "./problems/problem-admin-routes.ts";
 import { problemRoutes } from "./problems/problem-routes.ts";
 import { runRoutes } from "./runs/run-routes.ts";
 import type { RunService } from "./runs/run-service.ts";
+import type { RejudgeService } from "./submissions/rejudge-service.ts";
 import { submissionRoutes } from "./submissions/submission-routes.ts";
 import type { SubmissionService } from "./submissions/submission-service.ts";
 
@@ -24,17 +31,25 @@ export interface AppDeps {
   fleet: FleetRegistry;
   submissions: SubmissionService;
   runs: RunService;
+  rejudge: RejudgeService;
   signer: TokenSigner;
   verifier: TokenVerifier;
+  denylist: TokenDenylist;
+  rateLimits: RateLimits;
+  idempotency: IdempotencyStore;
   metrics: ApiMetrics;
   logger: Logger;
   workerToken: string;
   tokenTtlSeconds: number;
   cookieSecure: boolean;
+  /** Browser origins allowed cross-origin; empty: same origin only. */
+  corsOrigins: string[];
 }
 
 /** Submissions are at most 64 KiB of code; the JSON around it leaves room below this. */
 const BODY_LIMIT = "256kb";
+/** Admins send whole problems with their tests as JSON. */
+const ADMIN_BODY_LIMIT = "32mb";
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
@@ -45,7 +60,8 @@ export function createApp(deps: AppDeps): express.Express {
     pinoHttp({
       logger: deps.logger.child({ module: "http" }),
       genReqId: (req, res) => {
-        const id = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
         res.setHeader("X-Request-Id", id);
         return id;
       },
@@ -54,11 +70,19 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(deps.metrics.middleware);
   app.get("/metrics", deps.metrics.handler);
-  app.use(express.json({ limit: BODY_LIMIT }));
 
   app.use("/internal", bundleRoutes(deps.prisma, deps.workerToken));
 
   const api = Router();
+  api.use(
+    cors({
+      origin: deps.corsOrigins,
+      credentials: true,
+      allowedHeaders: ["Content-Type", "Authorization", "Idempotency-Key", "X-Request-Id"],
+      exposedHeaders: ["Location", "Retry-After", "X-Request-Id", "Idempotent-Replayed"],
+      maxAge: 600,
+    }),
+  );
   api.get("/health", async (_req, res) => {
     const [redis, database] = await Promise.all([
       deps.redis.ping().then(() => true, () => false),
@@ -66,18 +90,39 @@ export function createApp(deps: AppDeps): express.Express {
     ]);
     res.status(redis && database ? 200 : 503).json({ ok: redis && database, redis, database });
   });
-  api.use(authenticate(deps.verifier));
+  const openapi = openApiDocument();
+  api.get("/openapi.json", (_req, res) => {
+    res.json(openapi);
+  });
+  api.use(deps.rateLimits.perIp);
+  api.use(authenticate(deps.verifier, deps.denylist));
+  api.use(bodyParser());
+  api.use(["/auth/login", "/auth/register"], deps.rateLimits.perIpAuth);
   api.use("/auth", authRoutes(deps));
   api.use("/me", meRoute(deps.prisma));
   api.get("/languages", async (_req, res) => {
     res.json(await deps.fleet.languages());
   });
+  api.use("/problems", problemAdminRoutes(deps.prisma, deps.rejudge));
   api.use("/problems", problemRoutes(deps.prisma, deps.fleet));
-  api.use("/submissions", submissionRoutes(deps.prisma, deps.submissions));
+  // Sign-in first, so a rate limit or a replay is never served to an anonymous caller.
+  const submitGuards = (scope: string): RequestHandler[] => [requireUser, deps.rateLimits.perUserSubmit, deps.idempotency.middleware(scope)];
+  api.post("/submissions", ...submitGuards("submissions"));
+  api.post("/runs", ...submitGuards("runs"));
+  api.use("/submissions", submissionRoutes(deps.prisma, deps.submissions, deps.rejudge));
   api.use("/runs", runRoutes(deps.runs));
   app.use("/api", api);
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger.child({ module: "errors" })));
   return app;
+}
+
+/** JSON bodies only; admins (known after authentication) may send whole problems. */
+function bodyParser(): RequestHandler {
+  const userJson = express.json({ limit: BODY_LIMIT });
+  const adminJson = express.json({ limit: ADMIN_BODY_LIMIT });
+  return (req, res, next) => {
+    (req.user?.role === "admin" ? adminJson : userJson)(req, res, next);
+  };
 }

@@ -22,6 +22,24 @@ export const ApiConfig = z.object({
   SEED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   /** Attempts per judge job before it ends as IE (a crashed sandbox or worker is retried). */
   JUDGE_ATTEMPTS: env.positiveInt(3),
+  /** Origins allowed to call the API from a browser (comma-separated); empty: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((o) => o.trim()).filter((o) => o.length > 0))
+    .pipe(z.array(z.url("CORS_ORIGINS: each entry must be an origin such as https://judge.example"))),
+  /** Requests per minute per client IP, over every /api route. */
+  RATE_LIMIT_IP_PER_MINUTE: env.positiveInt(60_000),
+  /** Submissions plus runs per minute per user. */
+  RATE_LIMIT_SUBMITS_PER_MINUTE: env.positiveInt(6_000),
+  /** Login and register attempts per minute per client IP. */
+  RATE_LIMIT_AUTH_PER_MINUTE: env.positiveInt(600),
+  /** Submissions one user may have waiting or being judged before new ones get 429. */
+  MAX_PENDING_PER_USER: env.positiveInt(2_000),
+  /** Judge jobs waiting before new submissions get 503 with Retry-After. */
+  MAX_QUEUE_DEPTH: env.positiveInt(20_000),
+  /** How long an Idempotency-Key is remembered. */
+  IDEMPOTENCY_TTL_SECONDS: env.positiveInt(24 * 3600),
   LOG_LEVEL: env.logLevel,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;

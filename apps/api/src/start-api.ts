@@ -11,7 +11,12 @@ import { createApp } from "./app.ts";
 import { ensureAdmin } from "./auth/auth-routes.ts";
 import type { ApiConfig } from "./config.ts";
 import { ApiMetrics } from "./http/metrics.ts";
+import { IdempotencyStore } from "./http/idempotency.ts";
+import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
+import { TokenDenylist } from "./auth/token-denylist.ts";
+import { Admission } from "./submissions/admission.ts";
+import { RejudgeService } from "./submissions/rejudge-service.ts";
 import { RunService } from "./runs/run-service.ts";
 import { SubmissionService } from "./submissions/submission-service.ts";
 
@@ -39,7 +44,11 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   queueConnection.on("error", () => {});
   const judgeQueue = new Queue<JudgeJob>(queueNames.judge, { connection: queueConnection, prefix: config.REDIS_PREFIX });
 
-  const metrics = new ApiMetrics();
+  const admission = new Admission(prisma, judgeQueue, {
+    maxQueueDepth: config.MAX_QUEUE_DEPTH,
+    maxPendingPerUser: config.MAX_PENDING_PER_USER,
+  });
+  const metrics = new ApiMetrics(() => admission.queueDepth());
   const live = new LiveState(redis, config.REDIS_PREFIX);
   const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
   const signer = await TokenSigner.fromPem(config.JWT_PRIVATE_KEY, config.TOKEN_TTL_SECONDS);
@@ -50,8 +59,16 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     live,
     fleet,
     judgeQueue,
+    admission,
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "submissions" }),
+  });
+  const rejudge = new RejudgeService({
+    prisma,
+    live,
+    judgeQueue,
+    judgeAttempts: config.JUDGE_ATTEMPTS,
+    logger: logger.child({ module: "rejudge" }),
   });
   const runs = new RunService({
     prisma,
@@ -66,7 +83,11 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
     prefix: config.REDIS_PREFIX,
     logger,
-    onRecorded: (result) => metrics.verdicts.inc({ verdict: result.verdict }),
+    onRecorded: (result, row) => {
+      metrics.verdicts.inc({ verdict: result.verdict });
+      const seconds = (Date.parse(result.judgedAt) - row.createdAt.getTime()) / 1000;
+      if (Number.isFinite(seconds) && seconds >= 0) metrics.judgeDuration.observe({ verdict: result.verdict }, seconds);
+    },
   });
 
   const app = createApp({
@@ -75,13 +96,22 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     fleet,
     submissions,
     runs,
+    rejudge,
     signer,
     verifier,
+    denylist: new TokenDenylist(redis, config.REDIS_PREFIX),
+    rateLimits: new RateLimits(redis, config.REDIS_PREFIX, {
+      ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
+      userSubmitsPerMinute: config.RATE_LIMIT_SUBMITS_PER_MINUTE,
+      authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
+    }),
+    idempotency: new IdempotencyStore(redis, config.REDIS_PREFIX, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS }),
     metrics,
     logger,
     workerToken: config.WORKER_TOKEN,
     tokenTtlSeconds: config.TOKEN_TTL_SECONDS,
     cookieSecure: config.COOKIE_SECURE,
+    corsOrigins: config.CORS_ORIGINS,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));

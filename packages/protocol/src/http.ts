@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
-import { Slug } from "./problem.ts";
+import { CheckerSpec, Difficulty, Limits, Sample, Slug } from "./problem.ts";
 
 export const ErrorCode = z.enum([
   "VALIDATION",
@@ -87,3 +87,35 @@ export type TokenClaims = z.infer<typeof TokenClaims>;
 
 /** The browser's cookie, set next to the bearer token. */
 export const TOKEN_COOKIE = "judge_token";
+
+/** `POST /api/problems` and `PUT /api/problems/:slug` (admin): a problem with all its tests. */
+export const ProblemInput = z.object({
+  slug: Slug,
+  title: z.string().min(1).max(200),
+  difficulty: Difficulty,
+  tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+  /** Markdown. */
+  statement: z.string().max(200_000),
+  limits: Limits,
+  checker: CheckerSpec.default({ kind: "tokens" }),
+  /** Shown with the statement and judged first. */
+  samples: z.array(Sample).max(50).default([]),
+  /** Hidden tests, judged after the samples. */
+  tests: z.array(Sample).min(1).max(1000),
+  published: z.boolean().default(false),
+});
+export type ProblemInput = z.infer<typeof ProblemInput>;
+
+/** What an admin reads back after a write (no test data: that can be large). */
+export const ProblemAdminView = z.object({
+  slug: Slug,
+  title: z.string(),
+  published: z.boolean(),
+  testsHash: z.string(),
+  tests: z.number().int().min(0),
+});
+export type ProblemAdminView = z.infer<typeof ProblemAdminView>;
+
+/** `POST /api/problems/:slug/rejudge`, `POST /api/submissions/:id/rejudge` (admin). */
+export const RejudgeResponse = z.object({ rejudged: z.number().int().min(0) });
+export type RejudgeResponse = z.infer<typeof RejudgeResponse>;

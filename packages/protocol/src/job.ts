@@ -29,6 +29,8 @@ export const SubmissionJob = z.object({
   problemId: z.string(),
   /** Content hash of the test bundle; the worker's disk cache is keyed by it. */
   testsHash: z.string().regex(/^[a-f0-9]{64}$/),
+  /** Which judging of the submission this is (1, then +1 per rejudge); echoed in the result. */
+  judging: z.number().int().min(1).optional(),
 });
 export type SubmissionJob = z.infer<typeof SubmissionJob>;
 
@@ -64,6 +66,8 @@ export const JudgeResult = z.object({
   tests: z.array(TestResult),
   judgedAt: z.string(),
   workerId: z.string(),
+  /** The job's `judging`: the API stores a result only for the judging the row is on. */
+  judging: z.number().int().min(1).optional(),
 });
 export type JudgeResult = z.infer<typeof JudgeResult>;
 

@@ -5,9 +5,11 @@ import type { TokenSigner } from "@judge/tokens";
 import { ApiError } from "../http/api-error.ts";
 import { currentUser } from "./authenticate.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
+import type { TokenDenylist } from "./token-denylist.ts";
 
 export interface AuthDeps {
   prisma: PrismaClient;
+  denylist: TokenDenylist;
   signer: TokenSigner;
   tokenTtlSeconds: number;
   cookieSecure: boolean;
@@ -54,7 +56,10 @@ export function authRoutes(deps: AuthDeps): Router {
     await issue(res, { id: row.id, username: row.username, role: row.role }, 200);
   });
 
-  router.post("/logout", (_req, res) => {
+  // Revokes the token the request came with (bearer or cookie) on every replica, for the
+  // rest of its life; signing out without one just clears the cookie.
+  router.post("/logout", async (req, res) => {
+    if (req.token) await deps.denylist.revoke(req.token);
     res.clearCookie(TOKEN_COOKIE, { path: "/" });
     res.status(204).end();
   });

@@ -2,11 +2,14 @@ import type { Request, RequestHandler } from "express";
 import { TOKEN_COOKIE, type TokenClaims } from "@judge/protocol";
 import type { TokenVerifier } from "@judge/tokens";
 import { unauthorized, ApiError } from "../http/api-error.ts";
+import type { TokenDenylist } from "./token-denylist.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
     /** Set when the request carries a valid token. */
     user?: TokenClaims;
+    /** The token `user` came from (logout revokes it). */
+    token?: string;
   }
 }
 
@@ -14,7 +17,13 @@ function cookieToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === TOKEN_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === TOKEN_COOKIE) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined; // a malformed cookie is no token
+      }
+    }
   }
   return undefined;
 }
@@ -26,20 +35,30 @@ export function tokenOf(req: Request): string | undefined {
 }
 
 /**
- * Reads the bearer token or cookie. An invalid bearer token is refused; an invalid cookie
- * is ignored (a stale cookie must not lock a browser out of public pages).
+ * Reads the bearer token or cookie. An invalid or revoked bearer token is refused; an
+ * invalid cookie is ignored (a stale cookie must not lock a browser out of public pages).
  */
-export function authenticate(verifier: TokenVerifier): RequestHandler {
+export function authenticate(verifier: TokenVerifier, denylist: TokenDenylist): RequestHandler {
   return async (req, _res, next) => {
     const bearer = req.headers.authorization?.startsWith("Bearer ");
     const token = tokenOf(req);
     if (!token) return next();
+    let claims: TokenClaims;
     try {
-      req.user = await verifier.verify(token);
-      next();
+      claims = await verifier.verify(token);
     } catch (err) {
-      next(bearer ? err instanceof Error ? new ApiError("UNAUTHORIZED", err.message) : unauthorized() : undefined);
+      return next(bearer ? (err instanceof Error ? new ApiError("UNAUTHORIZED", err.message) : unauthorized()) : undefined);
     }
+    try {
+      if (await denylist.isRevoked(token)) {
+        return next(bearer ? new ApiError("UNAUTHORIZED", "this token was revoked (signed out)") : undefined);
+      }
+    } catch (err) {
+      return next(err); // Redis away: a 503, never a revoked token let through
+    }
+    req.user = claims;
+    req.token = token;
+    next();
   };
 }
 
@@ -47,6 +66,12 @@ export function currentUser(req: Request): TokenClaims {
   if (!req.user) throw unauthorized();
   return req.user;
 }
+
+/** For routes that need a signed-in user (any role). */
+export const requireUser: RequestHandler = (req, _res, next) => {
+  currentUser(req);
+  next();
+};
 
 export const requireAdmin: RequestHandler = (req, _res, next) => {
   const user = currentUser(req);

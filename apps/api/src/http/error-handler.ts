@@ -44,6 +44,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         apiError = new ApiError("INTERNAL", "internal error");
       }
     }
+    if (apiError.retryAfterSeconds !== undefined) res.setHeader("Retry-After", String(Math.max(1, Math.ceil(apiError.retryAfterSeconds))));
     const body: ErrorBody = {
       error: { code: apiError.code, message: apiError.message, ...(apiError.details ? { details: apiError.details } : {}) },
     };

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 export class ApiMetrics {
   readonly registry = new Registry();
@@ -17,8 +17,30 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  /** From the submission's creation to its stored result: queueing plus judging. */
+  readonly judgeDuration = new Histogram({
+    name: "judge_duration_seconds",
+    help: "Seconds from a submission's creation to its final verdict, by verdict",
+    labelNames: ["verdict"],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [this.registry],
+  });
+
+  constructor(
+    /** Jobs waiting in the judge queue, read when /metrics is scraped. */
+    queueDepth?: () => Promise<number>,
+  ) {
     collectDefaultMetrics({ register: this.registry });
+    if (queueDepth) {
+      new Gauge({
+        name: "judge_queue_depth",
+        help: "Judge jobs waiting for a worker",
+        registers: [this.registry],
+        async collect() {
+          this.set(await queueDepth().catch(() => Number.NaN));
+        },
+      });
+    }
   }
 
   /** Labels by the matched route pattern, never the raw path, to keep cardinality bounded. */

@@ -51,7 +51,8 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       where: { slug: slug.data },
       include: { tests: { where: { sample: true }, orderBy: { index: "asc" } } },
     });
-    if (!problem || !problem.published) throw notFound("problem");
+    // Admins preview unpublished problems; to everyone else they do not exist.
+    if (!problem || (!problem.published && req.user?.role !== "admin")) throw notFound("problem");
     const [[summary], languages] = await Promise.all([summariesOf(prisma, [problem], req.user?.sub), fleet.languages()]);
     const body: ProblemDetail = {
       ...summary!,

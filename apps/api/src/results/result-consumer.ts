@@ -2,7 +2,7 @@ import { Worker, type ConnectionOptions } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import { JudgeResult, queueNames } from "@judge/protocol";
-import { recordResult } from "./record-result.ts";
+import { recordResult, type RecordedResult } from "./record-result.ts";
 
 /**
  * The durable path from the judge to the database: workers add each final result to the
@@ -14,7 +14,7 @@ export function startResultConsumer(options: {
   connection: ConnectionOptions;
   prefix: string;
   logger: Logger;
-  onRecorded?: (result: JudgeResult) => void;
+  onRecorded?: (result: JudgeResult, row: RecordedResult) => void;
 }): Worker {
   const logger = options.logger.child({ module: "result-consumer" });
   const worker = new Worker(
@@ -26,8 +26,8 @@ export function startResultConsumer(options: {
         return;
       }
       const stored = await recordResult(options.prisma, parsed.data);
-      logger.debug({ submissionId: parsed.data.submissionId, verdict: parsed.data.verdict, stored }, "result");
-      if (stored) options.onRecorded?.(parsed.data);
+      logger.debug({ submissionId: parsed.data.submissionId, verdict: parsed.data.verdict, stored: stored !== null }, "result");
+      if (stored) options.onRecorded?.(parsed.data, stored);
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 16 },
   );

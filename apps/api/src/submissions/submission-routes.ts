@@ -1,9 +1,10 @@
 import { Router } from "express";
 import { z } from "zod";
-import { Slug, SubmissionCreate, SubmissionId, type SubmissionAccepted } from "@judge/protocol";
+import { Slug, SubmissionCreate, SubmissionId, type RejudgeResponse, type SubmissionAccepted } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
-import { currentUser } from "../auth/authenticate.ts";
+import { currentUser, requireAdmin } from "../auth/authenticate.ts";
 import { notFound } from "../http/api-error.ts";
+import type { RejudgeService } from "./rejudge-service.ts";
 import type { SubmissionService } from "./submission-service.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
 
@@ -14,7 +15,7 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export function submissionRoutes(prisma: PrismaClient, service: SubmissionService): Router {
+export function submissionRoutes(prisma: PrismaClient, service: SubmissionService, rejudge: RejudgeService): Router {
   const router = Router();
 
   router.post("/", async (req, res) => {
@@ -28,6 +29,13 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
     const id = SubmissionId.safeParse(req.params.id);
     if (!id.success) throw notFound("submission");
     res.json(await service.get(id.data, req.user));
+  });
+
+  router.post("/:id/rejudge", requireAdmin, async (req, res) => {
+    const id = SubmissionId.safeParse(req.params.id);
+    if (!id.success) throw notFound("submission");
+    const body: RejudgeResponse = { rejudged: await rejudge.submission(id.data) };
+    res.status(202).json(body);
   });
 
   // Verdicts are public; code never leaves through this list.

@@ -3,8 +3,11 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import { jobPriority, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import type { JudgeJob, SubmissionCreate, SubmissionView, TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
+import type { Admission } from "./admission.ts";
+import { enqueueJudgings } from "./judge-enqueue.ts";
+import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
 
 export interface SubmissionServiceDeps {
@@ -12,6 +15,7 @@ export interface SubmissionServiceDeps {
   live: LiveState;
   fleet: FleetRegistry;
   judgeQueue: Queue<JudgeJob>;
+  admission: Admission;
   judgeAttempts: number;
   logger: Logger;
 }
@@ -37,6 +41,7 @@ export class SubmissionService {
         offered: offered.map((l) => l.id),
       });
     }
+    const { priority } = await this.deps.admission.admit(user.sub);
 
     const row = await prisma.submission.create({
       data: {
@@ -52,37 +57,33 @@ export class SubmissionService {
     const view = toSubmissionView(row);
     try {
       await live.create(view, user.sub);
-      await judgeQueue.add(
-        "judge",
-        {
-          v: 1,
-          kind: "submission",
-          submissionId: row.id,
-          language: input.language,
-          code: input.code,
-          problemId: problem.id,
-          testsHash: problem.testsHash,
-        },
-        {
-          jobId: row.id,
-          priority: jobPriority.submission,
-          attempts: this.deps.judgeAttempts,
-          backoff: { type: "exponential", delay: 500 },
-          removeOnComplete: { age: 3600, count: 10_000 },
-          removeOnFail: { age: 24 * 3600 },
-        },
+      await enqueueJudgings(
+        judgeQueue,
+        [
+          {
+            submissionId: row.id,
+            judging: row.judging,
+            language: input.language,
+            code: input.code,
+            problemId: problem.id,
+            testsHash: problem.testsHash,
+            priority,
+          },
+        ],
+        this.deps.judgeAttempts,
       );
     } catch (err) {
       this.deps.logger.warn({ err, submissionId: row.id }, "enqueue failed; removing the submission");
       await Promise.allSettled([prisma.submission.delete({ where: { id: row.id } }), live.remove(row.id)]);
-      throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly");
+      throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly", undefined, 5);
     }
     return view;
   }
 
   /**
    * The stored view, with the live progress from Redis while the judge is still at work.
-   * Anyone may read a verdict; only its owner and admins get the code.
+   * Anyone may read a verdict; only its owner and admins get the code. An accepted one
+   * carries where it stands among the accepted ones in its language.
    */
   async get(id: string, viewer: TokenClaims | undefined): Promise<SubmissionView> {
     const row = await this.deps.prisma.submission.findUnique({ where: { id }, include: submissionViewInclude });
@@ -90,7 +91,8 @@ export class SubmissionService {
     const stored = toSubmissionView(row);
     const live = stored.status === "done" ? null : await this.deps.live.snapshot(id).catch(() => null);
     const view = live?.view ?? stored;
+    const stats = row.status === "done" && row.verdict === "AC" ? await submissionStats(this.deps.prisma, row) : null;
     const mayReadCode = viewer !== undefined && (viewer.sub === row.userId || viewer.role === "admin");
-    return mayReadCode ? { ...view, code: row.code } : view;
+    return { ...view, ...(stats ? { stats } : {}), ...(mayReadCode ? { code: row.code } : {}) };
   }
 }

@@ -1,0 +1,147 @@
+import { z } from "zod";
+import {
+  AuthResponse,
+  Credentials,
+  ErrorBody,
+  LanguageInfo,
+  MeResponse,
+  ProblemAdminView,
+  ProblemDetail,
+  ProblemInput,
+  ProblemPage,
+  RejudgeResponse,
+  RunCreate,
+  SubmissionAccepted,
+  SubmissionCreate,
+  SubmissionPage,
+  SubmissionView,
+} from "@judge/protocol";
+
+type Method = "get" | "post" | "put" | "delete";
+/** Who may call a route: the authorization matrix's expectation, too. */
+export type Access = "public" | "user" | "admin" | "worker";
+
+export interface RouteSpec {
+  method: Method;
+  /** OpenAPI form: `/api/problems/{slug}`. */
+  path: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType;
+  /** Status and schema of the success response; `null`: no body. */
+  ok: [number, z.ZodType | null];
+  query?: Record<string, string>;
+  /** Sends `Idempotency-Key`. */
+  idempotent?: boolean;
+}
+
+const Health = z.object({ ok: z.boolean(), redis: z.boolean(), database: z.boolean() });
+const Anything = z.unknown();
+
+/**
+ * Every route the API serves, in one table: the OpenAPI document is generated from it and the
+ * zod schemas, and test/openapi.test.ts checks it against the express router's real routes,
+ * so the document cannot drift from the code.
+ */
+export const routeCatalog: RouteSpec[] = [
+  { method: "get", path: "/api/health", summary: "Liveness and readiness", access: "public", ok: [200, Health] },
+  { method: "get", path: "/api/openapi.json", summary: "This document", access: "public", ok: [200, Anything] },
+  { method: "post", path: "/api/auth/register", summary: "Create an account", access: "public", body: Credentials, ok: [201, AuthResponse] },
+  { method: "post", path: "/api/auth/login", summary: "Sign in", access: "public", body: Credentials, ok: [200, AuthResponse] },
+  { method: "post", path: "/api/auth/logout", summary: "Sign out: revokes the token and clears the cookie", access: "public", ok: [204, null] },
+  { method: "get", path: "/api/me", summary: "The signed-in user", access: "user", ok: [200, MeResponse] },
+  { method: "get", path: "/api/languages", summary: "Languages the judge fleet offers now", access: "public", ok: [200, z.array(LanguageInfo)] },
+  {
+    method: "get",
+    path: "/api/problems",
+    summary: "Published problems",
+    access: "public",
+    query: { cursor: "string", limit: "integer", difficulty: "string", tag: "string", q: "string" },
+    ok: [200, ProblemPage],
+  },
+  { method: "get", path: "/api/problems/{slug}", summary: "A problem's statement, samples, limits, languages", access: "public", ok: [200, ProblemDetail] },
+  { method: "post", path: "/api/problems", summary: "Create a problem with its tests", access: "admin", body: ProblemInput, ok: [201, ProblemAdminView] },
+  { method: "put", path: "/api/problems/{slug}", summary: "Replace a problem and its tests", access: "admin", body: ProblemInput, ok: [200, ProblemAdminView] },
+  { method: "delete", path: "/api/problems/{slug}", summary: "Delete a problem", access: "admin", query: { withSubmissions: "string" }, ok: [204, null] },
+  { method: "post", path: "/api/problems/{slug}/publish", summary: "Publish", access: "admin", ok: [200, ProblemAdminView] },
+  { method: "post", path: "/api/problems/{slug}/unpublish", summary: "Unpublish", access: "admin", ok: [200, ProblemAdminView] },
+  { method: "post", path: "/api/problems/{slug}/rejudge", summary: "Rejudge all of a problem's submissions", access: "admin", ok: [202, RejudgeResponse] },
+  {
+    method: "post",
+    path: "/api/submissions",
+    summary: "Submit code for judging",
+    access: "user",
+    body: SubmissionCreate,
+    idempotent: true,
+    ok: [202, SubmissionAccepted],
+  },
+  {
+    method: "get",
+    path: "/api/submissions",
+    summary: "Submissions, newest first (code never included)",
+    access: "public",
+    query: { problem: "string", mine: "string", cursor: "string", limit: "integer" },
+    ok: [200, SubmissionPage],
+  },
+  { method: "get", path: "/api/submissions/{id}", summary: "A submission; code for its owner and admins only", access: "public", ok: [200, SubmissionView] },
+  { method: "post", path: "/api/submissions/{id}/rejudge", summary: "Rejudge one submission", access: "admin", ok: [202, RejudgeResponse] },
+  { method: "post", path: "/api/runs", summary: "Run code on custom input", access: "user", body: RunCreate, idempotent: true, ok: [202, SubmissionAccepted] },
+  { method: "get", path: "/api/runs/{id}", summary: "A run of yours", access: "user", ok: [200, SubmissionView] },
+];
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  // Input shapes: what a client sends or receives as JSON, before any transform.
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+function content(schema: z.ZodType) {
+  return { "application/json": { schema: jsonSchema(schema) } };
+}
+
+const errorResponse = (description: string) => ({ description, content: content(ErrorBody) });
+
+function operation(route: RouteSpec) {
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+  const queryParams = Object.entries(route.query ?? {}).map(([name, type]) => ({ name, in: "query", required: false, schema: { type } }));
+  const headers = route.idempotent
+    ? [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }]
+    : [];
+  const [status, ok] = route.ok;
+  const responses: Record<string, unknown> = {
+    [String(status)]: ok ? { description: "OK", content: content(ok) } : { description: "OK, no body" },
+    "400": errorResponse("Invalid request"),
+    "429": errorResponse("Rate limited; see Retry-After"),
+    "500": errorResponse("Internal error"),
+    "503": errorResponse("A dependency is unavailable or the judge is busy; see Retry-After"),
+  };
+  if (route.access !== "public") responses["401"] = errorResponse("Sign in first");
+  if (route.access === "admin") responses["403"] = errorResponse("Admins only");
+  if (pathParams.length > 0) responses["404"] = errorResponse("Not found");
+  return {
+    summary: route.summary,
+    ...(route.access === "public" ? {} : { security: [{ bearer: [] }, { cookie: [] }] }),
+    "x-access": route.access,
+    parameters: [...pathParams, ...queryParams, ...headers],
+    ...(route.body ? { requestBody: { required: true, content: content(route.body) } } : {}),
+    responses,
+  };
+}
+
+/** OpenAPI 3.1 (its schemas are JSON Schema 2020-12, what z.toJSONSchema writes). */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routeCatalog) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: "3.1.0",
+    info: { title: "Judge API", version: "1" },
+    servers: [{ url: "/" }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+        cookie: { type: "apiKey", in: "cookie", name: "judge_token" },
+      },
+    },
+    paths,
+  };
+}

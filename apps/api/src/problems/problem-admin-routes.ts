@@ -1,0 +1,116 @@
+import { Router } from "express";
+import { z } from "zod";
+import type { PrismaClient } from "@judge/db";
+import { hashTestBundle } from "@judge/db";
+import { ProblemInput, Slug, type ProblemAdminView, type RejudgeResponse } from "@judge/protocol";
+import { requireAdmin } from "../auth/authenticate.ts";
+import { ApiError, notFound } from "../http/api-error.ts";
+import type { RejudgeService } from "../submissions/rejudge-service.ts";
+
+const DeleteQuery = z.object({ withSubmissions: z.enum(["1", "true"]).optional() });
+
+function isPrismaCode(err: unknown, code: string): boolean {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === code;
+}
+
+function slugOf(param: unknown): string {
+  const slug = Slug.safeParse(param);
+  if (!slug.success) throw notFound("problem");
+  return slug.data;
+}
+
+/** Samples first, then hidden tests, numbered from 1: the order the judge runs them in. */
+function rowsOf(input: ProblemInput) {
+  const tests = [
+    ...input.samples.map((t) => ({ ...t, sample: true })),
+    ...input.tests.map((t) => ({ ...t, sample: false })),
+  ].map((t, i) => ({ ...t, index: i + 1 }));
+  return {
+    fields: {
+      title: input.title,
+      difficulty: input.difficulty,
+      tags: input.tags,
+      statement: input.statement,
+      timeLimitMs: input.limits.timeMs,
+      memoryLimitKb: input.limits.memoryKb,
+      checker: input.checker,
+      published: input.published,
+      // Workers cache test data by this hash: new tests, a new hash, a fresh download.
+      testsHash: hashTestBundle(input.limits, input.checker, tests),
+    },
+    tests,
+  };
+}
+
+function adminView(row: { slug: string; title: string; published: boolean; testsHash: string }, tests: number): ProblemAdminView {
+  return { slug: row.slug, title: row.title, published: row.published, testsHash: row.testsHash, tests };
+}
+
+/** Problem management for admins: create, replace, publish/unpublish, delete, rejudge. */
+export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService): Router {
+  // requireAdmin on each route, not router.use: this router shares /problems with the public one.
+  const router = Router();
+
+  router.post("/", requireAdmin, async (req, res) => {
+    const input = ProblemInput.parse(req.body);
+    const { fields, tests } = rowsOf(input);
+    try {
+      const row = await prisma.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests } } });
+      res.status(201).location(`/api/problems/${row.slug}`).json(adminView(row, tests.length));
+    } catch (err) {
+      if (isPrismaCode(err, "P2002")) throw new ApiError("CONFLICT", `a problem "${input.slug}" exists; PUT replaces it`);
+      throw err;
+    }
+  });
+
+  router.put("/:slug", requireAdmin, async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const input = ProblemInput.parse(req.body);
+    if (input.slug !== slug) throw new ApiError("VALIDATION", "slug: must equal the slug in the path");
+    const { fields, tests } = rowsOf(input);
+    const row = await prisma.$transaction(async (tx) => {
+      const existing = await tx.problem.findUnique({ where: { slug }, select: { id: true } });
+      if (!existing) throw notFound("problem");
+      await tx.testCase.deleteMany({ where: { problemId: existing.id } });
+      return tx.problem.update({ where: { id: existing.id }, data: { ...fields, tests: { create: tests } } });
+    });
+    res.json(adminView(row, tests.length));
+  });
+
+  for (const [action, published] of [["publish", true], ["unpublish", false]] as const) {
+    router.post(`/:slug/${action}`, requireAdmin, async (req, res) => {
+      const slug = slugOf(req.params.slug);
+      try {
+        const row = await prisma.problem.update({ where: { slug }, data: { published }, include: { _count: { select: { tests: true } } } });
+        res.json(adminView(row, row._count.tests));
+      } catch (err) {
+        if (isPrismaCode(err, "P2025")) throw notFound("problem");
+        throw err;
+      }
+    });
+  }
+
+  // Submissions are people's history: deleting a problem that has some takes an explicit ask.
+  router.delete("/:slug", requireAdmin, async (req, res) => {
+    const slug = slugOf(req.params.slug);
+    const query = DeleteQuery.parse(req.query);
+    await prisma.$transaction(async (tx) => {
+      const problem = await tx.problem.findUnique({ where: { slug }, select: { id: true } });
+      if (!problem) throw notFound("problem");
+      const submissions = await tx.submission.count({ where: { problemId: problem.id } });
+      if (submissions > 0 && !query.withSubmissions) {
+        throw new ApiError("CONFLICT", `the problem has ${submissions} submissions: unpublish it, or add ?withSubmissions=1`);
+      }
+      await tx.submission.deleteMany({ where: { problemId: problem.id } });
+      await tx.problem.delete({ where: { id: problem.id } });
+    });
+    res.status(204).end();
+  });
+
+  router.post("/:slug/rejudge", requireAdmin, async (req, res) => {
+    const body: RejudgeResponse = { rejudged: await rejudge.problem(slugOf(req.params.slug)) };
+    res.status(202).json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,69 @@
+import type { Queue } from "bullmq";
+import type { PrismaClient } from "@judge/db";
+import { jobPriority, type JudgeJob } from "@judge/protocol";
+import { ApiError } from "../http/api-error.ts";
+
+export interface AdmissionLimits {
+  /** New submissions get 503 while more judge jobs than this wait. */
+  maxQueueDepth: number;
+  /** Submissions of one user still being judged (made in the last hour) before 429. */
+  maxPendingPerUser: number;
+}
+
+/** Only recent rows count as in flight, so the count scans a bounded slice of the index. */
+const PENDING_WINDOW_MS = 3600_000;
+/** How long a read of the queue's depth is reused: a burst costs Redis one read, not one each. */
+const DEPTH_CACHE_MS = 200;
+
+/** What admission returns: the BullMQ priority this submission gets. */
+export interface Admitted {
+  priority: number;
+}
+
+/**
+ * Decides whether a new submission may enter the judge queue, and at which priority.
+ * Backpressure: a queue deeper than the bound answers 503 instead of growing Redis.
+ * Fairness (as DMOJ and Hydro do): each pending submission of the same user lowers the next
+ * one's priority by a step, staying above rejudges, so one user's burst does not delay others.
+ */
+export class Admission {
+  private depthRead: { at: number; depth: Promise<number> } | null = null;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly judgeQueue: Queue<JudgeJob>,
+    private readonly limits: AdmissionLimits,
+  ) {}
+
+  /** Jobs waiting for a worker (BullMQ keeps prioritized jobs apart from `waiting`). */
+  queueDepth(now = Date.now()): Promise<number> {
+    if (!this.depthRead || now - this.depthRead.at > DEPTH_CACHE_MS) {
+      const depth = this.judgeQueue
+        .getJobCounts("waiting", "prioritized", "delayed")
+        .then((c) => (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0));
+      depth.catch(() => (this.depthRead = null));
+      this.depthRead = { at: now, depth };
+    }
+    return this.depthRead.depth;
+  }
+
+  async admit(userId: string, now = Date.now()): Promise<Admitted> {
+    const [depth, pending] = await Promise.all([
+      this.queueDepth(now),
+      this.prisma.submission.count({
+        where: { userId, status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
+      }),
+    ]);
+    if (depth >= this.limits.maxQueueDepth) {
+      throw new ApiError("UNAVAILABLE", "the judge is busy, try again shortly", undefined, 5);
+    }
+    if (pending >= this.limits.maxPendingPerUser) {
+      throw new ApiError("RATE_LIMITED", `you have ${pending} submissions being judged; wait for some to finish`,
+        undefined,
+        5,
+      );
+    }
+    const steps = jobPriority.rejudge - jobPriority.submission - 1;
+    return { priority: jobPriority.submission + Math.min(pending, steps) };
+  }
+}

@@ -1,0 +1,50 @@
+import type { Queue } from "bullmq";
+import type { JudgeJob } from "@judge/protocol";
+
+/**
+ * BullMQ job id of one judging: the submission id for the first (a retried request never
+ * duplicates it), `<id>-j<n>` for rejudge n, because BullMQ keeps finished jobs for a while
+ * and would silently drop a new job under an id it still holds.
+ */
+export function judgeJobId(submissionId: string, judging: number): string {
+  return judging <= 1 ? submissionId : `${submissionId}-j${judging}`;
+}
+
+export interface JudgingToEnqueue {
+  submissionId: string;
+  judging: number;
+  language: JudgeJob["language"];
+  code: string;
+  problemId: string;
+  testsHash: string;
+  priority: number;
+}
+
+export function judgeJobOf(item: JudgingToEnqueue, attempts: number) {
+  return {
+    name: "judge",
+    data: {
+      v: 1,
+      kind: "submission",
+      submissionId: item.submissionId,
+      language: item.language,
+      code: item.code,
+      problemId: item.problemId,
+      testsHash: item.testsHash,
+      judging: item.judging,
+    } satisfies JudgeJob,
+    opts: {
+      jobId: judgeJobId(item.submissionId, item.judging),
+      priority: item.priority,
+      attempts,
+      backoff: { type: "exponential", delay: 500 },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 24 * 3600 },
+    },
+  } as const;
+}
+
+export async function enqueueJudgings(queue: Queue<JudgeJob>, items: JudgingToEnqueue[], attempts: number): Promise<void> {
+  if (items.length === 0) return;
+  await queue.addBulk(items.map((item) => judgeJobOf(item, attempts)));
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "submissions" ADD COLUMN     "judging" INTEGER NOT NULL DEFAULT 1;
