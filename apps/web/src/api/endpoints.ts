@@ -10,12 +10,12 @@ import {
   type Credentials,
   type User,
   type Difficulty,
+  type RunCreate,
   type SubmissionCreate,
 } from "@judge/protocol";
 import { z } from "zod";
 import { isApiError } from "./ApiError.ts";
 import { requestJson, requestVoid } from "./http.ts";
-
 
 export interface ProblemFilter {
   q?: string;
@@ -75,6 +75,11 @@ export function fetchProblem(slug: string, signal?: AbortSignal): Promise<Proble
 
 export function createSubmission(body: SubmissionCreate): Promise<SubmissionAccepted> {
   return requestJson("/api/submissions", SubmissionAccepted, { method: "POST", body });
+}
+
+/** The Run button: one run on custom input; its progress and output stream like a submission's. */
+export function createRun(body: RunCreate): Promise<SubmissionAccepted> {
+  return requestJson("/api/runs", SubmissionAccepted, { method: "POST", body });
 }
 
 export function fetchSubmission(id: string, signal?: AbortSignal): Promise<SubmissionView> {

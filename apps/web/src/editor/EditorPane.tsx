@@ -14,12 +14,16 @@ interface EditorPaneProps {
   /** Why the last submit failed, already worded for the user. */
   submitError: string | null;
   onSubmit(language: LanguageId, code: string): void;
+  /** A Run is starting (its POSTs are in flight). */
+  running: boolean;
+  onRun(language: LanguageId, code: string): void;
 }
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 const shortcut = isMac ? "⌘ Enter" : "Ctrl Enter";
+const runShortcut = isMac ? "⌘ '" : "Ctrl '";
 
-export function EditorPane({ problem, signedIn, submitting, submitError, onSubmit }: EditorPaneProps) {
+export function EditorPane({ problem, signedIn, submitting, submitError, onSubmit, running, onRun }: EditorPaneProps) {
   const { theme } = useTheme();
   const editor = useDraftEditor(problem);
   const location = useLocation();
@@ -28,27 +32,40 @@ export function EditorPane({ problem, signedIn, submitting, submitError, onSubmi
   const loginLink = useRef<HTMLAnchorElement>(null);
   const [nudged, setNudged] = useState(false);
 
+  const nudge = useCallback(() => {
+    // Signed out: point at the way in rather than failing silently.
+    setNudged(true);
+    loginLink.current?.focus();
+  }, []);
+
   const submit = useCallback(() => {
-    if (!signedIn) {
-      // Signed out: point at the way in rather than failing silently.
-      setNudged(true);
-      loginLink.current?.focus();
-      return;
-    }
+    if (!signedIn) return nudge();
     if (submitting || blank) return;
     onSubmit(editor.language, editor.code);
-  }, [signedIn, submitting, blank, onSubmit, editor.language, editor.code]);
+  }, [signedIn, nudge, submitting, blank, onSubmit, editor.language, editor.code]);
 
-  // Ctrl/Cmd+Enter anywhere on the page; the editor handles its own (and marks it handled).
+  const run = useCallback(() => {
+    if (!signedIn) return nudge();
+    if (running || blank) return;
+    onRun(editor.language, editor.code);
+  }, [signedIn, nudge, running, blank, onRun, editor.language, editor.code]);
+
+  // Ctrl/Cmd+Enter submits and Ctrl/Cmd+' runs, anywhere on the page; the editor handles its
+  // own Ctrl/Cmd+Enter (and marks it handled).
   useEffect(() => {
     const documentOnKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
-      event.preventDefault();
-      submit();
+      if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
+      if (event.key === "Enter") {
+        event.preventDefault();
+        submit();
+      } else if (event.key === "'") {
+        event.preventDefault();
+        run();
+      }
     };
     document.addEventListener("keydown", documentOnKeyDown);
     return () => document.removeEventListener("keydown", documentOnKeyDown);
-  }, [submit]);
+  }, [submit, run]);
 
   const loginHref = `/login?next=${encodeURIComponent(location.pathname)}`;
 
@@ -78,7 +95,7 @@ export function EditorPane({ problem, signedIn, submitting, submitError, onSubmi
         />
       </div>
       <p id={hintId} className="hint editor-hint">
-        {shortcut} submits. Press Esc then Tab to move focus out of the editor.
+        {shortcut} submits, {runShortcut} runs. Press Esc then Tab to move focus out of the editor.
       </p>
       <div className="submit-row">
         {!signedIn && (
@@ -93,6 +110,16 @@ export function EditorPane({ problem, signedIn, submitting, submitError, onSubmi
             {submitError}
           </p>
         )}
+        <button
+          type="button"
+          className="button run-button"
+          data-testid="run-button"
+          onClick={run}
+          disabled={signedIn && (running || blank)}
+          aria-keyshortcuts={isMac ? "Meta+'" : "Control+'"}
+        >
+          {running ? "Starting…" : "Run"}
+        </button>
         <button
           type="button"
           className="button primary submit-button"

@@ -1,4 +1,4 @@
-import { verdictNames, type SubmissionView, type Verdict } from "@judge/protocol";
+import { languageDisplay, verdictNames, type LanguageId, type SubmissionStats, type SubmissionView, type Verdict } from "@judge/protocol";
 import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
 
 /** The first test that did not pass, if any. */
@@ -15,8 +15,32 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   );
 }
 
-/** The final result of a judged submission. */
-export function ResultCard({ view }: { view: SubmissionView }) {
+/** 0.732 → "73%"; whole percents are what the reader compares. */
+function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** Where an accepted submission stands among the accepted ones in its language. */
+export function StatsLine({ stats, language }: { stats: SubmissionStats; language: LanguageId }) {
+  const name = languageDisplay[language].name;
+  if (stats.acceptedInLanguage <= 1) {
+    return (
+      <p className="result-compare" data-testid="result-stats">
+        The first accepted {name} submission: nobody to compare with yet.
+      </p>
+    );
+  }
+  return (
+    <p className="result-compare" data-testid="result-stats">
+      Faster than <strong data-testid="faster-than">{percent(stats.fasterThan)}</strong> and less memory than{" "}
+      <strong data-testid="less-memory-than">{percent(stats.lessMemoryThan)}</strong> of {stats.acceptedInLanguage} accepted{" "}
+      {name} submissions.
+    </p>
+  );
+}
+
+/** The final result of a judged submission; `stats` come from the stored submission once written. */
+export function ResultCard({ view, stats = view.stats ?? null }: { view: SubmissionView; stats?: SubmissionStats | null }) {
   const verdict = view.verdict ?? "IE";
   const failing = firstFailingTest(view);
   return (
@@ -46,6 +70,7 @@ export function ResultCard({ view }: { view: SubmissionView }) {
           </div>
         )}
       </dl>
+      {verdict === "AC" && stats && <StatsLine stats={stats} language={view.language} />}
       {verdict === "IE" && <p className="hint">The judge failed, not your code. Please submit again.</p>}
       {view.compileOutput ? (
         <details className="compile-output" open={verdict === "CE"}>

@@ -1,5 +1,8 @@
 import { languageDisplay, verdictNames, type SubmissionView } from "@judge/protocol";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
+import { queryKeys } from "../api/queryKeys.ts";
 import { isApiError } from "../api/ApiError.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
@@ -55,8 +58,17 @@ function useLiveView(id: string, stored: SubmissionView | undefined): Submission
 
 export default function SubmissionPage() {
   const { id = "" } = useParams();
-  const submission = useSubmission(id);
+  // Once the socket says judged, fetch the stored row again (it brings "faster than X%").
+  const [judgedLive, setJudgedLive] = useState(false);
+  const submission = useSubmission(id, { untilStored: judgedLive });
   const view = useLiveView(id, submission.data);
+  const client = useQueryClient();
+  const liveDone = view?.status === "done" && submission.data?.status !== "done";
+  useEffect(() => {
+    if (!liveDone) return;
+    setJudgedLive(true);
+    void client.invalidateQueries({ queryKey: queryKeys.submission(id) });
+  }, [liveDone, client, id]);
   useDocumentTitle(`Submission ${id}`);
 
   if (submission.error) {

@@ -41,6 +41,9 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
   const error = view?.status === "done" ? null : stream.error;
   const client = useQueryClient();
   const done = view?.status === "done";
+  // "Faster than X%" is computed by the API from the stored results, so it is one GET once accepted.
+  const accepted = done && view?.verdict === "AC" && view.kind !== "run";
+  const withStats = useSubmission(submissionId ?? "", { enabled: accepted, untilStored: true });
   const resultRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -78,7 +81,7 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}
       {view && <TestChips view={view} />}
-      <div ref={resultRef}>{done && view && <ResultCard view={view} />}</div>
+      <div ref={resultRef}>{done && view && <ResultCard view={view} stats={withStats.data?.stats ?? null} />}</div>
       {error && (
         <p className="notice error" role="alert" data-testid="live-error">
           Live updates for this submission failed: {error.message}

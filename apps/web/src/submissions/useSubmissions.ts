@@ -20,13 +20,23 @@ export function useMySubmissions(problem: string, enabled: boolean) {
   });
 }
 
-/** One GET of a submission; its live progress, if any, comes over the WebSocket. */
-export function useSubmission(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+/** A verdict on the socket can beat the API's write of it by a moment: a few retries, then give up. */
+const STORED_RETRY_MS = 400;
+const STORED_RETRIES = 8;
+
+/**
+ * One GET of a submission; its live progress, if any, comes over the WebSocket. With
+ * `untilStored`, the GET is repeated a few times while the stored row is not judged yet
+ * (the socket already said it is): a bounded catch-up, not polling for progress.
+ */
+export function useSubmission(id: string, { enabled = true, untilStored = false }: { enabled?: boolean; untilStored?: boolean } = {}) {
   return useQuery({
     enabled,
     queryKey: queryKeys.submission(id),
     queryFn: ({ signal }) => fetchSubmission(id, signal),
     refetchOnWindowFocus: false,
     staleTime: Infinity,
+    refetchInterval: (query) =>
+      untilStored && query.state.data?.status !== "done" && query.state.dataUpdateCount < STORED_RETRIES ? STORED_RETRY_MS : false,
   });
 }

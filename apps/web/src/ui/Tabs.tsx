@@ -11,10 +11,12 @@ interface TabsProps<Id extends string> {
   tabs: readonly Tab<Id>[];
   value: Id;
   onChange(id: Id): void;
+  /** Keep hidden panels mounted (their state and live subscriptions survive a tab switch). */
+  keepMounted?: boolean;
 }
 
 /** WAI-ARIA tabs: one tab stop, arrow keys / Home / End move between tabs. */
-export function Tabs<Id extends string>({ label, tabs, value, onChange }: TabsProps<Id>) {
+export function Tabs<Id extends string>({ label, tabs, value, onChange, keepMounted = false }: TabsProps<Id>) {
   const base = useId();
   const buttons = useRef(new Map<Id, HTMLButtonElement>());
 
@@ -64,7 +66,7 @@ export function Tabs<Id extends string>({ label, tabs, value, onChange }: TabsPr
           tabIndex={0}
           className="tabpanel"
         >
-          {tab.id === value ? tab.panel : null}
+          {keepMounted || tab.id === value ? tab.panel : null}
         </div>
       ))}
     </div>

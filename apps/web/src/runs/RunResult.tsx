@@ -1,0 +1,120 @@
+import { verdictNames, type SubmissionView } from "@judge/protocol";
+import { useSubmissionStream } from "../live/LiveProvider.tsx";
+import { formatMemory, formatTime, verdictTone, type VerdictTone } from "../ui/format.ts";
+import { diffOutput, outputMatches } from "./outputDiff.ts";
+import type { RunCase } from "./useRunConsole.ts";
+
+interface Outcome {
+  text: string;
+  tone: VerdictTone;
+  /** For samples: stdout matched the expected output; null when not compared. */
+  matches: boolean | null;
+}
+
+/** What to call a finished run: a run "passes" by exiting 0, and on a sample by matching too. */
+function outcomeOf(view: SubmissionView, expected: string | null): Outcome {
+  const verdict = view.verdict ?? "IE";
+  if (verdict !== "AC") return { text: verdictNames[verdict], tone: verdictTone[verdict], matches: null };
+  if (expected === null) return { text: "Finished", tone: "good", matches: null };
+  const matches = outputMatches(view.output?.stdout ?? "", expected);
+  return matches
+    ? { text: "Output matches", tone: "good", matches }
+    : { text: "Wrong Answer", tone: "bad", matches };
+}
+
+function OutputBlock({ title, text, testId, empty }: { title: string; text: string; testId: string; empty?: string }) {
+  return (
+    <div className="run-block">
+      <h5>{title}</h5>
+      <pre tabIndex={0} data-testid={testId} className={text === "" ? "empty" : undefined}>
+        {text === "" ? (empty ?? "(empty)") : text}
+      </pre>
+    </div>
+  );
+}
+
+function DiffBlock({ actual, expected }: { actual: string; expected: string }) {
+  const lines = diffOutput(actual, expected);
+  return (
+    <div className="run-block">
+      <h5>Difference</h5>
+      <p className="hint diff-legend">
+        <span className="diff-line missing">− expected</span> <span className="diff-line extra">+ your output</span>
+      </p>
+      <pre tabIndex={0} className="run-diff" data-testid="run-diff">
+        {lines.map((line, i) => (
+          <span key={i} className={`diff-line ${line.kind}`}>
+            <span aria-hidden="true">{line.kind === "missing" ? "− " : line.kind === "extra" ? "+ " : "  "}</span>
+            <span className="visually-hidden">{line.kind === "missing" ? "expected: " : line.kind === "extra" ? "yours: " : ""}</span>
+            {line.text}
+            {"\n"}
+          </span>
+        ))}
+      </pre>
+    </div>
+  );
+}
+
+/** One run of the Run button: its live status, then what it printed (and for a sample, the diff). */
+export function RunResult({ runCase }: { runCase: RunCase }) {
+  const stream = useSubmissionStream(runCase.id);
+  const view = stream.view;
+  const done = view?.status === "done";
+  const status = runCase.error ? "failed" : (view?.status ?? "queued");
+  const outcome = done && view ? outcomeOf(view, runCase.expected) : null;
+  const output = view?.output ?? null;
+
+  return (
+    <article
+      className="run-result"
+      data-testid="run-result"
+      data-status={status}
+      data-verdict={done ? (view?.verdict ?? "IE") : undefined}
+      data-match={outcome?.matches === null || !outcome ? undefined : String(outcome.matches)}
+      aria-busy={!done && !runCase.error}
+    >
+      <header className="run-head">
+        <h4>{runCase.label}</h4>
+        {outcome ? (
+          <span className={`verdict-badge tone-${outcome.tone}`} data-testid="run-outcome" role="status">
+            {outcome.text}
+          </span>
+        ) : runCase.error ? null : (
+          <span className="run-status">
+            <span className="spinner" aria-hidden="true" />
+            {status === "compiling" ? "Compiling…" : status === "running" ? "Running…" : "Queued"}
+          </span>
+        )}
+        {done && view && (
+          <span className="muted run-usage">
+            {formatTime(view.timeMs)} · {formatMemory(view.memoryKb)}
+            {output?.exitCode != null && output.exitCode !== 0 ? ` · exit code ${output.exitCode}` : ""}
+          </span>
+        )}
+      </header>
+      {runCase.error && (
+        <p className="notice error" role="alert" data-testid="run-error">
+          {runCase.error}
+        </p>
+      )}
+      {stream.error && !done && (
+        <p className="notice error" role="alert" data-testid="run-error">
+          Live updates for this run failed: {stream.error.message}
+        </p>
+      )}
+      {done && view?.compileOutput ? (
+        <OutputBlock title="Compiler output" text={view.compileOutput} testId="run-compile-output" />
+      ) : null}
+      {done && view?.verdict !== "CE" && (
+        <div className="run-blocks">
+          <OutputBlock title="Input" text={runCase.input} testId="run-input" />
+          <OutputBlock title="Your output (stdout)" text={output?.stdout ?? ""} testId="run-stdout" />
+          {runCase.expected !== null && <OutputBlock title="Expected output" text={runCase.expected} testId="run-expected" />}
+          {outcome?.matches === false && <DiffBlock actual={output?.stdout ?? ""} expected={runCase.expected ?? ""} />}
+          {output && output.stderr !== "" && <OutputBlock title="Standard error" text={output.stderr} testId="run-stderr" />}
+          {output?.truncated && <p className="hint">The output was cut: a run shows at most 64 KiB of each stream.</p>}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+import type { LanguageId, ProblemDetail } from "@judge/protocol";
+import { useCallback, useRef, useState } from "react";
+import { errorMessage, isApiError } from "../api/ApiError.ts";
+import { createRun } from "../api/endpoints.ts";
+
+/** Run on every sample (one run each, compared with its output) or on the user's own input. */
+export type RunMode = "samples" | "custom";
+
+/** One run of a batch: what it was given and, once the POST answered, its id or why it failed. */
+export interface RunCase {
+  label: string;
+  input: string;
+  /** The sample's output, compared with stdout; null for custom input. */
+  expected: string | null;
+  id: string | null;
+  error: string | null;
+}
+
+export interface RunBatch {
+  /** New for every press of Run, so the results of an older press never show under a newer one. */
+  serial: number;
+  mode: RunMode;
+  cases: RunCase[];
+}
+
+export interface RunConsole {
+  mode: RunMode;
+  setMode(mode: RunMode): void;
+  customInput: string;
+  setCustomInput(input: string): void;
+  batch: RunBatch | null;
+  /** Some POST of the current batch has not answered yet. */
+  starting: boolean;
+  run(language: LanguageId, code: string): void;
+}
+
+const customKey = (problem: string) => `judge:custom-input:${problem}`;
+
+function readCustom(problem: ProblemDetail): string {
+  try {
+    const saved = window.sessionStorage.getItem(customKey(problem.slug));
+    if (saved !== null) return saved;
+  } catch {
+    // Storage disabled: start from the first sample.
+  }
+  return problem.samples[0]?.input ?? "";
+}
+
+function runErrorText(error: unknown): string {
+  if (isApiError(error, "UNAUTHORIZED")) return "Your session has ended. Log in again to run code.";
+  return errorMessage(error);
+}
+
+/**
+ * The Run button's state on one problem: the mode, the custom input (kept for the tab's
+ * session), and the latest batch of runs. Each run streams over the WebSocket like a
+ * submission; this hook only starts them.
+ */
+export function useRunConsole(problem: ProblemDetail): RunConsole {
+  const [mode, setModeState] = useState<RunMode>(problem.samples.length > 0 ? "samples" : "custom");
+  const [customInput, setCustomInputState] = useState(() => readCustom(problem));
+  const [batch, setBatch] = useState<RunBatch | null>(null);
+  const serial = useRef(0);
+
+  const setCustomInput = useCallback(
+    (input: string) => {
+      setCustomInputState(input);
+      try {
+        window.sessionStorage.setItem(customKey(problem.slug), input);
+      } catch {
+        // Kept in memory only.
+      }
+    },
+    [problem.slug],
+  );
+
+  const setMode = useCallback(
+    (next: RunMode) => setModeState(next === "samples" && problem.samples.length === 0 ? "custom" : next),
+    [problem.samples.length],
+  );
+
+  const run = useCallback(
+    (language: LanguageId, code: string) => {
+      const mine = ++serial.current;
+      const cases: RunCase[] =
+        mode === "samples"
+          ? problem.samples.map((s, i) => ({ label: `Example ${i + 1}`, input: s.input, expected: s.output, id: null, error: null }))
+          : [{ label: "Custom input", input: customInput, expected: null, id: null, error: null }];
+      setBatch({ serial: mine, mode, cases });
+      const settle = (index: number, patch: Partial<RunCase>) =>
+        setBatch((current) =>
+          current === null || current.serial !== mine
+            ? current
+            : { ...current, cases: current.cases.map((c, i) => (i === index ? { ...c, ...patch } : c)) },
+        );
+      cases.forEach((c, index) => {
+        createRun({ problem: problem.slug, language, code, input: c.input }).then(
+          ({ id }) => settle(index, { id }),
+          (error: unknown) => settle(index, { error: runErrorText(error) }),
+        );
+      });
+    },
+    [mode, customInput, problem.samples, problem.slug],
+  );
+
+  const starting = batch !== null && batch.cases.some((c) => c.id === null && c.error === null);
+  return { mode, setMode, customInput, setCustomInput, batch, starting, run };
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { repoRoot } from "../../scripts/stack/service-process.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Screenshots of browser tests (gitignored; the best are copied to docs/images by hand). */
+export const artifacts = join(repoRoot, "test-artifacts");
+export const webDist = join(repoRoot, "apps", "web", "dist");
+
+/** Debian's Chromium, headless, with nothing that phones home (ENVIRONMENT.md). */
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(artifacts, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Replaces the editor's text; insertText, not typing: auto-indent and bracket closing would mangle typed code. */
+export async function typeSolution(page: Page, code: string): Promise<void> {
+  const editor = page.getByTestId("editor").locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+}
+
+export async function registerInBrowser(page: Page, base: string): Promise<string> {
+  const username = `web${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  await page.goto(`${base}/register`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByTestId("auth-submit").click();
+  await page.getByTestId("current-user").waitFor();
+  return username;
+}
+
+/** Every URL the page asks for (documents, scripts, fonts, XHR, WebSockets), to check their origins. */
+export function recordRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  page.on("websocket", (socket) => urls.push(socket.url()));
+  return urls;
+}
+
+/** The URLs that go anywhere but `origin` (http or ws); data: and blob: URLs stay in the page. */
+export function foreignRequests(urls: readonly string[], origin: string): string[] {
+  const own = new URL(origin);
+  return urls.filter((raw) => {
+    const url = new URL(raw);
+    if (url.protocol === "data:" || url.protocol === "blob:") return false;
+    const sameScheme = url.protocol === own.protocol || (url.protocol === "ws:" && own.protocol === "http:") || (url.protocol === "wss:" && own.protocol === "https:");
+    return !(sameScheme && url.host === own.host);
+  });
+}
