@@ -25,6 +25,8 @@ export const TestStep = z.object({
 export const JudgeTimings = z.object({
   /** enqueue to a worker taking the job (BullMQ's own timestamps) */
   queueMs: z.number().min(0),
+  /** epoch ms when a worker took the job (BullMQ's processedOn) */
+  takenAt: z.number().optional(),
   /** live-state snapshot and test data (memory, disk or the API) */
   fetchMs: z.number().min(0),
   /** the sandboxed compile, 0 for interpreted languages or a cached artifact */

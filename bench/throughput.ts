@@ -1,0 +1,146 @@
+/**
+ * Throughput and latency of the whole stack under simulated users, against the bare judge
+ * measured in the same run, with 1 and with 2 worker processes (one judging slot each).
+ *
+ * For each language and worker count, in this order, close together in time so the
+ * machine's other load weighs on all three alike:
+ *  - bare: the judge core in this process, `slots` loops in parallel, unique sources;
+ *  - paced: one simulated user per slot (each worker kept busy, no queue): the pipeline's
+ *    overhead and the breakdown of where the time goes;
+ *  - saturated: many users at once: judged per second and latency with a queue.
+ * Every submission's source is unique, so each C++ one is compiled, as in a contest.
+ */
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createLogger } from "@judge/config";
+import { createPrisma, testBundleOf } from "@judge/db";
+import type { LanguageId, TestBundle } from "@judge/protocol";
+import { Judge } from "../apps/worker/src/judge/index.ts";
+import { startTestStack } from "../test/support/test-stack.ts";
+import { breakdownOf, printBreakdown, type Breakdown } from "./breakdown.ts";
+import { ms, summarize, type Summary } from "./latency-stats.ts";
+import type { BenchSection } from "./section.ts";
+import { closedLoop, SimulatedUser } from "./throughput-users.ts";
+
+const USERS = Number(process.env.BENCH_USERS ?? 24);
+const SLOTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
+const LANGUAGES = (process.env.BENCH_LANGUAGES ?? "python,cpp").split(",") as LanguageId[];
+/** Submissions per phase; C++ compiles each one, so fewer. */
+const COUNT: Partial<Record<LanguageId, number>> = {
+  python: Number(process.env.BENCH_PY_COUNT ?? 120),
+  cpp: Number(process.env.BENCH_CPP_COUNT ?? 24),
+};
+
+const run = randomUUID().slice(0, 8);
+const sources: Partial<Record<LanguageId, (n: number) => string>> = {
+  python: (n) => `# ${run}-${n}\na, b = map(int, input().split())\nprint(a + b)\n`,
+  cpp: (n) => `// ${run}-${n}\n#include <cstdio>\nint main(){long long a,b;scanf("%lld %lld",&a,&b);printf("%lld\\n",a+b);}\n`,
+};
+let serial = 0;
+const nextSource = (language: LanguageId) => ({ language, code: sources[language]!(serial++) });
+const noop = async () => {};
+
+interface Row {
+  language: LanguageId;
+  workers: number;
+  bare: { perSecond: number; judge: Summary };
+  paced: { perSecond: number; breakdown: Breakdown };
+  saturated: { perSecond: number; users: number; latency: Summary };
+  /** saturated judged/s over bare judge runs/s */
+  ratio: number;
+}
+
+async function bareLoop(judge: Judge, bundle: TestBundle, language: LanguageId, slots: number, total: number) {
+  let issued = 0;
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: slots }, async () => {
+      while (issued++ < total) {
+        const t = performance.now();
+        const outcome = await judge.judge({ ...nextSource(language), bundle }, { compiling: noop, running: noop, tested: noop });
+        if (outcome.verdict !== "AC") throw new Error(`bare judge gave ${outcome.verdict}: ${outcome.compileOutput ?? ""}`);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return { perSecond: (times.length * 1000) / (performance.now() - started), judge: summarize(times) };
+}
+
+async function main(): Promise<Record<string, unknown>> {
+  const rows: Row[] = [];
+  const stack = await startTestStack({ workers: 1, workerConcurrency: 1, logLevel: "warn" });
+  const judge = await Judge.create({
+    workDir: join(tmpdir(), "judge-bench-work"),
+    cacheDir: join(tmpdir(), "judge-bench-cache"),
+    logger: createLogger("bench", "warn"),
+  });
+  const users: SimulatedUser[] = [];
+  try {
+    const prisma = createPrisma(stack.databaseUrl);
+    const problem = await prisma.problem.findUniqueOrThrow({ where: { slug: "a-plus-b" }, include: { tests: { orderBy: { index: "asc" } } } });
+    const bundle = testBundleOf(problem);
+    await prisma.$disconnect();
+    for (let i = 0; i < USERS; i++) users.push(await SimulatedUser.create(stack.apiUrl, stack.notifierUrl));
+
+    for (const slots of SLOTS) {
+      while (stack.workers.length < slots) await stack.addWorker();
+      for (const language of LANGUAGES) {
+        const total = COUNT[language] ?? 40;
+        // Warm: the compile cache's header, each worker's test data, the API's code paths.
+        await bareLoop(judge, bundle, language, slots, slots);
+        await closedLoop(users.slice(0, slots * 2), slots * 4, () => nextSource(language));
+
+        const bare = await bareLoop(judge, bundle, language, slots, total);
+        const paced = await closedLoop(users.slice(0, slots), total, () => nextSource(language));
+        const saturated = await closedLoop(users, total, () => nextSource(language));
+        for (const s of [...paced.samples, ...saturated.samples]) {
+          if (s.verdict !== "AC") throw new Error(`the stack gave ${s.verdict} for ${language}`);
+        }
+        const saturatedPerSecond = (saturated.samples.length * 1000) / saturated.elapsedMs;
+        const row: Row = {
+          language,
+          workers: slots,
+          bare,
+          paced: { perSecond: (paced.samples.length * 1000) / paced.elapsedMs, breakdown: breakdownOf(paced.samples) },
+          saturated: { perSecond: saturatedPerSecond, users: users.length, latency: summarize(saturated.samples.map((s) => s.latencyMs)) },
+          ratio: saturatedPerSecond / bare.perSecond,
+        };
+        rows.push(row);
+        printRow(row, rows.length === 1);
+      }
+    }
+  } finally {
+    for (const user of users) user.close();
+    await judge.close();
+    await stack.teardown();
+  }
+
+  process.stdout.write("\npipeline overhead: submit → verdict on the socket minus the sandbox's compile+run of the same submission (paced: one user per worker)\n");
+  process.stdout.write("language  workers  latency p50    overhead p50   p95        p99        bare judge p50\n");
+  for (const r of rows) {
+    const o = r.paced.breakdown.overhead;
+    process.stdout.write(
+      `${r.language.padEnd(9)} ${String(r.workers).padEnd(8)} ${ms(r.paced.breakdown.latency.p50).padEnd(14)} ${ms(o.p50).padEnd(14)} ${ms(o.p95).padEnd(10)} ${ms(o.p99).padEnd(10)} ${ms(r.bare.judge.p50)}\n`,
+    );
+  }
+  printBreakdown(
+    "where the time goes (paced; api = POST sent → job queued, fetch = job setup incl. test data, push = Redis → socket)",
+    rows.map((r) => ({ label: `${r.language} ×${r.workers}`, breakdown: r.paced.breakdown })),
+  );
+  return { users: USERS, counts: COUNT, rows };
+}
+
+function printRow(r: Row, header: boolean): void {
+  if (header) {
+    process.stdout.write(`\nsaturated: ${USERS} simulated users over HTTP + WebSocket, unique a-plus-b sources, one judging slot per worker\n`);
+    process.stdout.write("language  workers  bare runs/s  judged/s  ratio   paced/s   saturated latency p50   p95        p99\n");
+  }
+  const l = r.saturated.latency;
+  process.stdout.write(
+    `${r.language.padEnd(9)} ${String(r.workers).padEnd(8)} ${r.bare.perSecond.toFixed(1).padEnd(12)} ${r.saturated.perSecond.toFixed(1).padEnd(9)} ${(r.ratio * 100).toFixed(0).padStart(3)}%    ${r.paced.perSecond.toFixed(1).padEnd(9)} ${ms(l.p50).padEnd(23)} ${ms(l.p95).padEnd(10)} ${ms(l.p99)}\n`,
+  );
+}
+
+export const throughput: BenchSection = { name: "throughput", run: main };
