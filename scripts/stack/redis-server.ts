@@ -15,13 +15,14 @@ export interface OwnRedis {
 /**
  * Starts a private `redis-server` (no persistence) on the given port and waits until it
  * says it accepts connections. Used by `npm start` when REDIS_URL is unset, and by fault tests that must
- * kill a Redis without touching the shared one.
+ * kill a Redis without touching the shared one. `extraArgs` come last and so override the
+ * defaults (a fault test that restarts Redis turns the append-only file on).
  */
-export async function startRedisServer(port: number, dir: string): Promise<OwnRedis> {
+export async function startRedisServer(port: number, dir: string, extraArgs: readonly string[] = []): Promise<OwnRedis> {
   await mkdir(dir, { recursive: true });
   const child = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, ...extraArgs],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   const spawnFailed = new Promise<never>((_, reject) =>

@@ -28,7 +28,8 @@ function toApiError(err: unknown): ApiError | null {
 /** A dependency that is down (Redis, PostgreSQL) is a 503, not a 500. */
 function isUnavailable(err: unknown): boolean {
   const text = err instanceof Error ? `${err.name} ${err.message} ${(err as { code?: unknown }).code ?? ""}` : "";
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|max retries|DatabaseNotReachable|P1001|connect/i.test(text);
+  // "Stream isn't writeable": ioredis without its offline queue while Redis is away.
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|max retries|DatabaseNotReachable|P1001|connect|Stream isn't writeable|enableOfflineQueue/i.test(text);
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
