@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey } from "jose";
 import { TokenClaims } from "@judge/protocol";
 
@@ -60,6 +61,8 @@ export class TokenSigner {
       .setProtectedHeader({ alg: ALG })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
+      // Unique per token, so two sign-ins in one second are two tokens that revoke apart.
+      .setJti(randomUUID())
       .setIssuedAt()
       .setExpirationTime(`${this.ttlSeconds}s`)
       .sign(this.key);
