@@ -21,9 +21,11 @@ test("python verdicts", async (t) => {
   }, assert);
 });
 
-test("python: a syntax error is a runtime error", async () => {
-  const outcome = await judgeOnce(judge, "python", "def (:\n", bundle([["", ""]]));
-  assert.equal(outcome.verdict, "RE");
+test("python: a syntax error is a CE with the parser's message, before any test runs", async () => {
+  const outcome = await judgeOnce(judge, "python", "print(1)\ndef (:\n", bundle([["", ""]]));
+  assert.equal(outcome.verdict, "CE");
+  assert.equal(outcome.tests.length, 0);
+  assert.match(outcome.compileOutput ?? "", /SyntaxError/);
 });
 
 test("python: deep recursion works with the generous stack", async () => {

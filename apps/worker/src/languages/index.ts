@@ -4,6 +4,17 @@ import { cpp } from "./cpp.ts";
 import { java } from "./java.ts";
 import { javascript } from "./javascript.ts";
 import type { Language } from "./language.ts";
+import { typescript } from "./typescript.ts";
+import { go } from "./go.ts";
+import { rust } from "./rust.ts";
+import { pypy } from "./pypy.ts";
+import { ruby } from "./ruby.ts";
+import { php } from "./php.ts";
+import { csharp } from "./csharp.ts";
+import { kotlin } from "./kotlin.ts";
+import { haskell } from "./haskell.ts";
+import { pascal } from "./pascal.ts";
+import { lua } from "./lua.ts";
 import { python } from "./python.ts";
 
 export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext } from "./language.ts";
@@ -20,15 +31,15 @@ export const languageStrategies: Record<LanguageId, Language | null> = {
   python,
   javascript,
   java,
-  typescript: null,
-  go: null,
-  rust: null,
-  pypy: null,
-  ruby: null,
-  php: null,
-  csharp: null,
-  kotlin: null,
-  haskell: null,
-  pascal: null,
-  lua: null,
+  typescript,
+  go,
+  rust,
+  pypy,
+  ruby,
+  php,
+  csharp,
+  kotlin,
+  haskell,
+  pascal,
+  lua,
 };

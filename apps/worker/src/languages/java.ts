@@ -7,7 +7,7 @@ import { versionIn } from "./probe.ts";
  * The JDK the /usr/bin/javac alternative points at, resolved on the host: the sandbox has no
  * /etc/alternatives, so it runs the JDK's own binaries.
  */
-async function findJdk(): Promise<{ home: string; etc: string | null } | null> {
+export async function findJdk(): Promise<{ home: string; etc: string | null } | null> {
   try {
     const javac = await realpath("/usr/bin/javac");
     const home = dirname(dirname(javac));

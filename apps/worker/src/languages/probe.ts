@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { access, constants } from "node:fs/promises";
+import { access, constants, realpath } from "node:fs/promises";
 
 /**
  * Run a trusted toolchain binary on the host to ask its version: stdout and stderr together
@@ -26,4 +26,20 @@ export async function isExecutable(path: string): Promise<boolean> {
 export function versionIn(text: string | null, pattern: RegExp): string | null {
   if (text === null) return null;
   return pattern.exec(text)?.[1] ?? null;
+}
+
+/**
+ * The real file behind a host command such as /usr/bin/php, which Debian often makes a symlink
+ * into /etc/alternatives: the sandbox shows /usr but no /etc, so it must run the target itself.
+ * Null when missing or outside /usr.
+ */
+export async function resolveUsrBinary(path: string): Promise<string | null> {
+  try {
+    const real = await realpath(path);
+    if (!real.startsWith("/usr/")) return null;
+    await access(real, constants.X_OK);
+    return real;
+  } catch {
+    return null;
+  }
 }

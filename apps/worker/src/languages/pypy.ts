@@ -1,0 +1,20 @@
+import { type Language, PROG_DIR } from "./language.ts";
+import { resolveUsrBinary, versionIn } from "./probe.ts";
+import { syntaxCheck } from "./syntax-check.ts";
+
+export const pypy: Language = {
+  id: "pypy",
+  sourceName: "main.py",
+  async detect({ probe }) {
+    const pypy3 = await resolveUsrBinary("/usr/bin/pypy3");
+    if (pypy3 === null) return null;
+    // "[PyPy 7.3.11 with GCC 12.2.0]": the PyPy release, which is what users compare.
+    const version = versionIn(await probe(pypy3, ["--version"]), /\[PyPy (\d+\.\d+\.\d+)/);
+    if (version === null) return null;
+    return {
+      version: `PyPy ${version}`,
+      compile: syntaxCheck([pypy3, "-I", "-m", "py_compile", "/box/main.py"], "main.py"),
+      run: () => ({ argv: [pypy3, "-I", "-B", `${PROG_DIR}/main.py`], outOfMemory: /^MemoryError\b/m }),
+    };
+  },
+};

@@ -1,0 +1,20 @@
+import { type Language, PROG_DIR } from "./language.ts";
+import { resolveUsrBinary, versionIn } from "./probe.ts";
+import { syntaxCheck } from "./syntax-check.ts";
+
+export const ruby: Language = {
+  id: "ruby",
+  sourceName: "main.rb",
+  async detect({ probe }) {
+    const bin = await resolveUsrBinary("/usr/bin/ruby");
+    if (bin === null) return null;
+    const version = versionIn(await probe(bin, ["--version"]), /ruby (\d+\.\d+\.\d+)/);
+    if (version === null) return null;
+    return {
+      version,
+      // `ruby -c` parses only (BEGIN blocks included are not run).
+      compile: syntaxCheck([bin, "-c", "/box/main.rb"], "main.rb"),
+      run: () => ({ argv: [bin, `${PROG_DIR}/main.rb`], outOfMemory: /failed to allocate memory \(NoMemoryError\)/ }),
+    };
+  },
+};

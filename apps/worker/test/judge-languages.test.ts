@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { LanguageId } from "@judge/protocol";
+import type { Judge } from "../src/judge/index.ts";
+import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
+import { modalPrograms } from "./language-programs.ts";
+
+/**
+ * Every verdict in every language beyond the ones with their own file (c, cpp, python,
+ * javascript). Locally a missing toolchain skips its language; in CI (CI=true, after
+ * scripts/install-toolchains.sh --all) it fails.
+ */
+const languages = (process.env.JUDGE_LANGUAGES?.split(",") ?? Object.keys(modalPrograms)) as LanguageId[];
+
+let judge: Judge;
+before(async () => {
+  judge = await createTestJudge({ only: languages });
+});
+after(async () => {
+  await judge.close();
+});
+
+const sums = bundle([["1 2\n", "3\n"], ["1000000000 1000000000\n", "2000000000\n"]]);
+const one = (a: number, limits: Parameters<typeof bundle>[1] = {}) => bundle([[`${a} 0\n`, `${a}\n`]], limits);
+
+for (const language of languages) {
+  const programs = modalPrograms[language]!;
+  test(`${language}: AC, WA, TLE, RE, MLE, CE`, async (t) => {
+    if (!judge.languages().some((l) => l.id === language)) {
+      assert.ok(process.env.CI !== "true", `${language} must be installed in CI`);
+      t.skip(`${language} is not installed here`);
+      return;
+    }
+    const ac = await judgeOnce(judge, language, programs.modal, sums);
+    assert.equal(ac.verdict, "AC", JSON.stringify(ac));
+    assert.equal(ac.passed, 2);
+    assert.equal((await judgeOnce(judge, language, programs.modal, one(-4))).verdict, "WA");
+    const tle = await judgeOnce(judge, language, programs.modal, one(-1, { timeMs: 1000 }));
+    assert.equal(tle.verdict, "TLE", JSON.stringify(tle));
+    const re = await judgeOnce(judge, language, programs.modal, one(-2));
+    assert.equal(re.verdict, "RE", JSON.stringify(re));
+    // 128 MiB: room for a JVM or Mono runtime to start, far below the 512 MiB the program holds.
+    const mle = await judgeOnce(judge, language, programs.modal, one(-3, { memoryKb: 128 * 1024 }));
+    assert.equal(mle.verdict, "MLE", JSON.stringify(mle));
+    const ce = await judgeOnce(judge, language, programs.ce, sums);
+    assert.equal(ce.verdict, "CE");
+    assert.ok((ce.compileOutput ?? "").length > 0, "a CE carries the compiler's message");
+    // After all of that the same judge still judges correctly.
+    assert.equal((await judgeOnce(judge, language, programs.modal, sums)).verdict, "AC");
+  });
+}
+
+test("languages: each advertised version is the toolchain's own", () => {
+  for (const info of judge.languages()) assert.match(info.version, /\d+\.\d+/, `${info.id}: ${info.version}`);
+});
