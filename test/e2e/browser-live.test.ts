@@ -78,7 +78,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     // Sleeps (no CPU) in each of the 15 tests, so judging outlasts the notifier's restart.
     await typeSolution(page, "import time\na, b = map(int, input().split())\ntime.sleep(0.5)\nprint(a + b)\n");
     await page.getByTestId("submit-button").click();
-    await page.getByTestId("test-result").first().waitFor({ timeout: JUDGE_TIMEOUT });
+    await page.locator('[data-testid="test-result"][data-index="3"]').waitFor({ timeout: JUDGE_TIMEOUT });
     assert.equal(await page.getByTestId("submission-status").getAttribute("data-status"), "running");
     await page.screenshot({ path: join(artifacts, "verdict-live.png") });
 
@@ -94,6 +94,22 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     assert.ok(Number(total) > 3 && passed === total, `passed ${passed} of ${total}`);
     assert.equal(await page.getByTestId("test-result").and(page.locator('[data-verdict="AC"]')).count(), Number(total), "every test's result arrived");
     await page.screenshot({ path: join(artifacts, "verdict-after-notifier-restart.png") });
+    await page.getByTestId("result-stats").waitFor();
+  });
+
+  it("compares a second accepted submission with the first: faster than X%, less memory than Y%", async () => {
+    await typeSolution(page, "a, b = map(int, input().split())\nprint(a + b)\n");
+    const previous = await page.getByTestId("verdict").elementHandle();
+    await page.keyboard.press("ControlOrMeta+Enter");
+    // A new result card replaces the old one once the new submission is judged.
+    await page.waitForFunction((old) => !old?.isConnected, previous, { timeout: JUDGE_TIMEOUT });
+    const verdict = page.getByTestId("verdict");
+    await verdict.waitFor({ timeout: JUDGE_TIMEOUT });
+    assert.equal(await verdict.getAttribute("data-verdict"), "AC");
+    const stats = page.getByTestId("result-stats");
+    await stats.waitFor({ timeout: 30_000 });
+    assert.match(await stats.innerText(), /^Faster than \d+% and less memory than \d+% of 2 accepted Python 3 submissions\.$/);
+    await page.screenshot({ path: join(artifacts, "verdict-accepted-stats.png") });
   });
 
   it("fits a narrow screen, in the dark theme too", async () => {

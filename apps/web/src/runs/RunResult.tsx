@@ -36,7 +36,7 @@ function OutputBlock({ title, text, testId, empty }: { title: string; text: stri
 function DiffBlock({ actual, expected }: { actual: string; expected: string }) {
   const lines = diffOutput(actual, expected);
   return (
-    <div className="run-block">
+    <div className="run-block wide">
       <h5>Difference</h5>
       <p className="hint diff-legend">
         <span className="diff-line missing">− expected</span> <span className="diff-line extra">+ your output</span>
