@@ -12,8 +12,6 @@ export interface AdmissionLimits {
 
 /** Only recent rows count as in flight, so the count scans a bounded slice of the index. */
 const PENDING_WINDOW_MS = 3600_000;
-/** How long a read of the queue's depth is reused: a burst costs Redis one read, not one each. */
-const DEPTH_CACHE_MS = 200;
 
 /** What admission returns: the BullMQ priority this submission gets. */
 export interface Admitted {
@@ -27,29 +25,24 @@ export interface Admitted {
  * one's priority by a step, staying above rejudges, so one user's burst does not delay others.
  */
 export class Admission {
-  private depthRead: { at: number; depth: Promise<number> } | null = null;
-
   constructor(
     private readonly prisma: PrismaClient,
     private readonly judgeQueue: Queue<JudgeJob>,
     private readonly limits: AdmissionLimits,
   ) {}
 
-  /** Jobs waiting for a worker (BullMQ keeps prioritized jobs apart from `waiting`). */
-  queueDepth(now = Date.now()): Promise<number> {
-    if (!this.depthRead || now - this.depthRead.at > DEPTH_CACHE_MS) {
-      const depth = this.judgeQueue
-        .getJobCounts("waiting", "prioritized", "delayed")
-        .then((c) => (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0));
-      depth.catch(() => (this.depthRead = null));
-      this.depthRead = { at: now, depth };
-    }
-    return this.depthRead.depth;
+  /**
+   * Jobs waiting for a worker (BullMQ keeps prioritized jobs apart from `waiting`). Read fresh
+   * each time: one Redis round trip, and a bound that holds exactly under a burst.
+   */
+  async queueDepth(): Promise<number> {
+    const c = await this.judgeQueue.getJobCounts("waiting", "prioritized", "delayed");
+    return (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
   }
 
   async admit(userId: string, now = Date.now()): Promise<Admitted> {
     const [depth, pending] = await Promise.all([
-      this.queueDepth(now),
+      this.queueDepth(),
       this.prisma.submission.count({
         where: { userId, status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
       }),
