@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { LanguageId } from "@judge/protocol";
+import { type LanguageId, languageDisplay } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
 import { modalPrograms } from "./language-programs.ts";
@@ -52,4 +52,20 @@ for (const language of languages) {
 
 test("languages: each advertised version is the toolchain's own", () => {
   for (const info of judge.languages()) assert.match(info.version, /\d+\.\d+/, `${info.id}: ${info.version}`);
+});
+
+test("languages: every starter template compiles and runs on empty input", async () => {
+  const all = await createTestJudge();
+  try {
+    for (const info of all.languages()) {
+      const outcome = await all.run(
+        { language: info.id, code: languageDisplay[info.id].starter, input: "", limits: { timeMs: 5000, memoryKb: 256 * 1024 } },
+        { compiling: async () => {}, running: async () => {} },
+      );
+      assert.notEqual(outcome.verdict, "CE", `${info.id}: ${outcome.compileOutput}`);
+      assert.equal(outcome.verdict, "AC", `${info.id}: ${JSON.stringify(outcome)}`);
+    }
+  } finally {
+    await all.close();
+  }
 });
