@@ -6,6 +6,10 @@ export type Difficulty = z.infer<typeof Difficulty>;
 
 export const Slug = z.string().min(1).max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase words joined by '-'");
 
+/** Which exit-code protocol a checker program speaks. */
+export const CheckerConvention = z.enum(["testlib", "kattis"]);
+export type CheckerConvention = z.infer<typeof CheckerConvention>;
+
 /** How output is compared with the expected answer. */
 export const CheckerSpec = z.discriminatedUnion("kind", [
   /** Byte for byte. */
@@ -14,6 +18,18 @@ export const CheckerSpec = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("tokens") }),
   /** Tokens, numbers compared with a tolerance: ok when |a-b| <= abs or |a-b| <= rel*|b|. */
   z.object({ kind: z.literal("float"), abs: z.number().min(0), rel: z.number().min(0) }),
+  /**
+   * The problem's own checker program, compiled once and run sandboxed. `testlib`: argv input,
+   * output, answer; exit 0 AC, 1 WA, 2 presentation error (WA). `kattis` (output validator):
+   * argv input, answer, feedback dir, the output on stdin; exit 42 AC, 43 WA. Anything else,
+   * a crash or a timeout is the judge's failure (IE), never WA.
+   */
+  z.object({
+    kind: z.literal("program"),
+    language: LanguageId,
+    source: z.string().min(1).max(1024 * 1024),
+    convention: CheckerConvention.default("testlib"),
+  }),
 ]);
 export type CheckerSpec = z.infer<typeof CheckerSpec>;
 

@@ -6,9 +6,12 @@ import { tokensChecker } from "./tokens.ts";
 export { exactChecker } from "./exact.ts";
 export { floatChecker, floatTokensAgree, type FloatTolerance } from "./float.ts";
 export { tokensChecker, linesOfTokens } from "./tokens.ts";
+export { checkerVerdictByExit, checkerArgs, type CheckerVerdict } from "./program.ts";
 
-type CheckerKind = CheckerSpec["kind"];
-type Checker<K extends CheckerKind> = (spec: Extract<CheckerSpec, { kind: K }>, expected: string, actual: string) => boolean;
+/** Checkers that are a pure function of the two texts; a `program` checker runs in the sandbox (program.ts). */
+export type BuiltinCheckerSpec = Exclude<CheckerSpec, { kind: "program" }>;
+type CheckerKind = BuiltinCheckerSpec["kind"];
+type Checker<K extends CheckerKind> = (spec: Extract<BuiltinCheckerSpec, { kind: K }>, expected: string, actual: string) => boolean;
 
 /** One entry per checker kind: a new kind in the protocol does not compile until it is handled. */
 const checkers: { [K in CheckerKind]: Checker<K> } = {
@@ -18,6 +21,6 @@ const checkers: { [K in CheckerKind]: Checker<K> } = {
 };
 
 /** Does `actual` (the program's stdout) answer the test whose expected output is `expected`? Pure. */
-export function check(spec: CheckerSpec, expected: string, actual: string): boolean {
+export function check(spec: BuiltinCheckerSpec, expected: string, actual: string): boolean {
   return (checkers[spec.kind] as Checker<CheckerKind>)(spec, expected, actual);
 }

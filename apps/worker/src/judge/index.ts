@@ -19,6 +19,7 @@ import { ArtifactCache, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
 import { type JudgeLimitOverrides, type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
+import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
@@ -153,12 +154,25 @@ export class Judge {
     await listener.compiling();
     const program = await this.compileOrRefuse(request.language, request.code);
     if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
+    const checker = bundle.checker;
+    let checkerProgram: ProgramChecker | null = null;
+    if (checker.kind === "program") {
+      const compiled = await this.compileOrRefuse(checker.language, checker.source);
+      if (!compiled.ok) {
+        // The detail is the problem setter's business, not the contestant's: logged, not returned.
+        this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
+        return { ...noTests("IE", total), compileOutput: "the problem's checker is broken; an administrator has been told" };
+      }
+      checkerProgram = new ProgramChecker(this.sandbox, this.options.workDir, compiled, checker.convention, this.logger);
+    }
     const tests: TestResult[] = [];
     for (const [i, test] of bundle.tests.entries()) {
       await listener.running(i + 1, total);
       const { run, decided } = await this.execute(program, bundle.limits, test.input);
-      const verdict: Verdict =
-        decided === "check" ? (check(bundle.checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA") : decided;
+      let verdict: Verdict;
+      if (decided !== "check") verdict = decided;
+      else if (checker.kind !== "program") verdict = check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA";
+      else verdict = checkerProgram === null ? "IE" : await checkerProgram.check(test.input, test.output, run.stdout);
       const result: TestResult = { index: i + 1, verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
       tests.push(result);
       await listener.tested(result, total);

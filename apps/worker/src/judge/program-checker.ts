@@ -1,0 +1,71 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "@judge/config";
+import type { CheckerConvention } from "@judge/protocol";
+import { CHECK_DIR, type CheckerVerdict, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
+import { PROG_DIR, type Toolchain } from "../languages/index.ts";
+import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
+
+const MiB = 2 ** 20;
+
+/** A checker is trusted more than a submission but still sandboxed: generous, fixed limits. */
+const CHECKER_LIMITS: RunLimits = {
+  cpuMs: 10_000,
+  wallMs: 20_000,
+  memoryBytes: 512 * MiB,
+  pids: 64,
+  stdoutBytes: 1 * MiB,
+  stderrBytes: 64 * 1024,
+  fileBytes: 64 * MiB,
+  tmpBytes: 64 * MiB,
+  stackBytes: 256 * MiB,
+  openFiles: 256,
+};
+
+/**
+ * A problem's compiled checker program, run once per test in its own box. The test's input,
+ * the expected answer and the contestant's output are written by the worker into a fresh
+ * root-owned directory shown read-only at /check, so the checker can neither change them nor
+ * see any other test, and the directory is removed whatever happens.
+ */
+export class ProgramChecker {
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly workDir: string,
+    private readonly program: { dir: string; toolchain: Toolchain },
+    private readonly convention: CheckerConvention,
+    private readonly logger: Logger,
+  ) {}
+
+  async check(input: string, answer: string, output: Buffer): Promise<CheckerVerdict> {
+    const dir = join(this.workDir, `check-${process.pid}-${randomBytes(6).toString("hex")}`);
+    await mkdir(dir, { mode: 0o755 });
+    try {
+      await writeFile(join(dir, "input"), input, { mode: 0o644, flag: "wx" });
+      await writeFile(join(dir, "answer"), answer, { mode: 0o644, flag: "wx" });
+      await writeFile(join(dir, "output"), output, { mode: 0o644, flag: "wx" });
+      const step = this.program.toolchain.run({ memoryBytes: CHECKER_LIMITS.memoryBytes, stackBytes: CHECKER_LIMITS.stackBytes });
+      const { args, outputOnStdin } = checkerArgs(this.convention);
+      const run = await this.sandbox.run({
+        argv: [...step.argv, ...args],
+        env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
+        stdin: outputOnStdin ? output : "",
+        scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
+        binds: [{ host: this.program.dir, sandbox: PROG_DIR }, { host: dir, sandbox: CHECK_DIR }, ...(step.binds ?? [])],
+        limits: { ...CHECKER_LIMITS, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) },
+      });
+      const ended = run.outcome === "ok" || run.outcome === "runtime-error" ? run.exitCode : null;
+      const verdict = checkerVerdictByExit(this.convention, ended);
+      if (verdict === "IE") {
+        this.logger.warn(
+          { outcome: run.outcome, exitCode: run.exitCode, stderr: run.stderr.toString("utf8", 0, 2000) },
+          "checker program failed",
+        );
+      }
+      return verdict;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
