@@ -10,7 +10,9 @@ export function useCurrentUser(): User | null | undefined {
     queryFn: ({ signal }) => fetchMe(signal),
     staleTime: 5 * 60_000,
   });
-  return data ?? (isError ? null : undefined);
+  // Not `data ?? …`: a signed-out `null` is an answer, not a missing one.
+  if (data !== undefined) return data;
+  return isError ? null : undefined;
 }
 
 /** Sign-in and sign-up: on success the user is cached and per-user data refetched. */

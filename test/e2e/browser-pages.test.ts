@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { artifacts, launchBrowser, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+
+const JUDGE_TIMEOUT = 90_000;
+const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
+
+/**
+ * Interactive elements without an accessible name (aria-label, aria-labelledby, a label,
+ * text or title), described for the failure message. A string: this file has no DOM types.
+ */
+const UNNAMED_CONTROLS = `(() => {
+  const named = (el) =>
+    (el.getAttribute("aria-label") ?? "").trim() !== "" ||
+    (el.getAttribute("aria-labelledby") ?? "").split(/\\s+/).some((id) => (document.getElementById(id)?.textContent ?? "").trim() !== "") ||
+    (el.labels && el.labels.length > 0) ||
+    (el.textContent ?? "").trim() !== "" ||
+    (el.getAttribute("title") ?? "").trim() !== "";
+  const visible = (el) => el.getClientRects().length > 0;
+  return [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href], [role="tab"], [contenteditable="true"]')]
+    .filter((el) => visible(el) && !named(el))
+    .map((el) => el.outerHTML.slice(0, 120));
+})()`;
+
+async function unnamedControls(page: Page): Promise<string[]> {
+  const found: unknown = await page.evaluate(UNNAMED_CONTROLS);
+  return Array.isArray(found) ? found.map(String) : ["(the check did not run)"];
+}
+
+describe("the web app's pages in a real browser: list, drafts, history, accessibility, logout", () => {
+  let stack: TestStack;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
+    base = stack.gatewayUrl ?? "";
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await registerInBrowser(page, base);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stack?.teardown();
+  });
+
+  const rows = () => page.getByTestId("problem-row");
+  const slugsShown = async () => rows().evaluateAll((els) => els.map((el) => el.getAttribute("data-slug") ?? ""));
+
+  it("lists the problems with search, difficulty and tag filters kept in the URL", async () => {
+    await page.goto(`${base}/problems`);
+    await rows().first().waitFor();
+    const all = await slugsShown();
+    assert.ok(all.includes("a-plus-b") && all.includes("count-inversions"), `seeded problems listed: ${all.join(", ")}`);
+
+    await page.getByTestId("problem-search").fill("inversions");
+    await page.waitForURL(/[?&]q=inversions/);
+    await page.waitForFunction("document.querySelectorAll('[data-testid=problem-row]').length === 1");
+    assert.deepEqual(await slugsShown(), ["count-inversions"]);
+
+    await page.getByTestId("problem-search").fill("");
+    await page.getByTestId("difficulty-filter").selectOption("hard");
+    await page.waitForURL(/[?&]difficulty=hard/);
+    await page.waitForFunction(
+      "[...document.querySelectorAll('[data-testid=problem-row]')].every((r) => r.dataset.slug === 'count-inversions')",
+    );
+    assert.deepEqual(await slugsShown(), ["count-inversions"]);
+
+    await page.getByTestId("difficulty-filter").selectOption("");
+    await page.locator('[data-testid="problem-row"][data-slug="a-plus-b"]').getByRole("button", { name: "Filter by tag math" }).click();
+    await page.waitForURL(/[?&]tag=math/);
+    await page.locator('[data-testid="problem-row"][data-slug="count-inversions"]').waitFor({ state: "detached" });
+    assert.ok((await slugsShown()).includes("a-plus-b"));
+    assert.deepEqual(await unnamedControls(page), [], "every control on the list has an accessible name");
+  });
+
+  it("keeps the draft per problem and language across a reload", async () => {
+    await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("language-select").selectOption("python");
+    await typeSolution(page, `# my draft\n${SOLUTION}`);
+    await page.reload(); // the pending draft is saved on pagehide
+    await page.getByTestId("editor").locator(".cm-content").waitFor();
+    assert.equal(await page.getByTestId("editor").getAttribute("data-language"), "python", "the language choice is kept");
+    assert.match(await page.getByTestId("editor").locator(".cm-content").innerText(), /# my draft/);
+
+    await page.getByTestId("language-select").selectOption("cpp");
+    assert.doesNotMatch(await page.getByTestId("editor").locator(".cm-content").innerText(), /# my draft/, "each language has its own draft");
+    await page.getByTestId("language-select").selectOption("python");
+    assert.match(await page.getByTestId("editor").locator(".cm-content").innerText(), /# my draft/);
+    assert.deepEqual(await unnamedControls(page), [], "every control on the problem page has an accessible name");
+  });
+
+  it("marks a solved problem, lists the submission and opens its page with code and per-test table", async () => {
+    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await page.getByTestId("submit-button").click();
+    await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
+    const total = Number(/\/\s*(\d+)/.exec(await page.getByTestId("passed").innerText())?.[1]);
+
+    await page.getByTestId("tab-submissions").click();
+    const row = page.getByTestId("submission-row").first();
+    await row.waitFor();
+    const id = await row.getAttribute("data-submission-id");
+    await row.getByRole("link").click();
+    await page.waitForURL(`**/submissions/${id}`);
+    await page.getByTestId("submission-code").waitFor();
+    assert.match(await page.getByTestId("submission-code").innerText(), /# my draft/);
+    assert.equal(await page.getByTestId("verdict").getAttribute("data-verdict"), "AC");
+    assert.equal(await page.getByTestId("test-table").locator("tbody tr").count(), total, "one row per test");
+    await page.screenshot({ path: join(artifacts, "submission-page.png"), fullPage: true });
+
+    await page.goto(`${base}/problems`);
+    await page.locator('[data-testid="problem-row"][data-slug="a-plus-b"]').getByTestId("solved-mark").waitFor();
+    assert.equal(await page.locator('[data-testid="problem-row"][data-slug="count-inversions"]').getByTestId("solved-mark").count(), 0);
+    await page.screenshot({ path: join(artifacts, "problem-list.png") });
+  });
+
+  it("is keyboard reachable: the first Tab lands on the skip link, which moves focus to the content", async () => {
+    await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("statement").waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate("document.activeElement?.className"), "skip-link");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/#main$/);
+  });
+
+  it("logs out: the header offers a login, and Submit points at it", async () => {
+    await page.getByTestId("logout-button").click();
+    await page.getByTestId("login-link").or(page.locator(".user-menu [role=alert]")).waitFor();
+    assert.equal(await page.locator(".user-menu [role=alert]").count(), 0, await page.locator(".user-menu").innerText());
+    await page.getByTestId("login-prompt").waitFor();
+    await page.getByTestId("submit-button").click();
+    await page.locator('[data-testid="login-prompt"][role="alert"]').waitFor();
+    assert.equal(await page.getByTestId("run-button").isEnabled(), true, "Run also points at the login rather than being dead");
+  });
+});
