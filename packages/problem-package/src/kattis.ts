@@ -1,0 +1,191 @@
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { type CheckerSpec, type LanguageId, ProblemInput, Slug } from "@judge/protocol";
+import { PackageError } from "./errors.ts";
+import type { PackageFiles } from "./package-files.ts";
+
+/**
+ * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid, license, rights_owner,
+ * source…) are allowed and ignored. `difficulty` and `tags` are this judge's own additions.
+ */
+const ProblemYaml = z.object({
+  name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]).optional(),
+  validation: z.string().optional(),
+  validator_flags: z.string().optional(),
+  keywords: z.union([z.string(), z.array(z.string())]).optional(),
+  tags: z.array(z.string()).optional(),
+  difficulty: z.enum(["easy", "medium", "hard"]).optional(),
+  limits: z
+    .object({
+      /** seconds (problem format 2023-07) */
+      time_limit: z.number().positive().optional(),
+      /** MiB */
+      memory: z.number().int().positive().optional(),
+    })
+    .passthrough()
+    .optional(),
+}).passthrough();
+
+/** Output validator source extensions this judge compiles. */
+const validatorLanguages: Record<string, LanguageId> = {
+  ".c": "c",
+  ".cc": "cpp",
+  ".cpp": "cpp",
+  ".cxx": "cpp",
+  ".py": "python",
+  ".java": "java",
+  ".rs": "rust",
+  ".go": "go",
+};
+
+export interface ImportOptions {
+  /** the problem's slug: the package's directory name unless given */
+  slug: string;
+  published?: boolean;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A Kattis problem package (problem.yaml; problem_statement/problem.en.md or problem.md;
+ * data/sample and data/secret with .in/.ans pairs; output_validators/ speaking 42/43) as the
+ * ProblemInput the API stores. Throws PackageError naming the file at fault.
+ */
+export function parseKattisPackage(files: PackageFiles, options: ImportOptions): ProblemInput {
+  const slug = Slug.safeParse(options.slug);
+  if (!slug.success) throw new PackageError(options.slug, null, "the package's name is not a valid slug (lowercase words joined by '-')");
+  const problem = slug.data;
+  const text = (path: string): string => {
+    const content = files.get(path);
+    if (content === undefined) throw new PackageError(problem, path, "missing");
+    try {
+      return decoder.decode(content);
+    } catch {
+      throw new PackageError(problem, path, "not UTF-8 text");
+    }
+  };
+
+  let yaml: z.infer<typeof ProblemYaml>;
+  try {
+    const parsed = ProblemYaml.safeParse(parseYaml(text("problem.yaml")) ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new PackageError(problem, "problem.yaml", `${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`);
+    }
+    yaml = parsed.data;
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    throw new PackageError(problem, "problem.yaml", `not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+
+  const title = typeof yaml.name === "string" ? yaml.name : (yaml.name?.en ?? Object.values(yaml.name ?? {})[0] ?? problem);
+  const statementPath = ["problem_statement/problem.en.md", "problem_statement/problem.md"].find((p) => files.has(p));
+  if (statementPath === undefined) {
+    const other = [...files.keys()].find((p) => p.startsWith("problem_statement/problem"));
+    throw new PackageError(
+      problem,
+      other ?? "problem_statement/problem.md",
+      other === undefined ? "missing: the statement must be Markdown" : "only Markdown statements (problem.md, problem.en.md) are supported",
+    );
+  }
+
+  const input = {
+    slug: problem,
+    title,
+    difficulty: yaml.difficulty ?? "medium",
+    tags: yaml.tags ?? (typeof yaml.keywords === "string" ? yaml.keywords.split(/\s+/).filter(Boolean) : (yaml.keywords ?? [])),
+    statement: text(statementPath),
+    limits: {
+      timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
+      memoryKb: (yaml.limits?.memory ?? 256) * 1024,
+    },
+    checker: checkerOf(files, yaml, problem, text),
+    samples: testsIn(files, "data/sample/", problem, text),
+    tests: testsIn(files, "data/secret/", problem, text),
+    published: options.published ?? false,
+  };
+  if (input.tests.length === 0) throw new PackageError(problem, "data/secret/", "no tests (.in with .ans)");
+  const parsed = ProblemInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PackageError(problem, fileOfField(issue?.path[0]), `${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+/** Legacy packages keep the time limit in seconds in a `.timelimit` file. */
+function timelimitFile(files: PackageFiles, problem: string, text: (p: string) => string): number | null {
+  if (!files.has(".timelimit")) return null;
+  const seconds = Number(text(".timelimit").trim());
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new PackageError(problem, ".timelimit", "not a number of seconds");
+  return seconds;
+}
+
+/** `.in`/`.ans` pairs under `dir` (recursively, in name order); an unpaired `.in` is an error. */
+function testsIn(files: PackageFiles, dir: string, problem: string, text: (p: string) => string) {
+  const inputs = [...files.keys()].filter((p) => p.startsWith(dir) && p.endsWith(".in")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  return inputs.map((path) => {
+    const answer = `${path.slice(0, -3)}.ans`;
+    if (!files.has(answer)) throw new PackageError(problem, path, `has no answer file ${answer}`);
+    return { input: text(path), output: text(answer) };
+  });
+}
+
+/**
+ * `validation: custom` (or any output_validators/ present) means the package's validator,
+ * one source file in one of the languages above; else `validator_flags` may ask for float
+ * tolerance; else the default token comparison (Kattis' default validator ignores white space).
+ */
+function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, problem: string, text: (p: string) => string): CheckerSpec {
+  const validatorFiles = [...files.keys()].filter((p) => p.startsWith("output_validators/") || p.startsWith("output_validator/"));
+  const custom = yaml.validation?.startsWith("custom") === true;
+  if (validatorFiles.length === 0) {
+    if (custom) throw new PackageError(problem, "output_validators/", "problem.yaml asks for a custom validator but there is none");
+    return flagsChecker(yaml.validator_flags, problem);
+  }
+  const sources = validatorFiles.filter((p) => Object.keys(validatorLanguages).some((ext) => p.endsWith(ext)));
+  if (sources.length !== 1) {
+    throw new PackageError(
+      problem,
+      "output_validators/",
+      sources.length === 0
+        ? `no validator source in a supported language (${Object.keys(validatorLanguages).join(" ")})`
+        : `only single-file validators are supported, found ${sources.join(", ")}`,
+    );
+  }
+  const source = sources[0]!;
+  const extension = source.slice(source.lastIndexOf("."));
+  return { kind: "program", language: validatorLanguages[extension]!, source: text(source), convention: "kattis" };
+}
+
+function flagsChecker(flags: string | undefined, problem: string): CheckerSpec {
+  if (flags === undefined || flags.trim() === "") return { kind: "tokens" };
+  const words = flags.trim().split(/\s+/);
+  let abs = 0;
+  let rel = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const value = Number(words[i + 1]);
+    if (word === "float_tolerance") [abs, rel] = [value, value];
+    else if (word === "float_absolute_tolerance") abs = value;
+    else if (word === "float_relative_tolerance") rel = value;
+    else if (word === "case_sensitive" || word === "space_change_sensitive") continue;
+    else throw new PackageError(problem, "problem.yaml", `validator_flags: "${word}" is not supported`);
+    if (!Number.isFinite(value) || value < 0) throw new PackageError(problem, "problem.yaml", `validator_flags: ${word} needs a number`);
+    i++;
+  }
+  return abs === 0 && rel === 0 ? { kind: "tokens" } : { kind: "float", abs, rel };
+}
+
+function fileOfField(field: PropertyKey | undefined): string {
+  switch (field) {
+    case "statement":
+      return "problem_statement/";
+    case "samples":
+      return "data/sample/";
+    case "tests":
+      return "data/secret/";
+    default:
+      return "problem.yaml";
+  }
+}

@@ -1,0 +1,39 @@
+import { type PrismaClient, hashTestBundle } from "@judge/db";
+import type { ProblemAdminView, ProblemInput } from "@judge/protocol";
+
+/**
+ * Create the problem, or replace it (metadata and every test) when its slug exists: importing
+ * the same package again after an edit is the normal way to update it.
+ */
+export async function saveProblem(prisma: PrismaClient, input: ProblemInput): Promise<{ created: boolean; view: ProblemAdminView }> {
+  const tests = [
+    ...input.samples.map((t) => ({ ...t, sample: true })),
+    ...input.tests.map((t) => ({ ...t, sample: false })),
+  ].map((t, i) => ({ ...t, index: i + 1 }));
+  const fields = {
+    title: input.title,
+    difficulty: input.difficulty,
+    tags: input.tags,
+    statement: input.statement,
+    timeLimitMs: input.limits.timeMs,
+    memoryLimitKb: input.limits.memoryKb,
+    checker: input.checker,
+    published: input.published,
+    testsHash: hashTestBundle(input.limits, input.checker, tests),
+  };
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.problem.findUnique({ where: { slug: input.slug }, select: { id: true } });
+      if (existing !== null) await tx.testCase.deleteMany({ where: { problemId: existing.id } });
+      const row =
+        existing === null
+          ? await tx.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests } } })
+          : await tx.problem.update({ where: { id: existing.id }, data: { ...fields, tests: { create: tests } } });
+      return {
+        created: existing === null,
+        view: { slug: row.slug, title: row.title, published: row.published, testsHash: row.testsHash, tests: tests.length },
+      };
+    },
+    { timeout: 60_000 },
+  );
+}

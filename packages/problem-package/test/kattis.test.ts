@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { zipSync } from "fflate";
+import { PackageError, filesFromDirectory, filesFromZip, parseKattisPackage } from "../src/index.ts";
+
+const encoder = new TextEncoder();
+
+/** A small but complete package: statement, 2 samples, 3 secret tests in a subgroup, a C validator. */
+export function samplePackage(overrides: Record<string, string | null> = {}): Record<string, string> {
+  const files: Record<string, string | null> = {
+    "problem.yaml": "name: Absolute Sum\nvalidation: custom\nlimits:\n  time_limit: 2\n  memory: 128\nkeywords: math easy-io\n",
+    "problem_statement/problem.en.md": "# Absolute Sum\n\nPrint |a + b|, or its negation.\n",
+    "data/sample/1.in": "1 2\n",
+    "data/sample/1.ans": "3\n",
+    "data/sample/2.in": "-1 -2\n",
+    "data/sample/2.ans": "3\n",
+    "data/secret/group1/10.in": "5 5\n",
+    "data/secret/group1/10.ans": "10\n",
+    "data/secret/group1/2.in": "0 0\n",
+    "data/secret/group1/2.ans": "0\n",
+    "data/secret/3.in": "7 -9\n",
+    "data/secret/3.ans": "2\n",
+    "output_validators/abs/validate.c": "int main(void) { return 42; }\n",
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(files).filter((e): e is [string, string] => e[1] !== null));
+}
+
+export function zipOf(files: Record<string, string>, top: string | null): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([p, c]) => [top === null ? p : `${top}/${p}`, encoder.encode(c)])));
+}
+
+const parseZip = (files: Record<string, string>, slug = "abs-sum") =>
+  parseKattisPackage(filesFromZip(zipOf(files, null), slug).files, { slug });
+
+test("a Kattis package: title, statement, limits, samples, secret tests in natural order, validator", () => {
+  const problem = parseZip(samplePackage());
+  assert.equal(problem.slug, "abs-sum");
+  assert.equal(problem.title, "Absolute Sum");
+  assert.match(problem.statement, /Print \|a \+ b\|/);
+  assert.deepEqual(problem.limits, { timeMs: 2000, memoryKb: 128 * 1024 });
+  assert.deepEqual(problem.tags, ["math", "easy-io"]);
+  assert.deepEqual(problem.samples.map((s) => s.input), ["1 2\n", "-1 -2\n"]);
+  assert.deepEqual(problem.tests.map((s) => s.output), ["2\n", "0\n", "10\n"]);
+  assert.deepEqual(problem.checker, { kind: "program", language: "c", source: "int main(void) { return 42; }\n", convention: "kattis" });
+  assert.equal(problem.published, false);
+});
+
+test("a zip with one top directory: stripped, and its name offered as the slug", () => {
+  const { files, topDir } = filesFromZip(zipOf(samplePackage(), "abs-sum"), "upload");
+  assert.equal(topDir, "abs-sum");
+  assert.ok(files.has("problem.yaml"));
+});
+
+test("the same package from a directory", async () => {
+  const root = await mkdtemp(join(tmpdir(), "kattis-"));
+  try {
+    for (const [path, content] of Object.entries(samplePackage())) {
+      await mkdir(dirname(join(root, path)), { recursive: true });
+      await writeFile(join(root, path), content);
+    }
+    const problem = parseKattisPackage(await filesFromDirectory(root), { slug: "abs-sum" });
+    assert.equal(problem.tests.length, 3);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("no validator: tokens, or float from validator_flags", () => {
+  const plain = parseZip(samplePackage({ "problem.yaml": "name: P\n", "output_validators/abs/validate.c": null }));
+  assert.deepEqual(plain.checker, { kind: "tokens" });
+  assert.equal(plain.limits.timeMs, 1000);
+  const float = parseZip(samplePackage({ "problem.yaml": "name: P\nvalidator_flags: float_tolerance 1e-6\n", "output_validators/abs/validate.c": null }));
+  assert.deepEqual(float.checker, { kind: "float", abs: 1e-6, rel: 1e-6 });
+});
+
+test("bad packages are refused with the problem and the file named", () => {
+  const refused = (files: Record<string, string>, file: RegExp) => {
+    assert.throws(() => parseZip(files), (error: unknown) => {
+      assert.ok(error instanceof PackageError, String(error));
+      assert.match(error.message, /problem "abs-sum"/);
+      assert.match(error.message, file);
+      return true;
+    });
+  };
+  refused(samplePackage({ "problem.yaml": null }), /problem\.yaml: missing/);
+  refused(samplePackage({ "problem.yaml": "name: [unclosed\n" }), /problem\.yaml: not valid YAML/);
+  refused(samplePackage({ "problem.yaml": "name: P\nlimits:\n  memory: -5\n" }), /problem\.yaml: limits\.memory/);
+  refused(samplePackage({ "data/secret/3.ans": null }), /data\/secret\/3\.in: has no answer file/);
+  refused(samplePackage({ "problem_statement/problem.en.md": null, "problem_statement/problem.tex": "x" }), /problem\.tex: only Markdown/);
+  refused(samplePackage({ "output_validators/abs/validate.c": null, "output_validators/abs/validate.pl": "x" }), /output_validators\/: no validator source/);
+  refused(
+    Object.fromEntries(Object.entries(samplePackage()).filter(([p]) => !p.startsWith("data/secret/"))),
+    /data\/secret\/: no tests/,
+  );
+  assert.throws(() => filesFromZip(encoder.encode("not a zip"), "upload"), /problem "upload": not a readable zip/);
+  assert.throws(() => parseKattisPackage(new Map(), { slug: "Bad Name" }), /not a valid slug/);
+});
