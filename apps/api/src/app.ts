@@ -8,6 +8,7 @@ import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
 import type { TokenSigner, TokenVerifier } from "@judge/tokens";
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from "./admin/queue-dashboard.ts";
 import { authenticate, requireUser } from "./auth/authenticate.ts";
 import { authRoutes, meRoute } from "./auth/auth-routes.ts";
 import type { TokenDenylist } from "./auth/token-denylist.ts";
@@ -44,6 +45,8 @@ export interface AppDeps {
   cookieSecure: boolean;
   /** Browser origins allowed cross-origin; empty: same origin only. */
   corsOrigins: string[];
+  /** The BullMQ prefix, for the admins' queue dashboard; without it there is none. */
+  queuePrefix?: string;
 }
 
 /** Submissions are at most 64 KiB of code; the JSON around it leaves room below this. */
@@ -111,6 +114,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.post("/runs", ...submitGuards("runs"));
   api.use("/submissions", submissionRoutes(deps.prisma, deps.submissions, deps.rejudge));
   api.use("/runs", runRoutes(deps.runs));
+  if (deps.queuePrefix !== undefined) app.use(QUEUE_DASHBOARD_PATH, queueDashboard({ ...deps, queuePrefix: deps.queuePrefix }));
   app.use("/api", api);
 
   app.use(notFoundHandler);

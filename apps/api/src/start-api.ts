@@ -112,6 +112,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     tokenTtlSeconds: config.TOKEN_TTL_SECONDS,
     cookieSecure: config.COOKIE_SECURE,
     corsOrigins: config.CORS_ORIGINS,
+    queuePrefix: config.REDIS_PREFIX,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
