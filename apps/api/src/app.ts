@@ -18,6 +18,7 @@ import type { ApiMetrics } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import type { RateLimits } from "./http/rate-limits.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
+import { packageImportRoutes } from "./problems/package-import-routes.ts";
 import { problemAdminRoutes } from "./problems/problem-admin-routes.ts";
 import { problemRoutes } from "./problems/problem-routes.ts";
 import { runRoutes } from "./runs/run-routes.ts";
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get("/languages", async (_req, res) => {
     res.json(await deps.fleet.languages());
   });
+  api.use("/problems", packageImportRoutes(deps.prisma));
   api.use("/problems", problemAdminRoutes(deps.prisma, deps.rejudge));
   api.use("/problems", problemRoutes(deps.prisma, deps.fleet));
   // Sign-in first, so a rate limit or a replay is never served to an anonymous caller.

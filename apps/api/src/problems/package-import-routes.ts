@@ -1,0 +1,53 @@
+import express, { Router } from "express";
+import { z } from "zod";
+import type { PrismaClient } from "@judge/db";
+import { PackageError, filesFromZip, parseKattisPackage, saveProblem } from "@judge/problem-package";
+import { requireAdmin } from "../auth/authenticate.ts";
+import { ApiError } from "../http/api-error.ts";
+
+/** A zipped package with its tests; the JSON admin routes allow 32 MiB, a zip compresses. */
+const ZIP_BODY_LIMIT = "64mb";
+
+const ImportQuery = z.object({
+  /** default: the zip's single top directory */
+  slug: z.string().optional(),
+  publish: z.enum(["1", "true", "0", "false"]).optional(),
+});
+
+/**
+ * `POST /api/problems/import` (admin): a Kattis problem package as a zip, body sent as is:
+ *
+ *   (cd packages && zip -r - my-problem) | curl -X POST --data-binary @- \
+ *     -H 'Content-Type: application/zip' -H "Authorization: Bearer $TOKEN" \
+ *     'http://localhost:3000/api/problems/import?publish=1'
+ *
+ * Creates the problem, or replaces it and all its tests when the slug exists: 201 or 200 with
+ * the ProblemAdminView. A bad package is a 400 whose message names the problem and the file.
+ */
+export function packageImportRoutes(prisma: PrismaClient): Router {
+  const router = Router();
+  router.post(
+    "/import",
+    requireAdmin,
+    express.raw({ type: ["application/zip", "application/x-zip-compressed", "application/octet-stream"], limit: ZIP_BODY_LIMIT }),
+    async (req, res) => {
+      const query = ImportQuery.safeParse(req.query);
+      if (!query.success) throw new ApiError("VALIDATION", "query: slug must be a string, publish one of 1, true, 0, false");
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new ApiError("VALIDATION", "send the package as a zip body with Content-Type: application/zip");
+      }
+      try {
+        const { files, topDir } = filesFromZip(req.body, query.data.slug ?? "upload");
+        const slug = query.data.slug ?? topDir;
+        if (slug === null) throw new ApiError("VALIDATION", "name the problem: ?slug=…, or zip its directory so the zip has one top folder");
+        const problem = parseKattisPackage(files, { slug, published: query.data.publish === "1" || query.data.publish === "true" });
+        const saved = await saveProblem(prisma, problem);
+        res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
+      } catch (error) {
+        if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { file: error.file, problem: error.problem });
+        throw error;
+      }
+    },
+  );
+  return router;
+}

@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { zipSync } from "fflate";
+import type { ProblemAdminView } from "@judge/protocol";
+import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
+
+const encoder = new TextEncoder();
+
+function packageZip(top: string, overrides: Record<string, string | null> = {}): Uint8Array {
+  const files: Record<string, string | null> = {
+    "problem.yaml": "name: Imported Sum\nlimits:\n  time_limit: 2\n  memory: 128\n",
+    "problem_statement/problem.md": "Print a + b.\n",
+    "data/sample/1.in": "1 2\n",
+    "data/sample/1.ans": "3\n",
+    "data/secret/1.in": "5 5\n",
+    "data/secret/1.ans": "10\n",
+    "output_validators/v/validate.py": "import sys\nsys.exit(42)\n",
+    ...overrides,
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).flatMap(([p, c]) => (c === null ? [] : [[`${top}/${p}`, encoder.encode(c)]]))));
+}
+
+async function upload(h: ApiHarness, token: string | null, body: Uint8Array, query = "") {
+  const response = await fetch(`${h.base}/api/problems/import${query}`, {
+    method: "POST",
+    headers: { "content-type": "application/zip", ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+let h: ApiHarness;
+let admin: string;
+before(async () => {
+  h = await startApiHarness();
+  await h.offerLanguages();
+  admin = await h.adminToken();
+});
+after(async () => {
+  await h?.close();
+});
+
+test("POST /api/problems/import: a zipped Kattis package becomes a problem; importing again replaces it", async () => {
+  const created = await upload(h, admin, packageZip("imported-sum"), "?publish=1");
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const view = created.body as ProblemAdminView;
+  assert.equal(view.slug, "imported-sum");
+  assert.equal(view.tests, 2);
+  const row = await h.prisma.problem.findUniqueOrThrow({ where: { slug: "imported-sum" }, include: { tests: { orderBy: { index: "asc" } } } });
+  assert.equal(row.timeLimitMs, 2000);
+  assert.equal(row.memoryLimitKb, 128 * 1024);
+  assert.deepEqual(row.checker, { kind: "program", language: "python", source: "import sys\nsys.exit(42)\n", convention: "kattis" });
+  assert.deepEqual(row.tests.map((t) => [t.input, t.sample]), [["1 2\n", true], ["5 5\n", false]]);
+  const detail = await api<{ title: string }>(h.base, "/api/problems/imported-sum");
+  assert.equal(detail.status, 200);
+  assert.equal(detail.body.title, "Imported Sum");
+
+  const replaced = await upload(h, admin, packageZip("imported-sum", { "data/secret/2.in": "0 0\n", "data/secret/2.ans": "0\n" }));
+  assert.equal(replaced.status, 200);
+  assert.equal((replaced.body as ProblemAdminView).tests, 3);
+  assert.notEqual((replaced.body as ProblemAdminView).testsHash, view.testsHash);
+});
+
+test("POST /api/problems/import: a bad package is a 400 naming the problem and the file; nothing is stored", async () => {
+  const bad = await upload(h, admin, packageZip("broken-one", { "data/secret/1.ans": null }));
+  assert.equal(bad.status, 400);
+  assert.match(JSON.stringify(bad.body), /problem \\"broken-one\\", data\/secret\/1\.in: has no answer file/);
+  assert.equal(await h.prisma.problem.count({ where: { slug: "broken-one" } }), 0);
+  const notZip = await upload(h, admin, encoder.encode("hello"), "?slug=x-y");
+  assert.equal(notZip.status, 400);
+});
+
+test("POST /api/problems/import: admins only", async () => {
+  const user = await registerUser(h.base);
+  assert.equal((await upload(h, user.token, packageZip("sneaky"))).status, 403);
+  assert.equal((await upload(h, null, packageZip("sneaky"))).status, 401);
+});
