@@ -4,6 +4,7 @@ import type { LiveState } from "@judge/live-state";
 import { JudgeJob, type JudgeResult } from "@judge/protocol";
 import type { Judge, JudgeOutcome } from "./judge/index.ts";
 import { JobTimings } from "./job-timings.ts";
+import { OrderedSteps } from "./ordered-steps.ts";
 import { decideRecovery } from "./job-recovery.ts";
 import { openLiveProgress, type LiveProgress } from "./live-progress.ts";
 import type { RunJudging } from "./run-judging.ts";
@@ -52,6 +53,8 @@ export class SubmissionJudging {
       return;
     }
 
+    // Steps go out in order while the judge works on, instead of a Redis round trip each.
+    const steps = new OrderedSteps((step) => progress.publish(step));
     let outcome: JudgeOutcome;
     try {
       const bundle = await this.deps.bundles.get(request.problemId, request.testsHash);
@@ -61,17 +64,21 @@ export class SubmissionJudging {
         {
           compiling: () => {
             timings.compiling();
-            return timings.publishing(progress.publish({ kind: "status", status: "compiling" }));
+            return steps.push({ kind: "status", status: "compiling" });
           },
           running: (test, total) => {
             timings.running();
-            return timings.publishing(progress.publish({ kind: "status", status: "running", test, total }));
+            return steps.push({ kind: "status", status: "running", test, total });
           },
-          tested: (result, total) => timings.publishing(progress.publish({ kind: "test", result, total })),
+          tested: (result, total) => steps.push({ kind: "test", result, total }),
         },
       );
       timings.judged();
+      // The verdict comes after every step; a failed step fails the attempt as before.
+      await timings.publishing(steps.drain());
     } catch (err) {
+      // Let the steps in flight land first, so nothing follows the IE verdict or a retry's start.
+      await steps.drain().catch(() => {});
       const attempts = job.opts.attempts ?? 1;
       if (job.attemptsMade + 1 < attempts) {
         logger.warn({ err }, "judging failed; BullMQ will retry");
