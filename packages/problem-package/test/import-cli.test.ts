@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { createDatabase, createPrisma, dropDatabase, migrate } from "@judge/db";
+import { ADMIN_DATABASE_URL } from "../../../test/support/test-stack.ts";
+import { samplePackage } from "./sample-package.ts";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const dbName = `judge_test_${randomUUID().replace(/-/g, "")}`;
+let databaseUrl: string;
+let work: string;
+
+before(async () => {
+  databaseUrl = await createDatabase(ADMIN_DATABASE_URL, dbName);
+  await migrate(databaseUrl);
+  work = await mkdtemp(join(tmpdir(), "import-cli-"));
+});
+after(async () => {
+  await rm(work, { recursive: true, force: true });
+  await dropDatabase(ADMIN_DATABASE_URL, dbName);
+});
+
+async function writePackage(name: string, files: Record<string, string>): Promise<string> {
+  const dir = join(work, name);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", join(root, "scripts/import-problem.ts"), ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl } },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+    );
+  });
+}
+
+test("npm run import-problem -- <dir>: stores the package under the directory's name", async () => {
+  const dir = await writePackage("cli-abs-sum", samplePackage());
+  const result = await cli(dir, "--publish");
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /created cli-abs-sum: "Absolute Sum", 5 tests, published/);
+  const prisma = createPrisma(databaseUrl);
+  try {
+    const row = await prisma.problem.findUniqueOrThrow({ where: { slug: "cli-abs-sum" }, include: { tests: true } });
+    assert.equal(row.tests.length, 5);
+    assert.equal(row.published, true);
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+test("import-problem refuses a bad package with exit 1, naming the problem and the file", async () => {
+  const dir = await writePackage("cli-broken", samplePackage({ "data/sample/2.ans": null }));
+  const result = await cli(dir);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /refused: problem "cli-broken", data\/sample\/2\.in: has no answer file/);
+});
