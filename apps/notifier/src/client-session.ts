@@ -33,12 +33,17 @@ interface Subscription {
   pending: HubEvent[] | null;
   /** A Redis reconnect happened during a read: read again when it ends. */
   stale: boolean;
+  /** Events were held back while the client was slow: a snapshot replaces them once it drains. */
+  behind: boolean;
   closed: boolean;
 }
 
 /**
  * One connection's subscriptions and the ordering rule: per submission, a start (snapshot,
- * replay or nothing) and then each later event exactly once, in seq order.
+ * replay or nothing) and then each later event exactly once, in seq order. A slow client
+ * (unsent bytes past the soft bound) gets no events until its backlog is written out, then
+ * one fresh snapshot per submission that moved meanwhile: coalesced, never throttled for
+ * the others; past the hard bound it is dropped.
  */
 export class ClientSession implements HubMember {
   /** Cleared by each heartbeat sweep, set by each pong. */
@@ -46,6 +51,10 @@ export class ClientSession implements HubMember {
   /** Allocated on the first subscribe: an idle connection pays nothing for it. */
   private subs: Map<string, Subscription> | null = null;
   private disposed = false;
+  /** Past the soft bound: events are held back until the backlog has been written to the kernel. */
+  private coalescing = false;
+  /** Allocated the first time this client is slow; most never are. */
+  private drainedListener: ((err?: Error | null) => void) | null = null;
 
   constructor(
     readonly socket: WebSocket,
@@ -87,7 +96,7 @@ export class ClientSession implements HubMember {
       this.sendError("LIMIT", `at most ${cap} subscriptions per connection`, submissionId);
       return;
     }
-    const sub: Subscription = { seq: 0, pending: [], stale: false, closed: false };
+    const sub: Subscription = { seq: 0, pending: [], stale: false, behind: false, closed: false };
     subs.set(submissionId, sub);
     this.ctx.metrics.subscriptionAdded();
     try {
@@ -112,6 +121,11 @@ export class ClientSession implements HubMember {
       return;
     }
     if (event.seq <= sub.seq) return;
+    if (this.coalescing) {
+      sub.behind = true;
+      this.ctx.metrics.eventCoalesced();
+      return;
+    }
     if (event.seq > sub.seq + 1) {
       // Redis lost messages (a reconnect): fetch the missing ones from the log first.
       sub.pending = [event];
@@ -234,7 +248,41 @@ export class ClientSession implements HubMember {
     if (socket.readyState !== WebSocket.OPEN) return;
     // Text frames: the hub hands over one Buffer per Redis message, shared by every socket.
     socket.send(data, TEXT_FRAME);
-    if (socket.bufferedAmount > this.ctx.limits.maxBufferedBytes) this.dropSlow();
+    const buffered = socket.bufferedAmount;
+    if (buffered > this.ctx.limits.maxBufferedBytes) this.dropSlow();
+    else if (buffered > this.ctx.limits.softBufferedBytes && !this.coalescing) this.startCoalescing();
+  }
+
+  /**
+   * Holds events back and marks the end of the backlog with a ping: ws writes frames in
+   * order, so the ping's callback runs once everything before it has reached the kernel.
+   */
+  private startCoalescing(): void {
+    this.coalescing = true;
+    this.ctx.metrics.slowClient();
+    this.ctx.logger.debug({ userId: this.userId, bufferedBytes: this.socket.bufferedAmount }, "slow client: coalescing its events");
+    this.drainedListener ??= (err?: Error | null) => this.drained(err);
+    this.socket.ping(undefined, undefined, this.drainedListener);
+  }
+
+  /** The backlog is out: each submission that moved meanwhile gets one fresh snapshot. */
+  private drained(err?: Error | null): void {
+    // An error means the socket is gone; its close event disposes the session. ws passes null on success.
+    if (err instanceof Error || this.disposed || this.socket.readyState !== WebSocket.OPEN) return;
+    this.coalescing = false;
+    if (this.socket.bufferedAmount > this.ctx.limits.softBufferedBytes) {
+      // Snapshots and errors sent meanwhile are still on their way.
+      this.startCoalescing();
+      return;
+    }
+    for (const [submissionId, sub] of this.subs ?? []) {
+      if (!sub.behind) continue;
+      sub.behind = false;
+      // A start in progress reads the state after the held-back events, so it covers them.
+      if (sub.pending !== null) continue;
+      sub.pending = [];
+      void this.start(submissionId, sub, undefined);
+    }
   }
 
   /**

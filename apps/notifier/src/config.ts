@@ -23,6 +23,8 @@ export const NotifierEnv = z.object({
   NOTIFIER_MAX_SUBSCRIPTIONS_PER_CONNECTION: env.positiveInt(64),
   /** 0: no limit. */
   NOTIFIER_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(0).default(64),
+  /** A client whose unsent bytes pass this gets no more events, only a fresh snapshot once it has drained. */
+  NOTIFIER_SOFT_BUFFERED_BYTES: env.positiveInt(256 * 1024),
   /** A client whose unsent bytes pass this is dropped (close 4008). */
   NOTIFIER_MAX_BUFFERED_BYTES: env.positiveInt(1024 * 1024),
   NOTIFIER_PING_INTERVAL_MS: env.positiveInt(30_000),
@@ -35,7 +37,9 @@ export interface NotifierLimits {
   maxSubscriptionsPerConnection: number;
   /** 0: no limit */
   maxConnectionsPerUser: number;
-  /** bytes */
+  /** bytes; past it a client's events are coalesced into a snapshot sent when it drains. At most maxBufferedBytes. */
+  softBufferedBytes: number;
+  /** bytes; past it a client is dropped */
   maxBufferedBytes: number;
   /** ms; a connection that misses one pong is terminated at the next sweep. */
   pingIntervalMs: number;
@@ -66,6 +70,7 @@ export function loadNotifierConfig(source: NodeJS.ProcessEnv = process.env): Not
       maxPayloadBytes: e.NOTIFIER_MAX_PAYLOAD_BYTES,
       maxSubscriptionsPerConnection: e.NOTIFIER_MAX_SUBSCRIPTIONS_PER_CONNECTION,
       maxConnectionsPerUser: e.NOTIFIER_MAX_CONNECTIONS_PER_USER,
+      softBufferedBytes: Math.min(e.NOTIFIER_SOFT_BUFFERED_BYTES, e.NOTIFIER_MAX_BUFFERED_BYTES),
       maxBufferedBytes: e.NOTIFIER_MAX_BUFFERED_BYTES,
       pingIntervalMs: e.NOTIFIER_PING_INTERVAL_MS,
     },

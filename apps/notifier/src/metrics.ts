@@ -9,6 +9,8 @@ export interface NotifierStats {
   channels: number;
   eventsSent: number;
   drops: number;
+  /** Times a client passed the soft bound and was switched to coalesced snapshots. */
+  coalesced: number;
 }
 
 export interface MetricSources {
@@ -22,11 +24,13 @@ export interface MetricSources {
  */
 export class NotifierMetrics {
   readonly registry = new Registry();
-  readonly counts = { subscriptions: 0, eventsSent: 0, drops: 0 };
+  readonly counts = { subscriptions: 0, eventsSent: 0, drops: 0, coalesced: 0 };
 
   private readonly subscriptions: Gauge;
   private readonly eventsSent: Counter;
   private readonly dropped: Counter<"reason">;
+  private readonly slowClients: Counter;
+  private readonly eventsCoalesced: Counter;
   private readonly rejected: Counter<"status">;
   private readonly badMessages: Counter;
   private readonly redisMessages: Counter<"result">;
@@ -57,6 +61,16 @@ export class NotifierMetrics {
       name: "notifier_dropped_connections_total",
       help: "Connections dropped by the notifier: slow consumers and dead peers",
       labelNames: ["reason"],
+      registers,
+    });
+    this.slowClients = new Counter({
+      name: "notifier_slow_client_coalescing_total",
+      help: "Times a client's unsent bytes passed the soft bound: its events are held back until one snapshot replaces them",
+      registers,
+    });
+    this.eventsCoalesced = new Counter({
+      name: "notifier_events_coalesced_total",
+      help: "Events not sent to a slow client because a snapshot sent after it drains replaces them",
       registers,
     });
     this.rejected = new Counter({
@@ -98,6 +112,15 @@ export class NotifierMetrics {
   connectionDropped(reason: DropReason): void {
     this.counts.drops++;
     this.dropped.inc({ reason });
+  }
+
+  slowClient(): void {
+    this.counts.coalesced++;
+    this.slowClients.inc();
+  }
+
+  eventCoalesced(): void {
+    this.eventsCoalesced.inc();
   }
 
   upgradeRejected(status: number): void {

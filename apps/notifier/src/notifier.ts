@@ -183,6 +183,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
       channels: hub.size,
       eventsSent: metrics.counts.eventsSent,
       drops: metrics.counts.drops,
+      coalesced: metrics.counts.coalesced,
     }),
     close() {
       closing ??= shutdown();

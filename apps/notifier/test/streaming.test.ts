@@ -4,7 +4,10 @@ import type { Step } from "@judge/protocol";
 import { Fixture, checkStream, judgeSteps } from "./support.ts";
 
 /** Appended after everything else: once a client has it, nothing earlier can still be on its way. */
-const SENTINEL: Step = { kind: "status", status: "done" };
+/** The last step (nothing is published after a verdict): tests end their streams with it. */
+const SENTINEL: Step = judgeSteps(0).at(-1)!;
+/** A judging in progress: every step but the verdict. */
+const progress = (tests: number): Step[] => judgeSteps(tests).slice(0, -1);
 
 describe("subscribe: a snapshot, then every later event once, in order", () => {
   let f: Fixture;
@@ -19,7 +22,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     const client = await f.connect(notifier, "alice");
     client.subscribe(sub.id);
     await client.untilSeq(sub.id, 0);
-    await sub.steps(judgeSteps(3));
+    await sub.steps(progress(3));
     const last = await sub.step(SENTINEL);
     await client.untilSeq(sub.id, last);
     const { view, snapshotSeq } = checkStream(client.of(sub.id), null, last);
@@ -30,7 +33,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
   it("subscribing in the middle, while the worker keeps publishing", async () => {
     const notifier = await f.start();
     const sub = await f.submission().create("alice");
-    const steps = judgeSteps(20);
+    const steps = progress(20);
     await sub.steps(steps.slice(0, 5));
     const clients = await Promise.all(Array.from({ length: 8 }, () => f.connect(notifier, "alice")));
     // The worker races the subscriptions: some snapshots land before, some in, some after the rest.
@@ -60,9 +63,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     const snapshot = await client.untilSeq(sub.id, sub.seq);
     assert.equal(snapshot.type, "snapshot");
     assert.ok(snapshot.type === "snapshot" && snapshot.submission.verdict === "AC" && snapshot.submission.status === "done");
-    const last = await sub.step(SENTINEL);
-    await client.untilSeq(sub.id, last);
-    checkStream(client.of(sub.id), null, last);
+    assert.deepEqual(checkStream(client.of(sub.id), null, sub.seq).view, sub.view);
   });
 
   it("subscribing twice on one socket is idempotent", async () => {
@@ -73,7 +74,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     client.subscribe(sub.id);
     await client.untilSeq(sub.id, 0);
     client.subscribe(sub.id);
-    await sub.steps(judgeSteps(1));
+    await sub.steps(progress(1));
     const last = await sub.step(SENTINEL);
     await client.untilSeq(sub.id, last);
     checkStream(client.of(sub.id), null, last);
@@ -88,7 +89,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     client.subscribe(a.id);
     client.subscribe(b.id);
     await Promise.all([client.untilSeq(a.id, 0), client.untilSeq(b.id, 0)]);
-    await Promise.all([a.steps(judgeSteps(2)), b.steps(judgeSteps(3))]);
+    await Promise.all([a.steps(progress(2)), b.steps(progress(3))]);
     const [lastA, lastB] = [await a.step(SENTINEL), await b.step(SENTINEL)];
     await Promise.all([client.untilSeq(a.id, lastA), client.untilSeq(b.id, lastB)]);
     assert.deepEqual(checkStream(client.of(a.id), null, lastA).view, a.view);
@@ -106,7 +107,7 @@ describe("resume with lastSeq", () => {
   it("a reconnecting client gets exactly the events it missed, no snapshot", async () => {
     const notifier = await f.start();
     const sub = await f.submission().create("alice");
-    const steps = judgeSteps(4);
+    const steps = progress(4);
     const first = await f.connect(notifier, "alice");
     first.subscribe(sub.id);
     await first.untilSeq(sub.id, 0);
@@ -128,7 +129,7 @@ describe("resume with lastSeq", () => {
   it("lastSeq equal to the state's seq sends nothing until the next event", async () => {
     const notifier = await f.start();
     const sub = await f.submission().create("alice");
-    await sub.steps(judgeSteps(1));
+    await sub.steps(progress(1));
     const client = await f.connect(notifier, "alice");
     client.subscribe(sub.id, sub.seq);
     const held = sub.view;

@@ -80,9 +80,13 @@ export class FakeSubmission {
   }
 
   async step(step: Step): Promise<number> {
-    this.view = applyStep(this.view, step);
-    this.seq = await this.live.append(this.id, step, this.view);
-    return this.seq;
+    const view = applyStep(this.view, step);
+    const seq = await this.live.append(this.id, step, view);
+    // LiveState takes nothing after the verdict; a test that tries has a bug.
+    if (seq === 0) throw new Error(`step ${step.kind} after the verdict of ${this.id} was dropped`);
+    this.view = view;
+    this.seq = seq;
+    return seq;
   }
 
   async steps(steps: Step[]): Promise<void> {
