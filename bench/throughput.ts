@@ -11,16 +11,21 @@
  * Every submission's source is unique, so each C++ one is compiled, as in a contest.
  */
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { createLogger } from "@judge/config";
 import { createPrisma, testBundleOf } from "@judge/db";
 import type { LanguageId, TestBundle } from "@judge/protocol";
 import { Judge } from "../apps/worker/src/judge/index.ts";
+import { freePort } from "../scripts/stack/free-port.ts";
+import { startRedisServer } from "../scripts/stack/redis-server.ts";
 import { startTestStack } from "../test/support/test-stack.ts";
 import { breakdownOf, printBreakdown, type Breakdown } from "./breakdown.ts";
 import { ms, summarize, type Summary } from "./latency-stats.ts";
 import type { BenchSection } from "./section.ts";
+import { costBetween, idleCpuUsPerSecond, readRedis, type RedisCost } from "./throughput-redis.ts";
 import { closedLoop, SimulatedUser } from "./throughput-users.ts";
 
 const USERS = Number(process.env.BENCH_USERS ?? 24);
@@ -49,6 +54,8 @@ interface Row {
   saturated: { perSecond: number; users: number; latency: Summary };
   /** saturated judged/s over bare judge runs/s */
   ratio: number;
+  /** Redis's work per submission during the saturated phase */
+  redis: RedisCost;
 }
 
 async function bareLoop(judge: Judge, bundle: TestBundle, language: LanguageId, slots: number, total: number) {
@@ -70,7 +77,11 @@ async function bareLoop(judge: Judge, bundle: TestBundle, language: LanguageId, 
 
 async function main(): Promise<Record<string, unknown>> {
   const rows: Row[] = [];
-  const stack = await startTestStack({ workers: 1, workerConcurrency: 1, logLevel: "warn" });
+  // A private redis-server: the figures per submission then count this run's work only.
+  const redisDir = await mkdtemp(join(tmpdir(), "bench-redis-"));
+  const redisServer = await startRedisServer(await freePort(), redisDir);
+  const redis = new Redis(redisServer.url);
+  const stack = await startTestStack({ workers: 1, workerConcurrency: 1, logLevel: "warn", redisUrl: redisServer.url });
   const judge = await Judge.create({
     workDir: join(tmpdir(), "judge-bench-work"),
     cacheDir: join(tmpdir(), "judge-bench-cache"),
@@ -86,6 +97,9 @@ async function main(): Promise<Record<string, unknown>> {
 
     for (const slots of SLOTS) {
       while (stack.workers.length < slots) await stack.addWorker();
+      // The fleet's idle cost to Redis, taken off each phase's figure (a fixed window: this
+      // measures a rate, it waits on nothing).
+      const idleUsPerSecond = await idleCpuUsPerSecond(redis, 3000);
       for (const language of LANGUAGES) {
         const total = COUNT[language] ?? 40;
         // Warm: the compile cache's header, each worker's test data, the API's code paths.
@@ -94,7 +108,12 @@ async function main(): Promise<Record<string, unknown>> {
 
         const bare = await bareLoop(judge, bundle, language, slots, total);
         const paced = await closedLoop(users.slice(0, slots), total, () => nextSource(language));
+        const before = await readRedis(redis);
         const saturated = await closedLoop(users, total, () => nextSource(language));
+        const redisCost = costBetween(before, await readRedis(redis), saturated.samples.length, {
+          usPerSecond: idleUsPerSecond,
+          elapsedMs: saturated.elapsedMs,
+        });
         for (const s of [...paced.samples, ...saturated.samples]) {
           if (s.verdict !== "AC") throw new Error(`the stack gave ${s.verdict} for ${language}`);
         }
@@ -106,6 +125,7 @@ async function main(): Promise<Record<string, unknown>> {
           paced: { perSecond: (paced.samples.length * 1000) / paced.elapsedMs, breakdown: breakdownOf(paced.samples) },
           saturated: { perSecond: saturatedPerSecond, users: users.length, latency: summarize(saturated.samples.map((s) => s.latencyMs)) },
           ratio: saturatedPerSecond / bare.perSecond,
+          redis: redisCost,
         };
         rows.push(row);
         printRow(row, rows.length === 1);
@@ -115,6 +135,9 @@ async function main(): Promise<Record<string, unknown>> {
     for (const user of users) user.close();
     await judge.close();
     await stack.teardown();
+    redis.disconnect();
+    await redisServer.close();
+    await rm(redisDir, { recursive: true, force: true });
   }
 
   process.stdout.write("\npipeline overhead: submit → verdict on the socket minus the sandbox's compile+run of the same submission (paced: one user per worker)\n");
@@ -129,6 +152,13 @@ async function main(): Promise<Record<string, unknown>> {
     "where the time goes (paced; api = POST sent → job queued, fetch = job setup incl. test data, push = Redis → socket)",
     rows.map((r) => ({ label: `${r.language} ×${r.workers}`, breakdown: r.paced.breakdown })),
   );
+  process.stdout.write("\nRedis per submission (saturated phase, the benchmark's own redis-server)\n");
+  process.stdout.write("language  workers  CPU µs   commands  scripts  publishes\n");
+  for (const r of rows) {
+    process.stdout.write(
+      `${r.language.padEnd(9)} ${String(r.workers).padEnd(8)} ${r.redis.cpuUsPerSubmission.toFixed(0).padEnd(8)} ${r.redis.callsPerSubmission.toFixed(1).padEnd(9)} ${r.redis.scriptsPerSubmission.toFixed(1).padEnd(8)} ${r.redis.publishesPerSubmission.toFixed(1)}\n`,
+    );
+  }
   return { users: USERS, counts: COUNT, rows };
 }
 
