@@ -64,15 +64,28 @@ describe("the upgrade", () => {
     await f.connect(notifier, "alice");
   });
 
-  it("serves /health and /metrics", async () => {
-    const notifier = await f.start();
-    await f.connect(notifier, "alice");
+  it("serves /health and /metrics: connections, subscriptions, events out, drops, fan-out latency", async () => {
+    const notifier = await f.start({ NOTIFIER_PING_INTERVAL_MS: "100" });
+    const client = await f.connect(notifier, "alice");
+    const sub = await f.submission().create("alice");
+    client.subscribe(sub.id);
+    await client.untilSeq(sub.id, 0);
+    const seq = await sub.step({ kind: "status", status: "compiling" });
+    await client.untilSeq(sub.id, seq);
+    // A peer that never answers pings: the heartbeat drops it.
+    const dead = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${await f.token("bob")}`, { autoPong: false });
+    await dead.closed();
     const base = `http://127.0.0.1:${notifier.port}`;
     const health = await fetchUntilOk(`${base}/health`);
     assert.deepEqual(await health.json(), { status: "ok" });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     assert.match(metrics, /^notifier_connections 1$/m);
-    assert.match(metrics, /notifier_fanout_seconds_bucket/);
+    assert.match(metrics, /^notifier_subscriptions 1$/m);
+    assert.match(metrics, /^notifier_redis_channels 1$/m);
+    assert.match(metrics, /^notifier_events_sent_total 1$/m);
+    assert.match(metrics, /^notifier_dropped_connections_total\{reason="heartbeat"\} 1$/m);
+    assert.match(metrics, /^notifier_fanout_seconds_count 1$/m);
+    assert.match(metrics, /^notifier_slow_client_coalescing_total 0$/m);
     assert.equal((await fetch(`${base}/nope`)).status, 404);
   });
 });
