@@ -8,10 +8,11 @@ import { join } from "node:path";
 import { notifierConnections } from "./notifier-connections.ts";
 import { notifierPushVsPoll } from "./notifier-push-vs-poll.ts";
 import { pipelineLatency } from "./pipeline-latency.ts";
+import { sandboxOverhead } from "./sandbox-overhead.ts";
 import { throughput } from "./throughput.ts";
 import type { BenchSection } from "./section.ts";
 
-const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections, notifierPushVsPoll];
+const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections, notifierPushVsPoll, sandboxOverhead];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const figures: Record<string, unknown> = {};
