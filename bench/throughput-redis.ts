@@ -10,6 +10,8 @@ export interface RedisReading {
   cpuSeconds: number;
   /** commandstats calls per command (lower-case name) */
   calls: Record<string, number>;
+  /** commandstats time per command, µs (a script's time includes its inner commands') */
+  usec: Record<string, number>;
 }
 
 export interface RedisCost {
@@ -21,14 +23,20 @@ export interface RedisCost {
   publishesPerSubmission: number;
   /** EVAL/EVALSHA/FCALL per submission: BullMQ's and the live state's scripts */
   scriptsPerSubmission: number;
+  /** the commands that took the most time, per submission: [name, calls, µs] */
+  top: [string, number, number][];
 }
 
 export async function readRedis(redis: Redis): Promise<RedisReading> {
   const [cpu, stats] = await Promise.all([redis.info("cpu"), redis.info("commandstats")]);
   const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, "m").exec(cpu)?.[1] ?? Number.NaN);
   const calls: Record<string, number> = {};
-  for (const match of stats.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) calls[match[1]!] = Number(match[2]);
-  return { cpuSeconds: field("used_cpu_user") + field("used_cpu_sys"), calls };
+  const usec: Record<string, number> = {};
+  for (const match of stats.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+    calls[match[1]!] = Number(match[2]);
+    usec[match[1]!] = Number(match[3]);
+  }
+  return { cpuSeconds: field("used_cpu_user") + field("used_cpu_sys"), calls, usec };
 }
 
 /** Server CPU while nothing is submitted (heartbeats, BullMQ's blocking reads, lock checks), µs per second. */
@@ -53,5 +61,9 @@ export function costBetween(before: RedisReading, after: RedisReading, submissio
     callsPerSubmission: per(all),
     publishesPerSubmission: per(delta("publish") + delta("spublish")),
     scriptsPerSubmission: per(delta("eval") + delta("evalsha") + delta("fcall")),
+    top: Object.keys(after.usec)
+      .map((name): [string, number, number] => [name, per(delta(name)), per((after.usec[name] ?? 0) - (before.usec[name] ?? 0))])
+      .sort((a, b) => b[2] - a[2])
+      .slice(0, 8),
   };
 }

@@ -25,6 +25,7 @@ import { startTestStack } from "../test/support/test-stack.ts";
 import { breakdownOf, printBreakdown, type Breakdown } from "./breakdown.ts";
 import { ms, summarize, type Summary } from "./latency-stats.ts";
 import type { BenchSection } from "./section.ts";
+import { databaseCounters, processCpu, type ProcessCpu } from "./throughput-cpu.ts";
 import { costBetween, idleCpuUsPerSecond, readRedis, type RedisCost } from "./throughput-redis.ts";
 import { closedLoop, SimulatedUser } from "./throughput-users.ts";
 
@@ -56,6 +57,16 @@ interface Row {
   ratio: number;
   /** Redis's work per submission during the saturated phase */
   redis: RedisCost;
+  /** CPU ms per submission of each process during the saturated phase */
+  cpuMs: { api: number; notifier: number; workerGlue: number; sandboxes: number };
+}
+
+/** The services' CPU now: api, notifier, and the workers summed. */
+async function stackCpu(stack: { api: { child: { pid?: number } }; notifier: { child: { pid?: number } }; workers: { child: { pid?: number } }[] }) {
+  const of = (p: { child: { pid?: number } }) => processCpu(p.child.pid!);
+  const [api, notifier, ...workers] = await Promise.all([of(stack.api), of(stack.notifier), ...stack.workers.map(of)]);
+  const sum = (list: ProcessCpu[]) => list.reduce((a, b) => ({ selfMs: a.selfMs + b.selfMs, childrenMs: a.childrenMs + b.childrenMs }), { selfMs: 0, childrenMs: 0 });
+  return { api: api!, notifier: notifier!, workers: sum(workers) };
 }
 
 async function bareLoop(judge: Judge, bundle: TestBundle, language: LanguageId, slots: number, total: number) {
@@ -88,13 +99,15 @@ async function main(): Promise<Record<string, unknown>> {
     logger: createLogger("bench", "warn"),
   });
   const users: SimulatedUser[] = [];
+  const prisma = createPrisma(stack.databaseUrl);
+  let database: Record<string, number> = {};
   try {
-    const prisma = createPrisma(stack.databaseUrl);
     const problem = await prisma.problem.findUniqueOrThrow({ where: { slug: "a-plus-b" }, include: { tests: { orderBy: { index: "asc" } } } });
     const bundle = testBundleOf(problem);
-    await prisma.$disconnect();
     for (let i = 0; i < USERS; i++) users.push(await SimulatedUser.create(stack.apiUrl, stack.notifierUrl));
 
+    const dbBefore = await databaseCounters(prisma);
+    let stackSubmissions = 0;
     for (const slots of SLOTS) {
       while (stack.workers.length < slots) await stack.addWorker();
       // The fleet's idle cost to Redis, taken off each phase's figure (a fixed window: this
@@ -109,7 +122,11 @@ async function main(): Promise<Record<string, unknown>> {
         const bare = await bareLoop(judge, bundle, language, slots, total);
         const paced = await closedLoop(users.slice(0, slots), total, () => nextSource(language));
         const before = await readRedis(redis);
+        const cpuBefore = await stackCpu(stack);
         const saturated = await closedLoop(users, total, () => nextSource(language));
+        const cpuAfter = await stackCpu(stack);
+        stackSubmissions += slots * 4 + paced.samples.length + saturated.samples.length;
+        const perSubmission = (v: number) => v / saturated.samples.length;
         const redisCost = costBetween(before, await readRedis(redis), saturated.samples.length, {
           usPerSecond: idleUsPerSecond,
           elapsedMs: saturated.elapsedMs,
@@ -126,14 +143,30 @@ async function main(): Promise<Record<string, unknown>> {
           saturated: { perSecond: saturatedPerSecond, users: users.length, latency: summarize(saturated.samples.map((s) => s.latencyMs)) },
           ratio: saturatedPerSecond / bare.perSecond,
           redis: redisCost,
+          cpuMs: {
+            api: perSubmission(cpuAfter.api.selfMs - cpuBefore.api.selfMs),
+            notifier: perSubmission(cpuAfter.notifier.selfMs - cpuBefore.notifier.selfMs),
+            workerGlue: perSubmission(cpuAfter.workers.selfMs - cpuBefore.workers.selfMs),
+            sandboxes: perSubmission(cpuAfter.workers.childrenMs - cpuBefore.workers.childrenMs),
+          },
         };
         rows.push(row);
         printRow(row, rows.length === 1);
       }
     }
+    // PostgreSQL flushes its counters lazily (idle backends within 10 s): wait that out once.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    const dbAfter = await databaseCounters(prisma);
+    database = {
+      submissions: stackSubmissions,
+      commitsPerSubmission: (dbAfter.commits - dbBefore.commits) / stackSubmissions,
+      rowsWrittenPerSubmission: (dbAfter.rowsWritten - dbBefore.rowsWritten) / stackSubmissions,
+      rowsReadPerSubmission: (dbAfter.rowsRead - dbBefore.rowsRead) / stackSubmissions,
+    };
   } finally {
     for (const user of users) user.close();
     await judge.close();
+    await prisma.$disconnect();
     await stack.teardown();
     redis.disconnect();
     await redisServer.close();
@@ -158,8 +191,21 @@ async function main(): Promise<Record<string, unknown>> {
     process.stdout.write(
       `${r.language.padEnd(9)} ${String(r.workers).padEnd(8)} ${r.redis.cpuUsPerSubmission.toFixed(0).padEnd(8)} ${r.redis.callsPerSubmission.toFixed(1).padEnd(9)} ${r.redis.scriptsPerSubmission.toFixed(1).padEnd(8)} ${r.redis.publishesPerSubmission.toFixed(1)}\n`,
     );
+    const top = r.redis.top.map(([name, calls, us]) => `${name} ${calls.toFixed(1)}× ${us.toFixed(0)} µs`).join(", ");
+    process.stdout.write(`    most time: ${top}\n`);
   }
-  return { users: USERS, counts: COUNT, rows };
+  process.stdout.write("\nCPU per submission, ms (saturated phase; /proc of each service process)\n");
+  process.stdout.write("language  workers  api      notifier  worker glue  sandboxes\n");
+  for (const r of rows) {
+    const c = r.cpuMs;
+    process.stdout.write(
+      `${r.language.padEnd(9)} ${String(r.workers).padEnd(8)} ${c.api.toFixed(2).padEnd(8)} ${c.notifier.toFixed(2).padEnd(9)} ${c.workerGlue.toFixed(2).padEnd(12)} ${c.sandboxes.toFixed(1)}\n`,
+    );
+  }
+  process.stdout.write(
+    `\nPostgreSQL per submission (whole run, ${database.submissions} submissions): ${database.commitsPerSubmission?.toFixed(1)} commits, ${database.rowsWrittenPerSubmission?.toFixed(1)} rows written, ${database.rowsReadPerSubmission?.toFixed(1)} rows read\n`,
+  );
+  return { users: USERS, counts: COUNT, rows, database };
 }
 
 function printRow(r: Row, header: boolean): void {
