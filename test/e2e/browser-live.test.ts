@@ -94,7 +94,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     assert.ok(Number(total) > 3 && passed === total, `passed ${passed} of ${total}`);
     assert.equal(await page.getByTestId("test-result").and(page.locator('[data-verdict="AC"]')).count(), Number(total), "every test's result arrived");
     await page.screenshot({ path: join(artifacts, "verdict-after-notifier-restart.png") });
-    await page.getByTestId("result-stats").waitFor();
+    await page.getByTestId("result-stats").waitFor({ timeout: JUDGE_TIMEOUT });
   });
 
   it("compares a second accepted submission with the first: faster than X%, less memory than Y%", async () => {
@@ -107,7 +107,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     await verdict.waitFor({ timeout: JUDGE_TIMEOUT });
     assert.equal(await verdict.getAttribute("data-verdict"), "AC");
     const stats = page.getByTestId("result-stats");
-    await stats.waitFor({ timeout: 30_000 });
+    await stats.waitFor({ timeout: JUDGE_TIMEOUT });
     assert.match(await stats.innerText(), /^Faster than \d+% and less memory than \d+% of 2 accepted Python 3 submissions\.$/);
     await page.screenshot({ path: join(artifacts, "verdict-accepted-stats.png") });
   });

@@ -111,6 +111,7 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
     assert.match(await page.getByTestId("submission-code").innerText(), /# my draft/);
     assert.equal(await page.getByTestId("verdict").getAttribute("data-verdict"), "AC");
     assert.equal(await page.getByTestId("test-table").locator("tbody tr").count(), total, "one row per test");
+    await page.getByTestId("result-stats").waitFor({ timeout: JUDGE_TIMEOUT });
     await page.screenshot({ path: join(artifacts, "submission-page.png"), fullPage: true });
 
     await page.goto(`${base}/problems`);

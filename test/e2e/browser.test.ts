@@ -1,22 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { repoRoot } from "../../scripts/stack/service-process.ts";
+import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const artifacts = join(repoRoot, "test-artifacts");
-
-async function typeSolution(page: Page, code: string): Promise<void> {
-  const editor = page.getByTestId("editor").locator(".cm-content");
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("Delete");
-  // insertText, not typing: the editor's auto-indent and bracket closing would mangle typed code.
-  await page.keyboard.insertText(code);
-}
+import { artifacts, launchBrowser, typeSolution, webDist } from "./browser-harness.ts";
 
 describe("the web app in a real browser against the real stack", () => {
   let stack: TestStack;
@@ -24,12 +11,8 @@ describe("the web app in a real browser against the real stack", () => {
   let page: Page;
 
   before(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    stack = await startTestStack({ gatewayPort: 0, webDir: join(repoRoot, "apps", "web", "dist") });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
+    browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
 

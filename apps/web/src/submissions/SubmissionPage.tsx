@@ -1,8 +1,6 @@
 import { languageDisplay, verdictNames, type SubmissionView } from "@judge/protocol";
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router";
-import { queryKeys } from "../api/queryKeys.ts";
 import { isApiError } from "../api/ApiError.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
@@ -58,17 +56,14 @@ function useLiveView(id: string, stored: SubmissionView | undefined): Submission
 
 export default function SubmissionPage() {
   const { id = "" } = useParams();
-  // Once the socket says judged, fetch the stored row again (it brings "faster than X%").
-  const [judgedLive, setJudgedLive] = useState(false);
-  const submission = useSubmission(id, { untilStored: judgedLive });
+  // Once judged, GET again until the answer comes from the stored row: it brings "faster than X%".
+  const [catchUp, setCatchUp] = useState(false);
+  const submission = useSubmission(id, { untilStored: catchUp });
   const view = useLiveView(id, submission.data);
-  const client = useQueryClient();
-  const liveDone = view?.status === "done" && submission.data?.status !== "done";
+  const judged = view?.status === "done";
   useEffect(() => {
-    if (!liveDone) return;
-    setJudgedLive(true);
-    void client.invalidateQueries({ queryKey: queryKeys.submission(id) });
-  }, [liveDone, client, id]);
+    if (judged) setCatchUp(true);
+  }, [judged]);
   useDocumentTitle(`Submission ${id}`);
 
   if (submission.error) {
