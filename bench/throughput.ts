@@ -112,7 +112,17 @@ async function main(): Promise<Record<string, unknown>> {
       while (stack.workers.length < slots) await stack.addWorker();
       // The fleet's idle cost to Redis, taken off each phase's figure (a fixed window: this
       // measures a rate, it waits on nothing).
+      const idleStart = await stackCpu(stack);
+      const idleStarted = performance.now();
       const idleUsPerSecond = await idleCpuUsPerSecond(redis, 3000);
+      const idleEnd = await stackCpu(stack);
+      const idleSeconds = (performance.now() - idleStarted) / 1000;
+      /** Each service's own CPU while idle (timers, heartbeats, GC), ms per second. */
+      const idleMsPerSecond = {
+        api: (idleEnd.api.selfMs - idleStart.api.selfMs) / idleSeconds,
+        notifier: (idleEnd.notifier.selfMs - idleStart.notifier.selfMs) / idleSeconds,
+        workers: (idleEnd.workers.selfMs - idleStart.workers.selfMs) / idleSeconds,
+      };
       for (const language of LANGUAGES) {
         const total = COUNT[language] ?? 40;
         // Warm: the compile cache's header, each worker's test data, the API's code paths.
@@ -126,6 +136,8 @@ async function main(): Promise<Record<string, unknown>> {
         const saturated = await closedLoop(users, total, () => nextSource(language));
         const cpuAfter = await stackCpu(stack);
         stackSubmissions += slots * 4 + paced.samples.length + saturated.samples.length;
+        // Net of what the services burn idle over the same time, as for Redis.
+        const idleOver = (msPerSecond: number) => (msPerSecond * saturated.elapsedMs) / 1000;
         const perSubmission = (v: number) => v / saturated.samples.length;
         const redisCost = costBetween(before, await readRedis(redis), saturated.samples.length, {
           usPerSecond: idleUsPerSecond,
@@ -144,9 +156,9 @@ async function main(): Promise<Record<string, unknown>> {
           ratio: saturatedPerSecond / bare.perSecond,
           redis: redisCost,
           cpuMs: {
-            api: perSubmission(cpuAfter.api.selfMs - cpuBefore.api.selfMs),
-            notifier: perSubmission(cpuAfter.notifier.selfMs - cpuBefore.notifier.selfMs),
-            workerGlue: perSubmission(cpuAfter.workers.selfMs - cpuBefore.workers.selfMs),
+            api: perSubmission(cpuAfter.api.selfMs - cpuBefore.api.selfMs - idleOver(idleMsPerSecond.api)),
+            notifier: perSubmission(cpuAfter.notifier.selfMs - cpuBefore.notifier.selfMs - idleOver(idleMsPerSecond.notifier)),
+            workerGlue: perSubmission(cpuAfter.workers.selfMs - cpuBefore.workers.selfMs - idleOver(idleMsPerSecond.workers)),
             sandboxes: perSubmission(cpuAfter.workers.childrenMs - cpuBefore.workers.childrenMs),
           },
         };
