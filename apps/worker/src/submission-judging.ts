@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job, type Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
-import { JudgeJob, type JudgeResult } from "@judge/protocol";
+import { JudgeJob, type JudgeResult, type SubmissionJob } from "@judge/protocol";
 import type { Judge, JudgeOutcome } from "./judge/index.ts";
 import { JobTimings } from "./job-timings.ts";
 import { OrderedSteps } from "./ordered-steps.ts";
@@ -49,7 +49,7 @@ export class SubmissionJudging {
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
     if (recovery.kind === "give-up") {
       logger.error({ reason: recovery.reason }, "ending as IE");
-      await this.finish(request.submissionId, internalError(new Error(recovery.reason)), progress);
+      await this.finish(request, internalError(new Error(recovery.reason)), progress);
       return;
     }
 
@@ -87,16 +87,25 @@ export class SubmissionJudging {
       logger.error({ err }, "judging failed on the last attempt; ending as IE");
       outcome = internalError(err);
     }
-    await this.finish(request.submissionId, outcome, progress, timings);
+    await this.finish(request, outcome, progress, timings);
     logger.info({ verdict: outcome.verdict, passed: outcome.passed, total: outcome.total }, "judged");
   };
 
-  private async finish(submissionId: string, outcome: JudgeOutcome, progress: LiveProgress, timings?: JobTimings): Promise<void> {
+  private async finish(request: SubmissionJob, outcome: JudgeOutcome, progress: LiveProgress, timings?: JobTimings): Promise<void> {
+    const { submissionId, judging } = request;
     const judgedAt = new Date().toISOString();
-    const result: JudgeResult = { v: 1, submissionId, ...outcome, judgedAt, workerId: this.deps.workerId };
+    const result: JudgeResult = {
+      v: 1,
+      submissionId,
+      ...(judging !== undefined ? { judging } : {}),
+      ...outcome,
+      judgedAt,
+      workerId: this.deps.workerId,
+    };
     // Durable first: once the result is queued for the database, the verdict may be shown.
+    // One result job per judging: a rejudge's result is not mistaken for the first one's.
     const queued = this.deps.results.add("result", result, {
-      jobId: submissionId,
+      jobId: `${submissionId}-r${judging ?? 1}`,
       attempts: 20,
       backoff: { type: "exponential", delay: 1000 },
       removeOnComplete: true,

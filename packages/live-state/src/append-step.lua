@@ -1,6 +1,7 @@
 -- KEYS[1] state hash, KEYS[2] event log
 -- ARGV[1] event JSON without seq (must start with '{'), ARGV[2] new view JSON,
--- ARGV[3] channel, ARGV[4] ttl seconds, ARGV[5] '1' when the step is the final verdict
+-- ARGV[3] channel, ARGV[4] ttl seconds, ARGV[5] '1' when the step is the final verdict,
+-- '2' when it reopens a judged submission (a rejudge), '0' otherwise
 -- Numbers the event, stores the state it leads to, logs and publishes it: one atomic step,
 -- so a snapshot read at seq n and the events after n never overlap or leave a gap.
 if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -8,7 +9,10 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
 end
 -- After the verdict nothing more is told: a job that runs twice (a stalled worker that was
 -- still alive, a duplicate delivery) cannot push a second verdict or steps after it.
-if redis.call('HEXISTS', KEYS[1], 'final') == 1 then
+-- Only a rejudge reopens it, explicitly.
+if ARGV[5] == '2' then
+  redis.call('HDEL', KEYS[1], 'final')
+elseif redis.call('HEXISTS', KEYS[1], 'final') == 1 then
   return 0
 end
 if ARGV[5] == '1' then

@@ -61,6 +61,16 @@ export class LiveState {
     return this.redis.judgeAppendStep(state, log, event, JSON.stringify(view), channel, this.ttlSeconds, final);
   }
 
+  /**
+   * Reopens a judged submission for a rejudge: the step (a `queued` status) is appended even
+   * after the verdict, and the next verdict is accepted again.
+   */
+  async reopen(submissionId: string, step: Step, view: SubmissionView): Promise<number> {
+    const { state, log, channel } = this.keys(submissionId);
+    const event = JSON.stringify({ type: "event", submissionId, ...step });
+    return this.redis.judgeAppendStep(state, log, event, JSON.stringify(view), channel, this.ttlSeconds, "2");
+  }
+
   async snapshot(submissionId: string): Promise<Snapshot | null> {
     const [owner, seq, view] = await this.redis.hmget(this.keys(submissionId).state, "owner", "seq", "view");
     if (owner == null || seq == null || view == null) return null;

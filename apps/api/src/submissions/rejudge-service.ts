@@ -88,7 +88,7 @@ export class RejudgeService {
    */
   private async resetLive(view: SubmissionView, ownerId: string): Promise<void> {
     const snapshot = await this.deps.live.snapshot(view.id);
-    if (snapshot) await this.deps.live.append(view.id, { kind: "status", status: "queued" }, view);
+    if (snapshot) await this.deps.live.reopen(view.id, { kind: "status", status: "queued" }, view);
     else await this.deps.live.create(view, ownerId);
   }
 }
