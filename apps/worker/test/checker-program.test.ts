@@ -7,7 +7,8 @@ import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
 
 let judge: Judge;
 before(async () => {
-  judge = await createTestJudge({ only: ["python", "c"] });
+  // A short checker budget: the hanging checker below spends all of it.
+  judge = await createTestJudge({ only: ["python", "c"], limits: { checkerCpuMs: 1000 } });
 });
 after(async () => {
   await judge.close();

@@ -163,7 +163,14 @@ export class Judge {
         this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
         return { ...noTests("IE", total), compileOutput: "the problem's checker is broken; an administrator has been told" };
       }
-      checkerProgram = new ProgramChecker(this.sandbox, this.options.workDir, compiled, checker.convention, this.logger);
+      checkerProgram = new ProgramChecker(
+        this.sandbox,
+        this.options.workDir,
+        compiled,
+        checker.convention,
+        this.limits.checkerCpuMs,
+        this.logger,
+      );
     }
     const tests: TestResult[] = [];
     for (const [i, test] of bundle.tests.entries()) {

@@ -30,6 +30,8 @@ export interface JudgeLimits {
   };
   /** bytes of the compiler's message a CE carries */
   compileMessageBytes: number;
+  /** CPU ms a problem's checker program gets per test (wall: twice that) before it is IE */
+  checkerCpuMs: number;
 }
 
 export const defaultJudgeLimits: JudgeLimits = {
@@ -49,6 +51,7 @@ export const defaultJudgeLimits: JudgeLimits = {
     tmpBytes: 512 * MiB,
   },
   compileMessageBytes: 8 * 1024,
+  checkerCpuMs: 10_000,
 };
 
 /** What callers may override: any judge limit, and any single compile limit. */

@@ -9,10 +9,8 @@ import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 
 const MiB = 2 ** 20;
 
-/** A checker is trusted more than a submission but still sandboxed: generous, fixed limits. */
-const CHECKER_LIMITS: RunLimits = {
-  cpuMs: 10_000,
-  wallMs: 20_000,
+/** A checker is trusted more than a submission but still sandboxed: generous limits. */
+const CHECKER_LIMITS: Omit<RunLimits, "cpuMs" | "wallMs"> = {
   memoryBytes: 512 * MiB,
   pids: 64,
   stdoutBytes: 1 * MiB,
@@ -35,6 +33,8 @@ export class ProgramChecker {
     private readonly workDir: string,
     private readonly program: { dir: string; toolchain: Toolchain },
     private readonly convention: CheckerConvention,
+    /** CPU ms per test; wall is twice that */
+    private readonly cpuMs: number,
     private readonly logger: Logger,
   ) {}
 
@@ -53,7 +53,7 @@ export class ProgramChecker {
         stdin: outputOnStdin ? output : "",
         scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
         binds: [{ host: this.program.dir, sandbox: PROG_DIR }, { host: dir, sandbox: CHECK_DIR }, ...(step.binds ?? [])],
-        limits: { ...CHECKER_LIMITS, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) },
+        limits: { ...CHECKER_LIMITS, cpuMs: this.cpuMs, wallMs: 2 * this.cpuMs, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) },
       });
       const ended = run.outcome === "ok" || run.outcome === "runtime-error" ? run.exitCode : null;
       const verdict = checkerVerdictByExit(this.convention, ended);
