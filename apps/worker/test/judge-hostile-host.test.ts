@@ -28,7 +28,7 @@ let apiConnections = 0;
 before(async () => {
   process.env.JUDGE_HOSTILE_SECRET = SECRET; // must never be visible inside a box
   judge = await createTestJudge({
-    only: ["python", "c", "cpp", "rust"],
+    only: ["python", "c", "cpp", "rust", "haskell"],
     limits: { outputBytes: 1024 * 1024, compile: { cpuMs: 5000, wallMs: 10_000, memoryBytes: 512 * 1024 * 1024 } },
   });
   await writeFile(canaryPath, canaryText, { mode: 0o666 });
@@ -196,4 +196,27 @@ test("compile-time reads of host files and compiler bombs are CE with nothing le
   await hostile("c", "#include </dev/random>\nint main(void){}\n", sum, ["CE"]);
   const templates = "template<int N, int M> struct A { enum { v = A<N-1, 2*M>::v + A<N-1, 2*M+1>::v }; };\ntemplate<int M> struct A<0, M> { enum { v = 1 }; };\nint main() { return A<40, 0>::v; }\n";
   await hostile("cpp", templates, sum, ["CE"]);
+});
+
+test("symlinks planted in the compile scratch (a host directory) by compile-time code lead nowhere", async (t) => {
+  if (!judge.languages().some((l) => l.id === "haskell")) {
+    t.skip("no ghc here");
+    return;
+  }
+  // Template Haskell runs code inside the compiler: it plants links to the host's canary in /box,
+  // the host directory the artifacts come out of (the attack behind Judge0's CVE-2024-28185).
+  const plant = (targets: string) => `{-# LANGUAGE TemplateHaskell #-}
+import Language.Haskell.TH
+import System.Posix.Files (createSymbolicLink)
+$(runIO (mapM_ (createSymbolicLink ${JSON.stringify(canaryPath)}) [${targets}]) >> return [])
+main :: IO ()
+main = getLine >>= \\l -> print (sum (map read (words l)) :: Integer)
+`;
+  // The program's own name is a link: the compiler writes through it inside the box, the judge
+  // never copies a link out, so there is no program.
+  const hijacked = await judgeOnce(judge, "haskell", plant('"/box/main", "/box/extra"'), sum);
+  assert.equal(hijacked.verdict, "CE", JSON.stringify(hijacked));
+  await assertHostUntouched();
+  // A link beside a real program: the program is judged, the link is removed, not followed.
+  await hostile("haskell", plant('"/box/extra"'), sum, ["AC"]);
 });
