@@ -34,7 +34,7 @@ const SLOTS = (process.env.BENCH_WORKERS ?? "1,2").split(",").map(Number);
 const LANGUAGES = (process.env.BENCH_LANGUAGES ?? "python,cpp").split(",") as LanguageId[];
 /** Submissions per phase; C++ compiles each one, so fewer. */
 const COUNT: Partial<Record<LanguageId, number>> = {
-  python: Number(process.env.BENCH_PY_COUNT ?? 120),
+  python: Number(process.env.BENCH_PY_COUNT ?? 80),
   cpp: Number(process.env.BENCH_CPP_COUNT ?? 24),
 };
 

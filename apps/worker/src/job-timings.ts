@@ -12,7 +12,7 @@ export interface QueuedJobTimes {
  * interrupts, so those two are the sandbox's own work.
  */
 export class JobTimings {
-  private readonly takenAt = performance.now();
+  private readonly takenAt: number;
   private fetchedAt: number | null = null;
   private compileAt: number | null = null;
   private runAt: number | null = null;
@@ -21,50 +21,56 @@ export class JobTimings {
   private publishMsAtRun = 0;
   private resultMs = 0;
 
-  constructor(private readonly job: QueuedJobTimes) {}
+  constructor(
+    private readonly job: QueuedJobTimes,
+    /** ms, monotonic; a parameter so that tests can drive it */
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.takenAt = now();
+  }
 
   fetched(): void {
-    this.fetchedAt = performance.now();
+    this.fetchedAt = this.now();
   }
 
   compiling(): void {
-    this.compileAt = performance.now();
+    this.compileAt = this.now();
   }
 
   /** Call on every `running` step; only the first one starts the run phase. */
   running(): void {
     if (this.runAt !== null) return;
-    this.runAt = performance.now();
+    this.runAt = this.now();
     this.publishMsAtRun = this.publishMs;
   }
 
   judged(): void {
-    this.judgedAt = performance.now();
+    this.judgedAt = this.now();
   }
 
   /** Times a step's publication. */
   async publishing<T>(work: Promise<T>): Promise<T> {
-    const started = performance.now();
+    const started = this.now();
     try {
       return await work;
     } finally {
-      this.publishMs += performance.now() - started;
+      this.publishMs += this.now() - started;
     }
   }
 
   /** Times the hand-off of the result to the durable queue. */
   async resulting<T>(work: Promise<T>): Promise<T> {
-    const started = performance.now();
+    const started = this.now();
     try {
       return await work;
     } finally {
-      this.resultMs += performance.now() - started;
+      this.resultMs += this.now() - started;
     }
   }
 
   /** The figures as they stand, stamped with the moment the verdict goes to Redis. */
   snapshot(): JudgeTimings {
-    const end = this.judgedAt ?? performance.now();
+    const end = this.judgedAt ?? this.now();
     const compileEnd = this.runAt ?? end;
     const compileMs = this.compileAt === null ? 0 : compileEnd - this.compileAt - this.publishMsAtRun;
     const runMs = this.runAt === null ? 0 : end - this.runAt - (this.publishMs - this.publishMsAtRun);
