@@ -70,7 +70,7 @@ export function RunResult({ runCase }: { runCase: RunCase }) {
       data-testid="run-result"
       data-status={status}
       data-verdict={done ? (view?.verdict ?? "IE") : undefined}
-      data-match={outcome?.matches === null || !outcome ? undefined : String(outcome.matches)}
+      data-match={outcome && outcome.matches !== null ? String(outcome.matches) : undefined}
       aria-busy={!done && !runCase.error}
     >
       <header className="run-head">
