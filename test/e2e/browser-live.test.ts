@@ -55,7 +55,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     assert.equal(await page.getByTestId("run-diff").count(), 0, "no diff when the output matches");
   });
 
-  it("runs on custom input and shows stdout and stderr; Ctrl+' runs too", async () => {
+  it("runs on custom input and shows stdout and stderr, an exit code, a compiler's message; Ctrl+' runs too", async () => {
     await page.getByTestId("run-mode-custom").check();
     await page.getByTestId("custom-input").fill("20 22\n");
     await typeSolution(page, 'import sys\na, b = map(int, input().split())\nprint(a + b)\nprint("debug", a, file=sys.stderr)\n');
@@ -72,6 +72,15 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     await finishedRun().waitFor({ timeout: JUDGE_TIMEOUT });
     assert.equal(await runResult().getAttribute("data-verdict"), "RE");
     assert.equal((await page.getByTestId("run-stdout").innerText()).trim(), "partial");
+    assert.match(await page.getByTestId("run-result").innerText(), /exit code 3/);
+
+    await page.getByTestId("language-select").selectOption("cpp");
+    await typeSolution(page, "int main() { return undefined_name; }\n");
+    await page.getByTestId("run-button").click();
+    await finishedRun().waitFor({ timeout: JUDGE_TIMEOUT });
+    assert.equal(await runResult().getAttribute("data-verdict"), "CE");
+    assert.match(await page.getByTestId("run-compile-output").innerText(), /undefined_name/);
+    await page.getByTestId("language-select").selectOption("python");
   });
 
   it("keeps the verdict streaming across a notifier restart mid-judging", async () => {
