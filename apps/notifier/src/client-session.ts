@@ -261,6 +261,10 @@ export class ClientSession implements HubMember {
     this.coalescing = true;
     this.ctx.metrics.slowClient();
     this.ctx.logger.debug({ userId: this.userId, bufferedBytes: this.socket.bufferedAmount }, "slow client: coalescing its events");
+    this.markBacklogEnd();
+  }
+
+  private markBacklogEnd(): void {
     this.drainedListener ??= (err?: Error | null) => this.drained(err);
     this.socket.ping(undefined, undefined, this.drainedListener);
   }
@@ -269,12 +273,12 @@ export class ClientSession implements HubMember {
   private drained(err?: Error | null): void {
     // An error means the socket is gone; its close event disposes the session. ws passes null on success.
     if (err instanceof Error || this.disposed || this.socket.readyState !== WebSocket.OPEN) return;
-    this.coalescing = false;
     if (this.socket.bufferedAmount > this.ctx.limits.softBufferedBytes) {
-      // Snapshots and errors sent meanwhile are still on their way.
-      this.startCoalescing();
+      // Snapshots and errors sent meanwhile are still on their way: still slow, wait for those too.
+      this.markBacklogEnd();
       return;
     }
+    this.coalescing = false;
     for (const [submissionId, sub] of this.subs ?? []) {
       if (!sub.behind) continue;
       sub.behind = false;
