@@ -79,6 +79,34 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
     assert.deepEqual(await unnamedControls(page), [], "every control on the list has an accessible name");
   });
 
+  it("pages through the list with Load more, without losing or repeating a problem", async () => {
+    await page.goto(`${base}/problems`);
+    await rows().first().waitFor();
+    const everything = await slugsShown();
+    // The real API with pages of 2 instead of 50, so the seeded problems need several pages.
+    const problemList = (url: URL) => url.pathname === "/api/problems";
+    await page.route(
+      problemList,
+      (route) => {
+        const url = new URL(route.request().url());
+        url.searchParams.set("limit", "2");
+        return route.continue({ url: url.toString() });
+      },
+    );
+    await page.reload();
+    await page.waitForFunction("document.querySelectorAll('[data-testid=problem-row]').length === 2");
+    const loadMore = page.getByTestId("load-more");
+    for (let shown = 2; shown < everything.length; shown += 2) {
+      await loadMore.click();
+      await page.waitForFunction(`document.querySelectorAll('[data-testid=problem-row]').length >= ${Math.min(shown + 2, everything.length)}`);
+    }
+    // An API may only know that a page was the last after asking for one more.
+    if (await loadMore.isVisible()) await loadMore.click();
+    await loadMore.waitFor({ state: "detached" });
+    assert.deepEqual(await slugsShown(), everything);
+    await page.unroute(problemList);
+  });
+
   it("keeps the draft per problem and language across a reload", async () => {
     await page.goto(`${base}/problems/a-plus-b`);
     await page.getByTestId("language-select").selectOption("python");
