@@ -12,5 +12,7 @@ export interface PrismaOptions {
  */
 export function createPrisma(databaseUrl: string, options: PrismaOptions = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
-  return new PrismaClient({ adapter });
+  // Prisma's 2 s wait for a transaction's connection fails under a burst (and always on the
+  // embedded PGlite, which runs transactions one at a time); waiting longer only delays.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 30_000 } });
 }
