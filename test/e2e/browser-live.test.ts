@@ -55,6 +55,20 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     assert.equal(await page.getByTestId("run-diff").count(), 0, "no diff when the output matches");
   });
 
+  it("runs once per example and compares each with its own expected output", async () => {
+    await page.goto(`${base}/problems/reverse-string`);
+    await page.getByTestId("statement").waitFor();
+    await page.getByTestId("language-select").selectOption("python");
+    // Right for the first example only.
+    await typeSolution(page, 'input()\nprint("olleh")\n');
+    await page.getByTestId("run-button").click();
+    await page.waitForFunction("document.querySelectorAll('[data-testid=run-result][data-status=done]').length === 2", undefined, { timeout: JUDGE_TIMEOUT });
+    assert.deepEqual(await runResult().evaluateAll((els) => els.map((el) => el.getAttribute("data-match"))), ["true", "false"]);
+    assert.match(await runResult().nth(1).getByTestId("run-diff").innerText(), /egduj/);
+    await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("statement").waitFor();
+  });
+
   it("runs on custom input and shows stdout and stderr, an exit code, a compiler's message; Ctrl+' runs too", async () => {
     await page.getByTestId("run-mode-custom").check();
     await page.getByTestId("custom-input").fill("20 22\n");
