@@ -5,9 +5,8 @@ import { Queue } from "bullmq";
 import { Router } from "express";
 import type { Redis } from "ioredis";
 import { queueNames } from "@judge/protocol";
-import type { TokenVerifier } from "@judge/tokens";
+import type { TokenDenylist, TokenVerifier } from "@judge/tokens";
 import { authenticate, requireAdmin } from "../auth/authenticate.ts";
-import type { TokenDenylist } from "../auth/token-denylist.ts";
 
 /** Under /api so that the gateway's one route to the API reaches it. */
 export const QUEUE_DASHBOARD_PATH = "/api/admin/queues";

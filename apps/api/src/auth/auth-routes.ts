@@ -1,11 +1,10 @@
 import { Router, type Response } from "express";
 import { Credentials, TOKEN_COOKIE, type AuthResponse, type User } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
-import type { TokenSigner } from "@judge/tokens";
+import type { TokenDenylist, TokenSigner } from "@judge/tokens";
 import { ApiError } from "../http/api-error.ts";
 import { currentUser } from "./authenticate.ts";
 import { hashPassword, verifyPassword } from "./passwords.ts";
-import type { TokenDenylist } from "./token-denylist.ts";
 
 export interface AuthDeps {
   prisma: PrismaClient;

@@ -1,8 +1,7 @@
 import type { Request, RequestHandler } from "express";
 import { TOKEN_COOKIE, type TokenClaims } from "@judge/protocol";
-import type { TokenVerifier } from "@judge/tokens";
+import type { TokenDenylist, TokenVerifier } from "@judge/tokens";
 import { unauthorized, ApiError } from "../http/api-error.ts";
-import type { TokenDenylist } from "./token-denylist.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
