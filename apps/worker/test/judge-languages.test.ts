@@ -25,7 +25,7 @@ const one = (a: number, limits: Parameters<typeof bundle>[1] = {}) => bundle([[`
 
 for (const language of languages) {
   const programs = modalPrograms[language]!;
-  test(`${language}: AC, WA, TLE, RE, MLE, CE`, async (t) => {
+  test(`${language}: AC, WA, TLE, RE, MLE, CE, AC under 32 MiB`, async (t) => {
     if (!judge.languages().some((l) => l.id === language)) {
       assert.ok(process.env.CI !== "true", `${language} must be installed in CI`);
       t.skip(`${language} is not installed here`);
@@ -45,6 +45,9 @@ for (const language of languages) {
     const ce = await judgeOnce(judge, language, programs.ce, sums);
     assert.equal(ce.verdict, "CE");
     assert.ok((ce.compileOutput ?? "").length > 0, "a CE carries the compiler's message");
+    // JVM, Mono, Go and V8 reserve far more address space than this: only what they touch counts.
+    const small = await judgeOnce(judge, language, programs.modal, bundle([["1 2\n", "3\n"]], { memoryKb: 32 * 1024 }));
+    assert.equal(small.verdict, "AC", `under 32 MiB: ${JSON.stringify(small)}`);
     // After all of that the same judge still judges correctly.
     assert.equal((await judgeOnce(judge, language, programs.modal, sums)).verdict, "AC");
   });
