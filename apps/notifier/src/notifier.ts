@@ -6,7 +6,7 @@ import { WebSocketServer } from "ws";
 import type { Registry } from "prom-client";
 import type { Logger } from "@judge/config";
 import { LiveState } from "@judge/live-state";
-import { TokenVerifier } from "@judge/tokens";
+import { TokenDenylist, TokenVerifier } from "@judge/tokens";
 import type { NotifierConfig } from "./config.ts";
 import { ChannelHub } from "./channel-hub.ts";
 import { ClientSession, CloseCode, type SessionContext } from "./client-session.ts";
@@ -51,6 +51,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     autoResubscribe: false,
     connectionName: `${config.redisPrefix}:notifier:sub`,
   });
+  const denylist = new TokenDenylist(commands, config.redisPrefix);
   for (const [name, connection] of [["commands", commands], ["subscriber", subscriber]] as const) {
     connection.on("error", (err: Error) => log.warn({ err, connection: name }, "Redis connection error"));
   }
@@ -89,7 +90,7 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     const url = new URL(req.url ?? "/", "http://notifier.invalid");
     if (url.pathname !== "/ws") throw new UpgradeRejected(404, "NOT_FOUND", "the WebSocket is at /ws");
     if (closing !== null) throw new UpgradeRejected(503, "UNAVAILABLE", "shutting down");
-    const claims = await authenticateUpgrade(req, url, verifier);
+    const claims = await authenticateUpgrade(req, url, verifier, denylist);
     if (users.isFull(claims.sub)) throw new UpgradeRejected(429, "RATE_LIMITED", "too many connections for this user");
     wss.handleUpgrade(req, socket, head, (ws) => {
       socket.removeListener("error", socketOnEarlyError);

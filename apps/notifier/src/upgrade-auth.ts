@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { TOKEN_COOKIE, type ErrorBody, type ErrorCode, type TokenClaims } from "@judge/protocol";
-import type { TokenVerifier } from "@judge/tokens";
+import type { TokenDenylist, TokenVerifier } from "@judge/tokens";
 
 export type RejectStatus = 401 | 404 | 429 | 503;
 
@@ -46,16 +46,28 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return null;
 }
 
-export async function authenticateUpgrade(req: IncomingMessage, url: URL, verifier: TokenVerifier): Promise<TokenClaims> {
+export async function authenticateUpgrade(
+  req: IncomingMessage,
+  url: URL,
+  verifier: TokenVerifier,
+  denylist: TokenDenylist,
+): Promise<TokenClaims> {
   const token = tokenOf(req, url);
   if (token === null) {
     throw new UpgradeRejected(401, "UNAUTHORIZED", `a token is required: ?token= or the ${TOKEN_COOKIE} cookie`);
   }
+  let claims: TokenClaims;
   try {
-    return await verifier.verify(token);
+    claims = await verifier.verify(token);
   } catch {
     throw new UpgradeRejected(401, "UNAUTHORIZED", "invalid or expired token");
   }
+  // A signed-out token is still validly signed: the API's denylist in Redis says it is dead.
+  const revoked = await denylist.isRevoked(token).catch(() => {
+    throw new UpgradeRejected(503, "UNAVAILABLE", "cannot check the token right now, try again shortly");
+  });
+  if (revoked) throw new UpgradeRejected(401, "UNAUTHORIZED", "this token was revoked (signed out)");
+  return claims;
 }
 
 /** Writes a real HTTP response on the raw socket and closes it, as ws' own abortHandshake does. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { TOKEN_COOKIE } from "@judge/protocol";
-import { TokenSigner, generateTokenKeys } from "@judge/tokens";
+import { TokenDenylist, TokenSigner, generateTokenKeys } from "@judge/tokens";
 import { cookieValue } from "../src/upgrade-auth.ts";
 import { Fixture, HttpRefusal, TestClient, waitFor } from "./support.ts";
 
@@ -31,6 +31,17 @@ describe("the upgrade", () => {
     assert.equal(await refusal(TestClient.open(`${base}?token=${forged}`)), 401);
     assert.equal(await refusal(TestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=garbage` } })), 401);
     assert.equal(notifier.stats().connections, 0);
+  });
+
+  it("refuses a token the API revoked at sign-out, and still takes the user's other tokens", async () => {
+    const notifier = await f.start();
+    const base = `ws://127.0.0.1:${notifier.port}/ws`;
+    const [revoked, other] = [await f.token("alice"), await f.token("alice")];
+    await new TokenDenylist(f.redis, f.prefix).revoke(revoked);
+    assert.equal(await refusal(TestClient.open(`${base}?token=${revoked}`)), 401);
+    assert.equal(await refusal(TestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=${revoked}` } })), 401);
+    const client = await TestClient.open(`${base}?token=${other}`);
+    client.close();
   });
 
   it("answers 404 to an upgrade on another path", async () => {
