@@ -148,6 +148,13 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     // #16181d, the dark --bg
     assert.equal(await page.evaluate("getComputedStyle(document.body).backgroundColor"), "rgb(22, 24, 29)");
     await page.screenshot({ path: join(artifacts, "problem-page-narrow.png"), fullPage: true });
+    for (const path of ["/problems", "/problems?difficulty=easy"]) {
+      await page.goto(`${base}${path}`);
+      await page.getByTestId("problem-row").first().waitFor();
+      const sideways = Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
+      assert.ok(sideways <= 0, `${path} scrolls sideways by ${sideways}px`);
+    }
+    await page.screenshot({ path: join(artifacts, "problem-list-narrow.png"), fullPage: true });
   });
 
   it("asked nothing of any host but the app's own origin", () => {
