@@ -30,33 +30,58 @@ export class SubmissionService {
    */
   async create(user: TokenClaims, input: SubmissionCreate): Promise<SubmissionView> {
     const { prisma, live, fleet, judgeQueue } = this.deps;
-    const problem = await prisma.problem.findUnique({
-      where: { slug: input.problem },
-      select: { id: true, slug: true, published: true, testsHash: true },
-    });
+    // Three independent reads at once; their errors are still reported in this order.
+    const [found, offering, admission] = await Promise.allSettled([
+      prisma.problem.findUnique({
+        where: { slug: input.problem },
+        select: { id: true, slug: true, published: true, testsHash: true },
+      }),
+      fleet.languages(),
+      this.deps.admission.admit(user.sub),
+    ]);
+    const problem = settled(found);
     if (!problem || !problem.published) throw notFound("problem");
-    const offered = await fleet.languages();
+    const offered = settled(offering);
     if (!offered.some((l) => l.id === input.language)) {
       throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
         offered: offered.map((l) => l.id),
       });
     }
-    const { priority } = await this.deps.admission.admit(user.sub);
+    const { priority } = settled(admission);
 
-    const row = await prisma.submission.create({
-      data: {
-        id: randomUUID(),
-        userId: user.sub,
-        problemId: problem.id,
-        language: input.language,
-        code: input.code,
-        status: "queued",
-      },
-      include: submissionViewInclude,
+    const id = randomUUID();
+    const createdAt = new Date();
+    const view = toSubmissionView({
+      id,
+      language: input.language,
+      status: "queued",
+      verdict: null,
+      passed: 0,
+      total: 0,
+      timeMs: null,
+      memoryKb: null,
+      compileOutput: null,
+      createdAt,
+      judgedAt: null,
+      problem: { slug: problem.slug },
+      tests: [],
     });
-    const view = toSubmissionView(row);
+    // The row and the live state are independent; both must exist before the job does (the
+    // worker publishes to the one, the result consumer updates the other).
+    const [inserted, livened] = await Promise.allSettled([
+      prisma.submission.create({
+        data: { id, userId: user.sub, problemId: problem.id, language: input.language, code: input.code, status: "queued", createdAt },
+        select: { judging: true },
+      }),
+      live.create(view, user.sub),
+    ]);
+    if (inserted.status === "rejected") {
+      await live.remove(id).catch(() => {});
+      throw inserted.reason;
+    }
+    const row = { id, judging: inserted.value.judging };
     try {
-      await live.create(view, user.sub);
+      if (livened.status === "rejected") throw livened.reason;
       await enqueueJudgings(
         judgeQueue,
         [
@@ -95,4 +120,9 @@ export class SubmissionService {
     const mayReadCode = viewer !== undefined && (viewer.sub === row.userId || viewer.role === "admin");
     return { ...view, ...(stats ? { stats } : {}), ...(mayReadCode ? { code: row.code } : {}) };
   }
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === "rejected") throw result.reason;
+  return result.value;
 }
