@@ -10,3 +10,4 @@ export { seedProblems, type SeedResult, type SeedOutcome } from "./seed/seed-pro
 export { sampleProblems } from "./seed/catalog.ts";
 export type { ProblemDefinition } from "./seed/problem-definition.ts";
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from "./embedded/start-embedded-postgres.ts";
+export { problemRowsOf } from "./problem-rows.ts";

@@ -1,4 +1,4 @@
-import { type PrismaClient, hashTestBundle } from "@judge/db";
+import { type PrismaClient, problemRowsOf } from "@judge/db";
 import type { ProblemAdminView, ProblemInput } from "@judge/protocol";
 
 /**
@@ -6,21 +6,7 @@ import type { ProblemAdminView, ProblemInput } from "@judge/protocol";
  * the same package again after an edit is the normal way to update it.
  */
 export async function saveProblem(prisma: PrismaClient, input: ProblemInput): Promise<{ created: boolean; view: ProblemAdminView }> {
-  const tests = [
-    ...input.samples.map((t) => ({ ...t, sample: true })),
-    ...input.tests.map((t) => ({ ...t, sample: false })),
-  ].map((t, i) => ({ ...t, index: i + 1 }));
-  const fields = {
-    title: input.title,
-    difficulty: input.difficulty,
-    tags: input.tags,
-    statement: input.statement,
-    timeLimitMs: input.limits.timeMs,
-    memoryLimitKb: input.limits.memoryKb,
-    checker: input.checker,
-    published: input.published,
-    testsHash: hashTestBundle(input.limits, input.checker, tests),
-  };
+  const { fields, tests } = problemRowsOf(input);
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.problem.findUnique({ where: { slug: input.slug }, select: { id: true } });

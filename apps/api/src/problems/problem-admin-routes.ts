@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
-import { hashTestBundle } from "@judge/db";
+import { problemRowsOf } from "@judge/db";
 import { ProblemInput, Slug, type ProblemAdminView, type RejudgeResponse } from "@judge/protocol";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
@@ -19,29 +19,6 @@ function slugOf(param: unknown): string {
   return slug.data;
 }
 
-/** Samples first, then hidden tests, numbered from 1: the order the judge runs them in. */
-function rowsOf(input: ProblemInput) {
-  const tests = [
-    ...input.samples.map((t) => ({ ...t, sample: true })),
-    ...input.tests.map((t) => ({ ...t, sample: false })),
-  ].map((t, i) => ({ ...t, index: i + 1 }));
-  return {
-    fields: {
-      title: input.title,
-      difficulty: input.difficulty,
-      tags: input.tags,
-      statement: input.statement,
-      timeLimitMs: input.limits.timeMs,
-      memoryLimitKb: input.limits.memoryKb,
-      checker: input.checker,
-      published: input.published,
-      // Workers cache test data by this hash: new tests, a new hash, a fresh download.
-      testsHash: hashTestBundle(input.limits, input.checker, tests),
-    },
-    tests,
-  };
-}
-
 function adminView(row: { slug: string; title: string; published: boolean; testsHash: string }, tests: number): ProblemAdminView {
   return { slug: row.slug, title: row.title, published: row.published, testsHash: row.testsHash, tests };
 }
@@ -53,7 +30,7 @@ export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService
 
   router.post("/", requireAdmin, async (req, res) => {
     const input = ProblemInput.parse(req.body);
-    const { fields, tests } = rowsOf(input);
+    const { fields, tests } = problemRowsOf(input);
     try {
       const row = await prisma.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests } } });
       res.status(201).location(`/api/problems/${row.slug}`).json(adminView(row, tests.length));
@@ -67,7 +44,7 @@ export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService
     const slug = slugOf(req.params.slug);
     const input = ProblemInput.parse(req.body);
     if (input.slug !== slug) throw new ApiError("VALIDATION", "slug: must equal the slug in the path");
-    const { fields, tests } = rowsOf(input);
+    const { fields, tests } = problemRowsOf(input);
     const row = await prisma.$transaction(async (tx) => {
       const existing = await tx.problem.findUnique({ where: { slug }, select: { id: true } });
       if (!existing) throw notFound("problem");
