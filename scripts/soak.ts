@@ -129,6 +129,7 @@ async function main(): Promise<number> {
     const stuck = made.filter((m) => byId.get(m.id)?.status !== "done").length;
     const duplicates = clients.reduce((sum, c) => sum + [...c.followed.values()].filter((f) => f.verdictEvents > 1).length, 0);
     const gaps = clients.reduce((sum, c) => sum + c.gaps, 0);
+    const errors = clients.flatMap((c) => c.errors);
     const table: [string, number | string, boolean][] = [
       ["submissions made (202)", made.length, true],
       ["submissions refused (503/429/network, not made)", refused, true],
@@ -138,6 +139,7 @@ async function main(): Promise<number> {
       ["verdicts not the expected one (IE among them)", `${wrongVerdict.length} (${ie} IE)`, wrongVerdict.length === 0],
       ["duplicate verdict pushes", duplicates, duplicates === 0],
       ["gaps in a stream's seq", gaps, gaps === 0],
+      ["subscriptions refused by a notifier", errors.length, errors.length === 0],
       ["stuck (not done after the drain)", stuck, stuck === 0],
       ["workers SIGKILLed / notifiers SIGKILLed", `${chaos.workersKilled} / ${chaos.notifiersKilled}`, true],
       ["client reconnects", clients.reduce((s, c) => s + c.reconnects, 0), true],
@@ -148,6 +150,7 @@ async function main(): Promise<number> {
     out("| --- | --- | --- |");
     for (const [name, value, ok] of table) out(`| ${name} | ${value} | ${ok ? "yes" : "**NO**"} |`);
     const failed = table.some(([, , ok]) => !ok) || made.length === 0;
+    if (errors.length > 0) out(`first refusals: ${JSON.stringify(errors.slice(0, 3))}`);
     if (wrongVerdict.length > 0) out(`first unexpected: ${JSON.stringify(wrongVerdict.slice(0, 3).map((m) => ({ ...m, got: byId.get(m.id)?.verdict })))}`);
     out(failed ? "soak: MISMATCH" : "soak: all match");
     return failed ? 1 : 0;

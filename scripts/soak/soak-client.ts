@@ -21,6 +21,8 @@ export class SoakClient {
   repeatedEvents = 0;
   /** Events that skipped a seq (something lost). */
   gaps = 0;
+  /** `error` messages: a refused subscription leaves its verdict unseen. */
+  errors: string[] = [];
   private socket: WebSocket | null = null;
   private next = 0;
   private closed = false;
@@ -76,13 +78,17 @@ export class SoakClient {
       return;
     }
     const parsed = ServerMessage.safeParse(json);
-    if (!parsed.success || parsed.data.type === "error") return;
+    if (!parsed.success) return;
     const message = parsed.data;
+    if (message.type === "error") {
+      this.errors.push(`${message.code}: ${message.message}`);
+      return;
+    }
     const f = this.followed.get(message.submissionId);
     if (!f) return;
     if (message.type === "snapshot") {
       f.lastSeq = Math.max(f.lastSeq, message.seq);
-      if (message.submission.status === "done") this.markSeen(f);
+      if (message.submission.status === "done") this.markSeen(message.submissionId, f);
       return;
     }
     if (message.seq <= f.lastSeq) {
@@ -93,13 +99,15 @@ export class SoakClient {
     f.lastSeq = message.seq;
     if (message.kind === "verdict") {
       f.verdictEvents++;
-      this.markSeen(f);
+      this.markSeen(message.submissionId, f);
     }
   }
 
-  private markSeen(f: Followed): void {
+  /** As the web app does: once the verdict is known, the subscription is given back. */
+  private markSeen(id: string, f: Followed): void {
     if (f.seen) return;
     f.seen = true;
     f.onSeen();
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ op: "unsubscribe", submissionId: id }));
   }
 }
