@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import WebSocket from "ws";
 import { createLogger } from "@judge/config";
 import { LiveState } from "@judge/live-state";
-import { ServerMessage, applyStep, type Role, type Step, type SubmissionView } from "@judge/protocol";
+import { ServerMessage, applyStep, queuedView, type Role, type Step, type SubmissionView } from "@judge/protocol";
 import { TokenSigner, generateTokenKeys, type TokenKeys } from "@judge/tokens";
 import { createNotifier, loadNotifierConfig, type Notifier } from "../src/index.ts";
 
@@ -27,20 +27,7 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 }
 
 export function newView(id: string): SubmissionView {
-  return {
-    id,
-    problem: "a-plus-b",
-    language: "python",
-    status: "queued",
-    verdict: null,
-    passed: 0,
-    total: 0,
-    timeMs: null,
-    memoryKb: null,
-    tests: [],
-    createdAt: new Date().toISOString(),
-    judgedAt: null,
-  };
+  return queuedView({ id, problem: "a-plus-b", language: "python", createdAt: new Date().toISOString() });
 }
 
 /** What a worker publishes for an accepted submission with `tests` tests. */

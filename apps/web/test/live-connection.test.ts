@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { SubmissionView } from "@judge/protocol";
+import { queuedView, type SubmissionView } from "@judge/protocol";
 import { backoffDelay } from "../src/live/backoff.ts";
 import { LiveConnection } from "../src/live/LiveConnection.ts";
 import type { SocketHandlers } from "../src/live/socket.ts";
@@ -62,21 +62,8 @@ function setup() {
   return { connection, sockets, time, last };
 }
 
-const view = (over: Partial<SubmissionView> = {}): SubmissionView => ({
-  id: "s1",
-  problem: "a-plus-b",
-  language: "python",
-  status: "queued",
-  verdict: null,
-  passed: 0,
-  total: 0,
-  timeMs: null,
-  memoryKb: null,
-  tests: [],
-  createdAt: "2025-01-01T00:00:00.000Z",
-  judgedAt: null,
-  ...over,
-});
+const view = (over: Partial<SubmissionView> = {}): SubmissionView =>
+  queuedView({ id: "s1", problem: "a-plus-b", language: "python", createdAt: "2025-01-01T00:00:00.000Z", ...over });
 
 const testEvent = (seq: number, index: number) => ({
   type: "event",

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { Redis } from "ioredis";
-import type { Step, SubmissionView } from "@judge/protocol";
+import { queuedView, type Step, type SubmissionView } from "@judge/protocol";
 import { LiveState } from "../src/index.ts";
 
 const verdict: Step = {
@@ -17,20 +17,7 @@ const verdict: Step = {
 };
 
 function view(id: string): SubmissionView {
-  return {
-    id,
-    problem: "a-plus-b",
-    language: "python",
-    status: "queued",
-    verdict: null,
-    passed: 0,
-    total: 0,
-    timeMs: null,
-    memoryKb: null,
-    tests: [],
-    createdAt: new Date(0).toISOString(),
-    judgedAt: null,
-  };
+  return queuedView({ id, problem: "a-plus-b", language: "python", createdAt: new Date(0).toISOString() });
 }
 
 describe("live state on real Redis", () => {

@@ -63,3 +63,21 @@ export type SubmissionView = z.infer<typeof SubmissionView>;
 /** A page of `GET /api/submissions`, newest first. */
 export const SubmissionPage = z.object({ items: z.array(SubmissionView), nextCursor: z.string().nullable() });
 export type SubmissionPage = z.infer<typeof SubmissionPage>;
+
+/** A submission or run the moment it is made: queued, nothing judged yet. */
+export function queuedView(
+  made: Pick<SubmissionView, "id" | "problem" | "language" | "createdAt"> & Partial<SubmissionView>,
+): SubmissionView {
+  return {
+    status: "queued",
+    verdict: null,
+    passed: 0,
+    total: 0,
+    timeMs: null,
+    memoryKb: null,
+    compileOutput: null,
+    tests: [],
+    judgedAt: null,
+    ...made,
+  };
+}

@@ -6,6 +6,7 @@ import type { FleetRegistry, LiveState } from "@judge/live-state";
 import {
   Limits,
   jobPriority,
+  queuedView,
   type JudgeJob,
   type RunCreate,
   type SubmissionView,
@@ -51,22 +52,15 @@ export class RunService {
     }
 
     const id = randomUUID();
-    const view: SubmissionView = {
+    const view = queuedView({
       id,
       kind: "run",
       problem: input.problem ?? "",
       language: input.language,
-      status: "queued",
-      verdict: null,
-      passed: 0,
       total: 1,
-      timeMs: null,
-      memoryKb: null,
-      tests: [],
       output: null,
       createdAt: new Date().toISOString(),
-      judgedAt: null,
-    };
+    });
     try {
       await live.create(view, user.sub);
       await judgeQueue.add(

@@ -3,7 +3,7 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import type { JudgeJob, SubmissionCreate, SubmissionView, TokenClaims } from "@judge/protocol";
+import { queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "./admission.ts";
 import { enqueueJudgings } from "./judge-enqueue.ts";
@@ -51,21 +51,7 @@ export class SubmissionService {
 
     const id = randomUUID();
     const createdAt = new Date();
-    const view = toSubmissionView({
-      id,
-      language: input.language,
-      status: "queued",
-      verdict: null,
-      passed: 0,
-      total: 0,
-      timeMs: null,
-      memoryKb: null,
-      compileOutput: null,
-      createdAt,
-      judgedAt: null,
-      problem: { slug: problem.slug },
-      tests: [],
-    });
+    const view = queuedView({ id, problem: problem.slug, language: input.language, createdAt: createdAt.toISOString() });
     // The row and the live state are independent; both must exist before the job does (the
     // worker publishes to the one, the result consumer updates the other).
     const [inserted, livened] = await Promise.allSettled([
