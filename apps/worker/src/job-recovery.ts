@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import type { LiveState } from "@judge/live-state";
+import type { Snapshot } from "@judge/live-state";
 
 /**
  * What a judge job that may have run before should do now. BullMQ re-delivers a job whose
@@ -13,8 +13,7 @@ export type Recovery =
   /** The job stalled so often (each time a worker died under it) that it is a poison pill. */
   | { kind: "give-up"; reason: string };
 
-export async function decideRecovery(job: Job, live: LiveState, submissionId: string, maxStalls: number): Promise<Recovery> {
-  const snapshot = await live.snapshot(submissionId);
+export function decideRecovery(job: Job, snapshot: Snapshot | null, maxStalls: number): Recovery {
   if (snapshot?.view.status === "done") return { kind: "already-final" };
   if (job.stalledCounter >= maxStalls) {
     return { kind: "give-up", reason: `judging stopped ${job.stalledCounter} times (the worker died each time)` };

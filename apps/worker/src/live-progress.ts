@@ -7,8 +7,12 @@ export interface LiveProgress {
 }
 
 export async function openLiveProgress(live: LiveState, submissionId: string): Promise<LiveProgress> {
-  const snapshot = await live.snapshot(submissionId);
-  let view: SubmissionView | null = snapshot?.view ?? null;
+  return liveProgressFrom(live, submissionId, (await live.snapshot(submissionId))?.view ?? null);
+}
+
+/** The same, from a view the caller has already read. */
+export function liveProgressFrom(live: LiveState, submissionId: string, start: SubmissionView | null): LiveProgress {
+  let view = start;
   return {
     publish: async (step) => {
       // Without live state (expired, or never made) a submission's verdict still reaches

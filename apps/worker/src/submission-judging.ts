@@ -6,7 +6,7 @@ import type { Judge, JudgeOutcome } from "./judge/index.ts";
 import { JobTimings } from "./job-timings.ts";
 import { OrderedSteps } from "./ordered-steps.ts";
 import { decideRecovery } from "./job-recovery.ts";
-import { openLiveProgress, type LiveProgress } from "./live-progress.ts";
+import { liveProgressFrom, type LiveProgress } from "./live-progress.ts";
 import type { RunJudging } from "./run-judging.ts";
 import type { TestBundleCache } from "./test-bundle-cache.ts";
 
@@ -41,12 +41,14 @@ export class SubmissionJudging {
     if (request.kind === "run") return this.deps.runs.process(job, request);
     const timings = new JobTimings(job);
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
-    const recovery = await decideRecovery(job, this.deps.live, request.submissionId, this.deps.maxStalls ?? 2);
+    // One read of the live state serves the recovery decision and the progress to publish.
+    const snapshot = await this.deps.live.snapshot(request.submissionId);
+    const recovery = decideRecovery(job, snapshot, this.deps.maxStalls ?? 2);
     if (recovery.kind === "already-final") {
       logger.info("already judged (a re-delivered job); nothing to do");
       return;
     }
-    const progress = await openLiveProgress(this.deps.live, request.submissionId);
+    const progress = liveProgressFrom(this.deps.live, request.submissionId, snapshot?.view ?? null);
     if (recovery.kind === "give-up") {
       logger.error({ reason: recovery.reason }, "ending as IE");
       await this.finish(request, internalError(new Error(recovery.reason)), progress);
