@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { artifacts, foreignRequests, launchBrowser, recordRequests, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
@@ -14,7 +14,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
   let base: string;
   let requests: string[];
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
     base = stack.gatewayUrl ?? "";
     browser = await launchBrowser();
@@ -27,7 +27,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     await page.getByTestId("language-select").selectOption("python");
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await stack?.teardown();
   });

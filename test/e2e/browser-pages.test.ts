@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { artifacts, launchBrowser, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
@@ -36,7 +36,7 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
   let page: Page;
   let base: string;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
     base = stack.gatewayUrl ?? "";
     browser = await launchBrowser();
@@ -44,7 +44,7 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
     await registerInBrowser(page, base);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await stack?.teardown();
   });

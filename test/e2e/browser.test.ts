@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { artifacts, launchBrowser, typeSolution, webDist } from "./browser-harness.ts";
@@ -10,13 +10,13 @@ describe("the web app in a real browser against the real stack", () => {
   let browser: Browser;
   let page: Page;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   });
 
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await stack?.teardown();
   });

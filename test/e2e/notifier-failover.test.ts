@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { applyStep, type ServerMessage, type SubmissionView } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
@@ -17,10 +17,10 @@ const isVerdict = (id: string) => (m: ServerMessage) => m.type === "event" && m.
 
 describe("notifier failover", { timeout: 180_000 }, () => {
   let stack: TestStack;
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({ workers: 1, workerConcurrency: 1 });
   });
-  after(async () => {
+  afterAll(async () => {
     await stack?.teardown();
   });
 

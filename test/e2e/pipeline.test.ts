@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue } from "bullmq";
 import { applyStep, queueNames, type EventMessage, type ServerMessage, type SubmissionView } from "@judge/protocol";
 import { SHARED_REDIS, api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
@@ -68,14 +68,14 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   let bob: { token: string; id: string };
   let aliceWs: WsTestClient;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack();
     alice = await registerUser(stack.apiUrl);
     bob = await registerUser(stack.apiUrl);
     aliceWs = await WsTestClient.connect(stack.notifierUrl, alice.token);
   });
 
-  after(async () => {
+  afterAll(async () => {
     aliceWs?.close();
     await stack?.teardown();
   });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { ServerMessage, SubmissionView } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
@@ -10,13 +10,13 @@ describe("the Run button: one run on custom input, streamed with its output", ()
   let bob: { token: string };
   let ws: WsTestClient;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack();
     alice = await registerUser(stack.apiUrl);
     bob = await registerUser(stack.apiUrl);
     ws = await WsTestClient.connect(stack.notifierUrl, alice.token);
   });
-  after(async () => {
+  afterAll(async () => {
     ws?.close();
     await stack?.teardown();
   });

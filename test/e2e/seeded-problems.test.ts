@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { ServerMessage } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
@@ -26,12 +26,12 @@ describe("the seeded problems judge as their statements promise", () => {
   let user: { token: string };
   let ws: WsTestClient;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack();
     user = await registerUser(stack.apiUrl);
     ws = await WsTestClient.connect(stack.notifierUrl, user.token);
   });
-  after(async () => {
+  afterAll(async () => {
     ws?.close();
     await stack?.teardown();
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { createDatabase, createPrisma, dropDatabase, type PrismaClient } from "@judge/db";
 import { freePort } from "../../scripts/stack/free-port.ts";
 import { ADMIN_DATABASE_URL, api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
@@ -16,7 +16,7 @@ describe("faults: PostgreSQL unreachable", () => {
   let prisma: PrismaClient;
   const logs = new LogWatch();
 
-  before(async () => {
+  beforeAll(async () => {
     directUrl = await createDatabase(ADMIN_DATABASE_URL, dbName);
     const target = new URL(directUrl);
     proxy = new TcpCut(await freePort(), { host: target.hostname, port: Number(target.port || 5432) });
@@ -27,7 +27,7 @@ describe("faults: PostgreSQL unreachable", () => {
     prisma = createPrisma(directUrl);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await prisma?.$disconnect();
     await stack?.teardown();
     await proxy?.cut();

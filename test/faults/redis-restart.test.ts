@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import { freePort } from "../../scripts/stack/free-port.ts";
 import { startRedisServer, type OwnRedis } from "../../scripts/stack/redis-server.ts";
@@ -22,7 +22,7 @@ describe("faults: Redis restarted", () => {
   let prisma: PrismaClient;
   const logs = new LogWatch();
 
-  before(async () => {
+  beforeAll(async () => {
     port = await freePort();
     redis = await startRedisServer(port, dir, durable);
     stack = await startTestStack({
@@ -35,7 +35,7 @@ describe("faults: Redis restarted", () => {
     prisma = createPrisma(stack.databaseUrl);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await prisma?.$disconnect();
     await stack?.teardown();
     await redis?.close();

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import { registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
@@ -9,12 +9,12 @@ describe("faults: SIGTERM drains each service and exits 0", () => {
   let stack: TestStack;
   let prisma: PrismaClient;
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({ workers: 1, workerConcurrency: 2 });
     prisma = createPrisma(stack.databaseUrl);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await prisma?.$disconnect();
     await stack?.teardown();
   });

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue, QueueEvents } from "bullmq";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import { queueNames, type JudgeResult } from "@judge/protocol";
@@ -24,7 +24,7 @@ describe("faults: workers", () => {
   const scratch = join(tmpdir(), `judge-faults-${randomUUID()}`);
   const extra: ServiceProcess[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     stack = await startTestStack({
       workers: 1,
       workerConcurrency: 2,
@@ -38,7 +38,7 @@ describe("faults: workers", () => {
     client = await WsTestClient.connect(stack.notifierUrl, token);
   });
 
-  after(async () => {
+  afterAll(async () => {
     client?.close();
     await Promise.all(extra.map((p) => p.stop()));
     await prisma?.$disconnect();

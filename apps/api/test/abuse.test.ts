@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { Queue } from "bullmq";
 import { jobPriority, queueNames } from "@judge/protocol";
 import { SHARED_REDIS } from "../../../test/support/test-stack.ts";
@@ -17,11 +17,11 @@ function retryAfter(headers: Headers): number {
 
 describe("per-user rate limit, idempotent retries, fair priorities", () => {
   let h: ApiHarness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness({ RATE_LIMIT_SUBMITS_PER_MINUTE: "3" });
     await h.offerLanguages();
   });
-  after(() => h?.close());
+  afterAll(() => h?.close());
 
   test("a retried POST with the same Idempotency-Key returns the same submission and judges once", async () => {
     const user = await registerUser(h.base);
@@ -90,11 +90,11 @@ describe("per-user rate limit, idempotent retries, fair priorities", () => {
 
 describe("backpressure, per-user cap, sign-in limit", () => {
   let h: ApiHarness;
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness({ MAX_QUEUE_DEPTH: "3", MAX_PENDING_PER_USER: "2", RATE_LIMIT_AUTH_PER_MINUTE: "4" });
     await h.offerLanguages();
   });
-  after(() => h?.close());
+  afterAll(() => h?.close());
 
   test("a user with too many submissions in flight gets 429; a full queue gives everyone 503", async () => {
     const [a, b] = [await registerUser(h.base), await registerUser(h.base)];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { routeCatalog } from "../src/http/openapi.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
@@ -24,7 +24,7 @@ describe("authorization on every route", () => {
   let submissionId: string;
   let runId: string;
 
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness();
     await h.offerLanguages();
     owner = await registerUser(h.base);
@@ -43,7 +43,7 @@ describe("authorization on every route", () => {
     assert.equal(run.status, 202, JSON.stringify(run.body));
     runId = run.body.id;
   });
-  after(() => h?.close());
+  afterAll(() => h?.close());
 
   /** One request per route and caller; each gets fresh data where the route changes state. */
   const cases: Record<string, { call: (who: Who) => Promise<{ method?: string; path: string; body?: unknown; token?: string }>; expect: Record<Who, number> }> = {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import fc from "fast-check";
 import { routeCatalog, type RouteSpec } from "../src/http/openapi.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
@@ -36,12 +36,12 @@ const extraHeaders = fc.record(
 describe("random and malformed requests at every route", () => {
   let h: ApiHarness;
   let tokens: { user: string; admin: string };
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness({ RATE_LIMIT_SUBMITS_PER_MINUTE: "100000", RATE_LIMIT_AUTH_PER_MINUTE: "100000" });
     await h.offerLanguages();
     tokens = { user: (await registerUser(h.base)).token, admin: await h.adminToken() };
   });
-  after(() => h?.close());
+  afterAll(() => h?.close());
 
   const routeOf = (route: RouteSpec, segment: string) => route.path.replace(/\{\w+\}/g, segment);
 

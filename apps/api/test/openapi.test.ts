@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { test } from "node:test";
+import { test } from "vitest";
 import type { Router } from "express";
 import { createLogger } from "@judge/config";
 import { createApp, type AppDeps } from "../src/app.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { zipSync } from "fflate";
 import type { ProblemAdminView } from "@judge/protocol";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
@@ -31,12 +31,12 @@ async function upload(h: ApiHarness, token: string | null, body: Uint8Array, que
 
 let h: ApiHarness;
 let admin: string;
-before(async () => {
+beforeAll(async () => {
   h = await startApiHarness();
   await h.offerLanguages();
   admin = await h.adminToken();
 });
-after(async () => {
+afterAll(async () => {
   await h?.close();
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { Queue } from "bullmq";
 import { LiveState } from "@judge/live-state";
 import { jobPriority, queueNames, type JudgeResult, type SubmissionView } from "@judge/protocol";
@@ -23,14 +23,14 @@ describe("problem management, rejudge, statistics", () => {
   let admin: string;
   let judgeQueue: Queue;
   let results: Queue<JudgeResult>;
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness();
     await h.offerLanguages();
     admin = await h.adminToken();
     judgeQueue = new Queue(queueNames.judge, { connection: { url: SHARED_REDIS }, prefix: h.prefix });
     results = new Queue(queueNames.results, { connection: { url: SHARED_REDIS }, prefix: h.prefix });
   });
-  after(async () => {
+  afterAll(async () => {
     await Promise.allSettled([judgeQueue?.close(), results?.close()]);
     await h?.close();
   });

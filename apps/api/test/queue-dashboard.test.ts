@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 describe("queue dashboard (Bull Board) for admins", () => {
   let h: ApiHarness;
   let admin: string;
   let user: { token: string };
-  before(async () => {
+  beforeAll(async () => {
     h = await startApiHarness();
     await h.offerLanguages();
     admin = await h.adminToken();
     user = await registerUser(h.base);
   });
-  after(async () => {
+  afterAll(async () => {
     await h?.close();
   });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import { Fixture, checkStream, judgeSteps, waitFor } from "./support.ts";
 
 describe("authorization per subscription", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { ConfigError } from "@judge/config";
 import { generateTokenKeys } from "@judge/tokens";
 import { loadNotifierConfig } from "../src/config.ts";

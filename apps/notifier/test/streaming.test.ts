@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import type { Step } from "@judge/protocol";
 import { Fixture, checkStream, judgeSteps } from "./support.ts";
 

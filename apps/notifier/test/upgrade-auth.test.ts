@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, it } from "node:test";
+import { afterEach, beforeEach, describe, it } from "vitest";
 import { TOKEN_COOKIE } from "@judge/protocol";
 import { TokenDenylist, TokenSigner, generateTokenKeys } from "@judge/tokens";
 import { cookieValue } from "../src/upgrade-auth.ts";

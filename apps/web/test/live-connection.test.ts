@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { queuedView, type SubmissionView } from "@judge/protocol";
 import { backoffDelay } from "../src/live/backoff.ts";
 import { LiveConnection } from "../src/live/LiveConnection.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { describe, it } from "vitest";
 import { diffOutput, normalizeOutput, outputMatches } from "../src/runs/outputDiff.ts";
 
 describe("the Run button's comparison with a sample's expected output", () => {

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import type { CheckerSpec } from "@judge/protocol";
 import { checkerVerdictByExit } from "../src/checkers/index.ts";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   // A short checker budget: the hanging checker below spends all of it.
   judge = await createTestJudge({ only: ["python", "c"], limits: { checkerCpuMs: 1000 } });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { check, exactChecker, floatTokensAgree, linesOfTokens, tokensChecker } from "../src/checkers/index.ts";
 import { classifyRun, sandboxOutcomes } from "../src/sandbox/outcome.ts";
 import { verdictByOutcome } from "../src/judge/verdicts.ts";

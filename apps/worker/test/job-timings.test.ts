@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { JobTimings } from "../src/job-timings.ts";
 
 /** A clock the test moves by hand. */

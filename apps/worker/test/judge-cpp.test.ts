@@ -1,28 +1,28 @@
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce, sharedCacheDir, verdictSuite } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: ["cpp", "c"] });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 
 const header = "#include <bits/stdc++.h>\nusing namespace std;\n";
 
-test("cpp verdicts", async (t) => {
-  await verdictSuite(t, () => judge, "cpp", {
+describe("cpp verdicts", () => {
+  verdictSuite(() => judge, "cpp", {
     ac: `${header}int main() { long long a, b; cin >> a >> b; cout << a + b << "\\n"; }\n`,
     wa: `${header}int main() { long long a, b; cin >> a >> b; cout << a - b << "\\n"; }\n`,
     tle: `${header}int main() { volatile unsigned long x = 0; for (;;) x++; }\n`,
     re: `${header}int main() { vector<int> v; return 3; }\n`,
     mle: `${header}int main() { vector<char> v(512u << 20, 1); cout << accumulate(v.begin(), v.end(), 0LL) << endl; }\n`,
-  }, assert);
+  });
 });
 
 test("cpp: CE carries the compiler's message", async () => {

@@ -1,7 +1,9 @@
+import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { chmod, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { test } from "vitest";
 import { createLogger } from "@judge/config";
 import type { CheckerSpec, LanguageId, TestBundle, TestResult } from "@judge/protocol";
 import { Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
@@ -103,21 +105,15 @@ export interface VerdictPrograms {
   mle: string;
 }
 
-/** The verdict tests every language gets, as node:test subtests. */
-export async function verdictSuite(
-  t: { test(name: string, fn: () => Promise<void>): Promise<void> },
-  getJudge: () => Judge,
-  language: LanguageId,
-  programs: VerdictPrograms,
-  assert: typeof import("node:assert/strict"),
-): Promise<void> {
+/** The verdict tests every language gets, declared inside the caller's file. */
+export function verdictSuite(getJudge: () => Judge, language: LanguageId, programs: VerdictPrograms): void {
   const sums = bundle([
     ["1 2\n", "3\n"],
     ["-5 5\n", "0"],
     ["1000000000 1000000000\n", "2000000000\n"],
   ]);
 
-  await t.test("AC on every test, with steps in order and measured time and memory", async () => {
+  test("AC on every test, with steps in order and measured time and memory", async () => {
     const listener = recorder();
     const outcome = await getJudge().judge({ language, code: programs.ac, bundle: sums }, listener);
     assert.equal(outcome.verdict, "AC", JSON.stringify(outcome));
@@ -135,7 +131,7 @@ export async function verdictSuite(
     assert.equal(outcome.memoryKb, Math.max(...outcome.tests.map((r) => r.memoryKb)));
   });
 
-  await t.test("WA stops at the first failing test", async () => {
+  test("WA stops at the first failing test", async () => {
     const outcome = await judgeOnce(getJudge(), language, programs.wa, bundle([["2 2\n", "4\n"], ["1 2\n", "3\n"], ["5 5\n", "10\n"]]));
     // 2-2 = 0 is wrong on the first test already.
     assert.equal(outcome.verdict, "WA");
@@ -143,7 +139,7 @@ export async function verdictSuite(
     assert.equal(outcome.tests.length, 1);
   });
 
-  await t.test("TLE on an endless loop, and the judge goes on judging", async () => {
+  test("TLE on an endless loop, and the judge goes on judging", async () => {
     const outcome = await judgeOnce(getJudge(), language, programs.tle, bundle([["1 2\n", "3\n"], ["1 2\n", "3\n"]], { timeMs: 500 }));
     assert.equal(outcome.verdict, "TLE");
     assert.equal(outcome.tests.length, 1);
@@ -152,13 +148,13 @@ export async function verdictSuite(
     assert.equal(next.verdict, "AC");
   });
 
-  await t.test("RE on an error exit", async () => {
+  test("RE on an error exit", async () => {
     const outcome = await judgeOnce(getJudge(), language, programs.re, sums);
     assert.equal(outcome.verdict, "RE");
     assert.equal(outcome.passed, 0);
   });
 
-  await t.test("MLE when touching 512 MiB under a 64 MiB limit", async () => {
+  test("MLE when touching 512 MiB under a 64 MiB limit", async () => {
     const outcome = await judgeOnce(getJudge(), language, programs.mle, bundle([["1 2\n", "3\n"]], { memoryKb: 64 * 1024 }));
     assert.equal(outcome.verdict, "MLE", JSON.stringify(outcome));
   });

@@ -5,7 +5,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { type Server, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { Redis } from "ioredis";
 import type { LanguageId, TestBundle, Verdict } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
@@ -25,7 +25,7 @@ let redis: Redis;
 let apiPort: Server;
 let apiConnections = 0;
 
-before(async () => {
+beforeAll(async () => {
   process.env.JUDGE_HOSTILE_SECRET = SECRET; // must never be visible inside a box
   judge = await createTestJudge({
     only: ["python", "c", "cpp", "rust", "haskell"],
@@ -41,7 +41,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => apiPort.listen(0, "127.0.0.1", resolve));
 });
-after(async () => {
+afterAll(async () => {
   delete process.env.JUDGE_HOSTILE_SECRET;
   await judge?.close();
   await redis?.del(redisKey);
@@ -198,9 +198,9 @@ test("compile-time reads of host files and compiler bombs are CE with nothing le
   await hostile("cpp", templates, sum, ["CE"]);
 });
 
-test("symlinks planted in the compile scratch (a host directory) by compile-time code lead nowhere", async (t) => {
+test("symlinks planted in the compile scratch (a host directory) by compile-time code lead nowhere", async (ctx) => {
   if (!judge.languages().some((l) => l.id === "haskell")) {
-    t.skip("no ghc here");
+    ctx.skip("no ghc here");
     return;
   }
   // Template Haskell runs code inside the compiler: it plants links to the host's canary in /box,

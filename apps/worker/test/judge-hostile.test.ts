@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce, processesOf, testUid } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({
     only: ["python", "cpp"],
     limits: { outputBytes: 1024 * 1024, compile: { cpuMs: 5000, wallMs: 10_000, memoryBytes: 512 * 1024 * 1024 } },
   });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 

@@ -1,22 +1,22 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: ["java"] });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 
 const main = (body: string) =>
   `import java.util.*;\npublic class Main {\n  public static void main(String[] args) {\n    Scanner in = new Scanner(System.in);\n${body}\n  }\n}\n`;
 
-test("java: AC, CE, RE and MLE (skipped where no JDK is installed)", async (t) => {
+test("java: AC, CE, RE and MLE (skipped where no JDK is installed)", async (ctx) => {
   if (!judge.languages().some((l) => l.id === "java")) {
-    t.skip("no JDK here");
+    ctx.skip("no JDK here");
     return;
   }
   const sum = bundle([["1 2\n", "3\n"], ["5 7\n", "12\n"]]);

@@ -1,27 +1,27 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce, verdictSuite } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: ["javascript"] });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 
 const read = 'const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);\n';
 
-test("javascript verdicts", async (t) => {
-  await verdictSuite(t, () => judge, "javascript", {
+describe("javascript verdicts", () => {
+  verdictSuite(() => judge, "javascript", {
     ac: `${read}console.log(a + b);\n`,
     wa: `${read}console.log(a - b);\n`,
     tle: "for (;;) {}\n",
     re: `${read}throw new Error("boom");\n`,
     // Plain heap objects: V8 reaches the heap size it was given and aborts, reported as MLE.
     mle: "const keep = [];\nfor (;;) keep.push(new Array(1 << 20).fill(1.5));\n",
-  }, assert);
+  });
 });
 
 test("javascript: an off-heap 512 MiB buffer is MLE too (the cgroup, not V8, stops it)", async () => {

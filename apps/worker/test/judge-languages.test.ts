@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { type LanguageId, languageDisplay } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
@@ -13,10 +13,10 @@ import { modalPrograms } from "./language-programs.ts";
 const languages = (process.env.JUDGE_LANGUAGES?.split(",") ?? Object.keys(modalPrograms)) as LanguageId[];
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: languages });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 
@@ -25,10 +25,10 @@ const one = (a: number, limits: Parameters<typeof bundle>[1] = {}) => bundle([[`
 
 for (const language of languages) {
   const programs = modalPrograms[language]!;
-  test(`${language}: AC, WA, TLE, RE, MLE, CE, AC under 32 MiB`, async (t) => {
+  test(`${language}: AC, WA, TLE, RE, MLE, CE, AC under 32 MiB`, async (ctx) => {
     if (!judge.languages().some((l) => l.id === language)) {
       assert.ok(process.env.CI !== "true", `${language} must be installed in CI`);
-      t.skip(`${language} is not installed here`);
+      ctx.skip(`${language} is not installed here`);
       return;
     }
     const ac = await judgeOnce(judge, language, programs.modal, sums);

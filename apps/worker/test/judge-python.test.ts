@@ -1,24 +1,24 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce, verdictSuite } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: ["python"] });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 
-test("python verdicts", async (t) => {
-  await verdictSuite(t, () => judge, "python", {
+describe("python verdicts", () => {
+  verdictSuite(() => judge, "python", {
     ac: "a, b = map(int, input().split())\nprint(a + b)\n",
     wa: "a, b = map(int, input().split())\nprint(a - b)\n",
     tle: "while True:\n    pass\n",
     re: "a, b = map(int, input().split())\nraise ValueError('boom')\n",
     mle: "x = bytearray(b'x') * (512 << 20)\nprint(len(x))\n",
-  }, assert);
+  });
 });
 
 test("python: a syntax error is a CE with the parser's message, before any test runs", async () => {

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { MAX_RUN_OUTPUT_BYTES } from "@judge/protocol";
 import type { Judge, RunListener, RunRequest } from "../src/judge/index.ts";
 import { createTestJudge } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge({ only: ["python", "c"] });
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 

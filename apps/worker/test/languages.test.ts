@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
 import { createTestJudge } from "./judge-fixtures.ts";
 
 let judge: Judge;
-before(async () => {
+beforeAll(async () => {
   judge = await createTestJudge();
 });
-after(async () => {
+afterAll(async () => {
   await judge.close();
 });
 

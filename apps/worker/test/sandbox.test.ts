@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
@@ -23,10 +23,10 @@ const limits: RunLimits = {
 };
 
 let sandbox: Sandbox;
-before(async () => {
+beforeAll(async () => {
   sandbox = await Sandbox.create({ uid: testUid, gid: testUid, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
 });
-after(async () => {
+afterAll(async () => {
   await sandbox.close();
 });
 

@@ -3,18 +3,18 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { promisify } from "node:util";
 import pg from "pg";
 import { createPrisma, migrate, readMigrations, seedProblems, startEmbeddedPostgres, testBundleOf, type EmbeddedPostgres } from "../src/index.ts";
 
 let dataDir: string;
 let embedded: EmbeddedPostgres;
-before(async () => {
+beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "judge-pglite-"));
   embedded = await startEmbeddedPostgres({ dataDir });
 });
-after(async () => {
+afterAll(async () => {
   await embedded?.close();
   await rm(dataDir, { recursive: true, force: true });
 });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import pg from "pg";
 import { createPrisma, migrate, readMigrations } from "../src/index.ts";
 import { scratchDatabase } from "./scratch-database.ts";
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
-before(async () => {
+beforeAll(async () => {
   db = await scratchDatabase();
 });
-after(async () => {
+afterAll(async () => {
   await db.drop();
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { defaultMigrationsDir, readMigrations } from "../src/index.ts";
 import { diffDatamodels } from "../src/migrations/schema-diff.ts";
 import { adminUrl } from "./scratch-database.ts";

@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { CheckerSpec, TestBundle } from "@judge/protocol";
 import { createPrisma, hashTestBundle, migrate, seedProblems, testBundleOf, type PrismaClient } from "../src/index.ts";
 import { scratchDatabase } from "./scratch-database.ts";
 
 let db: Awaited<ReturnType<typeof scratchDatabase>>;
 let prisma: PrismaClient;
-before(async () => {
+beforeAll(async () => {
   db = await scratchDatabase();
   await migrate(db.url);
   prisma = createPrisma(db.url, { maxConnections: 4 });
 });
-after(async () => {
+afterAll(async () => {
   await prisma?.$disconnect();
   await db.drop();
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { after, before, describe, it } from "node:test";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { Redis } from "ioredis";
 import { queuedView, type Step, type SubmissionView } from "@judge/protocol";
 import { LiveState } from "../src/index.ts";
@@ -24,11 +24,11 @@ describe("live state on real Redis", () => {
   const prefix = `test-${randomUUID()}`;
   let redis: Redis;
   let live: LiveState;
-  before(() => {
+  beforeAll(() => {
     redis = new Redis(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
     live = new LiveState(redis, prefix);
   });
-  after(async () => {
+  afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();

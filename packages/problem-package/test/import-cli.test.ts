@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { after, before, test } from "node:test";
+import { afterAll, beforeAll, test } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createDatabase, createPrisma, dropDatabase, migrate } from "@judge/db";
 import { ADMIN_DATABASE_URL } from "../../../test/support/test-stack.ts";
@@ -15,12 +15,12 @@ const dbName = `judge_test_${randomUUID().replace(/-/g, "")}`;
 let databaseUrl: string;
 let work: string;
 
-before(async () => {
+beforeAll(async () => {
   databaseUrl = await createDatabase(ADMIN_DATABASE_URL, dbName);
   await migrate(databaseUrl);
   work = await mkdtemp(join(tmpdir(), "import-cli-"));
 });
-after(async () => {
+afterAll(async () => {
   await rm(work, { recursive: true, force: true });
   await dropDatabase(ADMIN_DATABASE_URL, dbName);
 });

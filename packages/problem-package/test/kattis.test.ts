@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { PackageError, filesFromDirectory, filesFromZip, parseKattisPackage } from "../src/index.ts";
 import { encoder, samplePackage, zipOf } from "./sample-package.ts";
 

@@ -1,0 +1,85 @@
+import { defineConfig } from "vitest/config";
+import CountReporter from "./test/support/count-reporter.ts";
+
+/**
+ * One project per app and package, plus the cross-service suites. Run one part with
+ * `npx vitest --project worker`, one file with `npx vitest apps/api/test/fuzz.test.ts`,
+ * the pure units in watch mode with `npx vitest --project protocol --project web`.
+ *
+ * Every suite isolates itself on the machine's shared Redis and PostgreSQL (a fresh
+ * `test-<uuid>` prefix and `judge_test_<uuid>` database per harness), so files run
+ * concurrently unless a project says why not. Groups run in order: the in-process suites
+ * first, then the suites that start whole stacks, then the fault suites that kill processes.
+ */
+
+/** Generous: a bound on a hung test, never a measure of a passing one. ms */
+const SERVICE_TIMEOUT_MS = 120_000;
+const STACK_TIMEOUT_MS = 300_000;
+
+const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: [`${root}/**/*.test.ts`],
+    testTimeout: SERVICE_TIMEOUT_MS,
+    hookTimeout: SERVICE_TIMEOUT_MS,
+    sequence: { groupOrder: 0 },
+    ...extra,
+  },
+});
+
+export default defineConfig({
+  test: {
+    exclude: ["**/node_modules/**", "**/dist/**"],
+    pool: "forks",
+    reporters: ["default", new CountReporter()],
+    // Two cores on every machine here; more workers only contend.
+    maxWorkers: 2,
+    coverage: {
+      provider: "v8",
+      include: ["apps/*/src/**/*.{ts,tsx}", "packages/*/src/**/*.ts"],
+      exclude: ["packages/db/src/generated/**", "**/*.d.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "test-artifacts/coverage",
+    },
+    projects: [
+      project("protocol", "packages/protocol"),
+      project("config", "packages/config"),
+      project("db", "packages/db"),
+      project("live-state", "packages/live-state"),
+      project("problem-package", "packages/problem-package"),
+      project("tokens", "packages/tokens"),
+      project("api", "apps/api"),
+      project("notifier", "apps/notifier"),
+      project("web", "apps/web"),
+      // The sandbox's time limits are CPU time from cgroups and stay honest under load, but the
+      // hostile-host tests count the machine's processes and the C++ header is built once
+      // per cache: one file at a time, beside the in-process suites.
+      project("worker", "apps/worker", { fileParallelism: false }),
+      // Each file starts a whole stack (API, workers, notifier as processes): one at a time.
+      project("e2e", "test/e2e", {
+        exclude: ["test/e2e/browser*.test.ts"],
+        fileParallelism: false,
+        testTimeout: STACK_TIMEOUT_MS,
+        hookTimeout: STACK_TIMEOUT_MS,
+        sequence: { groupOrder: 1 },
+      }),
+      // Chromium plus a stack per file.
+      project("browser", "test/e2e", {
+        include: ["test/e2e/browser*.test.ts"],
+        fileParallelism: false,
+        testTimeout: STACK_TIMEOUT_MS,
+        hookTimeout: STACK_TIMEOUT_MS,
+        sequence: { groupOrder: 1 },
+      }),
+      // They kill workers, notifiers, Redis and PostgreSQL connections and wait for recovery:
+      // alone, last, so no other suite's load stretches a recovery past its bound.
+      project("faults", "test/faults", {
+        fileParallelism: false,
+        testTimeout: STACK_TIMEOUT_MS,
+        hookTimeout: STACK_TIMEOUT_MS,
+        sequence: { groupOrder: 2 },
+      }),
+    ],
+  },
+});
