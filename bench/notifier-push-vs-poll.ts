@@ -6,7 +6,7 @@
  * user seeing it, and the requests per second the API had to answer.
  * Sizes: NOTIFIER_BENCH_USERS (default 20), NOTIFIER_BENCH_ROUNDS submissions each (default 2).
  */
-import type { ServerMessage, SubmissionView } from "@judge/protocol";
+import type { SubmissionView } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../test/support/test-stack.ts";
 import { WsTestClient } from "../test/support/ws-client.ts";
 import { ms, summarize, type Summary } from "./latency-stats.ts";
@@ -84,7 +84,7 @@ async function submit(stack: TestStack, token: string): Promise<string> {
 async function submitAndPush(stack: TestStack, user: User): Promise<{ delay: number; requests: number }> {
   const id = await submit(stack, user.token);
   user.ws.send({ op: "subscribe", submissionId: id });
-  const verdict = await user.ws.waitFor((m: ServerMessage) => m.type === "event" && m.submissionId === id && m.kind === "verdict");
+  const verdict = await user.ws.verdict(id);
   const seen = Date.now();
   user.ws.send({ op: "unsubscribe", submissionId: id });
   if (verdict.type !== "event" || verdict.kind !== "verdict") throw new Error("not a verdict");

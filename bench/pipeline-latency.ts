@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLogger } from "@judge/config";
 import { createPrisma, testBundleOf } from "@judge/db";
-import type { LanguageId, ServerMessage } from "@judge/protocol";
+import type { LanguageId } from "@judge/protocol";
 import { Judge } from "../apps/worker/src/judge/index.ts";
 import { api, registerUser, startTestStack } from "../test/support/test-stack.ts";
 import { WsTestClient } from "../test/support/ws-client.ts";
@@ -52,9 +52,7 @@ async function main(): Promise<Record<string, unknown>> {
         const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", { token: user.token, body: { problem: "a-plus-b", language, code } });
         if (res.status !== 202) throw new Error(`submit answered ${res.status}`);
         ws.send({ op: "subscribe", submissionId: res.body.id });
-        const verdict = await ws.waitFor(
-          (m: ServerMessage) => m.type === "event" && m.submissionId === res.body.id && m.kind === "verdict",
-        );
+        const verdict = await ws.verdict(res.body.id);
         if (verdict.type === "event" && verdict.kind === "verdict" && verdict.verdict !== "AC") throw new Error(`pipeline gave ${verdict.verdict}`);
         ws.send({ op: "unsubscribe", submissionId: res.body.id });
         // Round 0 warms the worker's caches and is not counted.

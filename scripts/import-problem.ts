@@ -9,7 +9,8 @@
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseKattisPackage, saveProblem } from "@judge/problem-package";
+import { PackageError, filesFromDirectory, parseKattisPackage } from "@judge/problem-package";
+import { saveProblem } from "@judge/problem-package/store";
 
 const USAGE = "usage: npm run import-problem -- <package-dir> [--slug <slug>] [--publish]\n(DATABASE_URL names the database)\n";
 

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue } from "bullmq";
-import { applyStep, queueNames, type EventMessage, type ServerMessage, type SubmissionView } from "@judge/protocol";
-import { SHARED_REDIS, api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { queueNames, type SubmissionView } from "@judge/protocol";
+import { checkStream } from "../support/event-stream.ts";
+import { eventually } from "../support/eventually.ts";
+import { SHARED_REDIS, api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
 
 const solutions = {
@@ -17,49 +19,15 @@ const solutions = {
   },
 } as const;
 
-const isVerdict = (id: string) => (m: ServerMessage) => m.type === "event" && m.submissionId === id && m.kind === "verdict";
-
-/** Replays snapshot + events and checks the stream's own invariants: contiguous seq, one verdict, last. */
-function replay(messages: ServerMessage[]): SubmissionView {
-  const [first, ...rest] = messages;
-  assert.ok(first && first.type === "snapshot", `the stream starts with a snapshot, got ${JSON.stringify(first)}`);
-  let view = first.submission;
-  let seq = first.seq;
-  for (const message of rest) {
-    assert.equal(message.type, "event", `only events follow the snapshot: ${JSON.stringify(message)}`);
-    const event = message as EventMessage;
-    assert.equal(event.seq, seq + 1, "events arrive in seq order with no gap and no repeat");
-    seq = event.seq;
-    view = applyStep(view, event);
-  }
-  const verdicts = rest.filter((m) => m.type === "event" && m.kind === "verdict");
-  assert.equal(verdicts.length, 1, "exactly one verdict");
-  assert.equal(rest.at(-1), verdicts[0], "the verdict is the last event");
-  return view;
-}
-
-async function submit(stack: TestStack, token: string, language: string, code: string, problem = "a-plus-b"): Promise<string> {
-  const res = await api<{ id: string; status: string }>(stack.apiUrl, "/api/submissions", {
-    token,
-    body: { problem, language, code },
-  });
-  assert.equal(res.status, 202, JSON.stringify(res.body));
-  assert.equal(res.body.status, "queued");
-  return res.body.id;
-}
-
+/** The stored submission once the results queue has written it (it follows the socket's verdict). */
 async function storedView(stack: TestStack, token: string, id: string): Promise<SubmissionView> {
-  // The database write follows the socket's verdict through the results queue; wait for it.
-  for (let i = 0; i < 200; i++) {
+  return eventually(`${id} stored as done`, async () => {
     const res = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token });
     assert.equal(res.status, 200);
-    if (res.body.status === "done" && res.body.judgedAt) {
-      const again = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token });
-      if (again.body.tests.length === res.body.tests.length) return res.body;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`submission ${id} was never stored as done`);
+    if (res.body.status !== "done" || !res.body.judgedAt) return undefined;
+    const again = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token });
+    return again.body.tests.length === res.body.tests.length ? res.body : undefined;
+  });
 }
 
 describe("the pipeline end to end: api, worker and notifier as real processes", () => {
@@ -82,14 +50,14 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
 
   for (const language of ["python", "cpp", "javascript"] as const) {
     it(`${language}: an accepted and a wrong a-plus-b stream to the socket and are stored`, async () => {
-      const okId = await submit(stack, alice.token, language, solutions[language].ok);
-      const wrongId = await submit(stack, alice.token, language, solutions[language].wrong);
+      const okId = await submit(stack.apiUrl, alice.token, language, solutions[language].ok);
+      const wrongId = await submit(stack.apiUrl, alice.token, language, solutions[language].wrong);
       aliceWs.send({ op: "subscribe", submissionId: okId });
       aliceWs.send({ op: "subscribe", submissionId: wrongId });
-      await aliceWs.waitFor(isVerdict(okId));
-      await aliceWs.waitFor(isVerdict(wrongId));
+      await aliceWs.verdict(okId);
+      await aliceWs.verdict(wrongId);
 
-      const ok = replay(aliceWs.forSubmission(okId));
+      const ok = checkStream(aliceWs.of(okId), { final: true }).view;
       assert.equal(ok.verdict, "AC");
       assert.equal(ok.status, "done");
       assert.ok(ok.total >= 3, "a-plus-b has samples and hidden tests");
@@ -97,7 +65,7 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
       assert.equal(ok.tests.length, ok.total);
       assert.ok(ok.tests.every((t) => t.verdict === "AC"));
 
-      const wrong = replay(aliceWs.forSubmission(wrongId));
+      const wrong = checkStream(aliceWs.of(wrongId), { final: true }).view;
       assert.equal(wrong.verdict, "WA");
       assert.equal(wrong.tests.at(-1)?.verdict, "WA", "judging stops at the first failing test");
       assert.equal(wrong.passed, wrong.tests.length - 1);
@@ -114,13 +82,13 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   }
 
   it("a late subscriber gets the final state as a snapshot", async () => {
-    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    const id = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);
     aliceWs.send({ op: "subscribe", submissionId: id });
-    await aliceWs.waitFor(isVerdict(id));
+    await aliceWs.verdict(id);
     const late = await WsTestClient.connect(stack.notifierUrl, alice.token);
     try {
       late.send({ op: "subscribe", submissionId: id });
-      const snapshot = await late.waitFor((m) => m.type === "snapshot" && m.submissionId === id);
+      const snapshot = await late.snapshot(id);
       assert.ok(snapshot.type === "snapshot");
       assert.equal(snapshot.submission.status, "done");
       assert.equal(snapshot.submission.verdict, "AC");
@@ -130,11 +98,11 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   });
 
   it("refuses a subscription to someone else's submission with an error", async () => {
-    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    const id = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);
     const bobWs = await WsTestClient.connect(stack.notifierUrl, bob.token);
     try {
       bobWs.send({ op: "subscribe", submissionId: id });
-      const refusal = await bobWs.waitFor((m) => m.type === "error");
+      const refusal = await bobWs.until("a refusal", (m) => m.type === "error");
       assert.ok(refusal.type === "error");
       assert.equal(refusal.code, "FORBIDDEN");
       assert.ok(!bobWs.messages.some((m) => m.type === "snapshot" || m.type === "event"), "nothing of alice's leaks");
@@ -144,7 +112,7 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   });
 
   it("shows a submission's code to its owner only; its verdict to anyone", async () => {
-    const id = await submit(stack, alice.token, "python", solutions.python.ok);
+    const id = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);
     const own = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token: alice.token });
     assert.equal(own.body.code, solutions.python.ok);
     const other = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token: bob.token });
@@ -159,14 +127,14 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   });
 
   it("an infinite loop gets TLE and the worker goes on judging", async () => {
-    const loopId = await submit(stack, alice.token, "python", "while True:\n    pass\n");
-    const nextId = await submit(stack, alice.token, "python", solutions.python.ok);
+    const loopId = await submit(stack.apiUrl, alice.token, "python", "while True:\n    pass\n");
+    const nextId = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);
     aliceWs.send({ op: "subscribe", submissionId: loopId });
     aliceWs.send({ op: "subscribe", submissionId: nextId });
-    await aliceWs.waitFor(isVerdict(loopId), 90_000);
-    await aliceWs.waitFor(isVerdict(nextId), 90_000);
-    assert.equal(replay(aliceWs.forSubmission(loopId)).verdict, "TLE");
-    assert.equal(replay(aliceWs.forSubmission(nextId)).verdict, "AC");
+    await aliceWs.verdict(loopId, 90_000);
+    await aliceWs.verdict(nextId, 90_000);
+    assert.equal(checkStream(aliceWs.of(loopId), { final: true }).view.verdict, "TLE");
+    assert.equal(checkStream(aliceWs.of(nextId), { final: true }).view.verdict, "AC");
   });
 
   it("bad requests get a 4xx with the error shape and enqueue nothing", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import type { ServerMessage, SubmissionView } from "@judge/protocol";
+import type { SubmissionView } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
 
@@ -25,9 +25,7 @@ describe("the Run button: one run on custom input, streamed with its output", ()
     const res = await api<{ id: string; status: string }>(stack.apiUrl, "/api/runs", { token: alice.token, body });
     assert.equal(res.status, 202, JSON.stringify(res.body));
     ws.send({ op: "subscribe", submissionId: res.body.id });
-    const verdict = await ws.waitFor(
-      (m: ServerMessage) => m.type === "event" && m.submissionId === res.body.id && m.kind === "verdict",
-    );
+    const verdict = await ws.verdict(res.body.id);
     assert.ok(verdict.type === "event" && verdict.kind === "verdict");
     return { id: res.body.id, verdict };
   }

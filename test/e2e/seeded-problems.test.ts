@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import type { ServerMessage } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
 
@@ -40,10 +39,7 @@ describe("the seeded problems judge as their statements promise", () => {
     const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", { token: user.token, body: { problem, language, code } });
     assert.equal(res.status, 202, JSON.stringify(res.body));
     ws.send({ op: "subscribe", submissionId: res.body.id });
-    const verdict = await ws.waitFor(
-      (m: ServerMessage) => m.type === "event" && m.submissionId === res.body.id && m.kind === "verdict",
-      120_000,
-    );
+    const verdict = await ws.verdict(res.body.id, 120_000);
     assert.ok(verdict.type === "event" && verdict.kind === "verdict");
     return verdict.verdict;
   }

@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createDatabase, createPrisma, dropDatabase, type PrismaClient } from "@judge/db";
 import { freePort } from "../../scripts/stack/free-port.ts";
-import { ADMIN_DATABASE_URL, api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { ADMIN_DATABASE_URL, api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
+import { checkStream } from "../support/event-stream.ts";
+import { eventually } from "../support/eventually.ts";
 import { WsTestClient } from "../support/ws-client.ts";
-import { LogWatch, code, follow, isVerdictOf, replay, storedRow, submit } from "./fault-support.ts";
+import { LogWatch, code, follow, storedRow } from "./fault-support.ts";
 import { TcpCut } from "./tcp-cut.ts";
 
 describe("faults: PostgreSQL unreachable", () => {
@@ -41,11 +43,11 @@ describe("faults: PostgreSQL unreachable", () => {
       // The worker caches the test data first: judging itself needs no database.
       const warm = await submit(stack.apiUrl, token, "python", code.python);
       await follow(client, warm);
-      await client.waitFor(isVerdictOf(warm));
+      await client.verdict(warm);
 
       const id = await submit(stack.apiUrl, token, "python", code.pythonSlowFirst);
       await follow(client, id);
-      await client.waitFor((m) => m.type === "event" && m.submissionId === id && m.kind === "status" && m.status === "running");
+      await client.running(id);
       const failedToStore = logs.next([id, "storing a result failed"]);
       await proxy.cut();
 
@@ -58,24 +60,26 @@ describe("faults: PostgreSQL unreachable", () => {
       }
 
       // The verdict still reaches the subscriber; the database write waits in the results queue.
-      await client.waitFor(isVerdictOf(id), 60_000);
-      assert.equal(replay(client.forSubmission(id)).view.verdict, "AC");
+      await client.verdict(id, 60_000);
+      assert.equal(checkStream(client.of(id), { final: true }).view.verdict, "AC");
       await failedToStore;
       assert.equal((await prisma.submission.findUniqueOrThrow({ where: { id } })).status, "queued", "not stored while the database is away");
 
       await proxy.open();
       assert.equal((await storedRow(prisma, id, 90_000)).verdict, "AC", logs.tail());
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const res = await api(stack.apiUrl, `/api/submissions/${id}`, { token });
-        if (res.status === 200) break;
-        assert.equal(res.status, 503);
-        assert.ok(Date.now() < deadline, "the API recovers once PostgreSQL is back");
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await eventually(
+        "the API to recover once PostgreSQL is back",
+        async () => {
+          const res = await api(stack.apiUrl, `/api/submissions/${id}`, { token });
+          if (res.status === 200) return true;
+          assert.equal(res.status, 503);
+          return undefined;
+        },
+        { intervalMs: 200 },
+      );
       const after = await submit(stack.apiUrl, token, "python", code.python);
       await follow(client, after);
-      await client.waitFor(isVerdictOf(after));
+      await client.verdict(after);
       assert.equal((await storedRow(prisma, after)).verdict, "AC");
     } finally {
       client.close();

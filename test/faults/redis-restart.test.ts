@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import { freePort } from "../../scripts/stack/free-port.ts";
 import { startRedisServer, type OwnRedis } from "../../scripts/stack/redis-server.ts";
-import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
+import { checkStream } from "../support/event-stream.ts";
+import { eventually } from "../support/eventually.ts";
 import { WsTestClient } from "../support/ws-client.ts";
-import { LogWatch, code, follow, isVerdictOf, replay, storedRow, submit } from "./fault-support.ts";
+import { LogWatch, code, follow, storedRow } from "./fault-support.ts";
 
 /** Redis with an append-only file, so a restart keeps the queues (as a production Redis must). */
 const durable = ["--appendonly", "yes", "--appendfsync", "always"];
@@ -48,12 +50,12 @@ describe("faults: Redis restarted", () => {
     try {
       const before = await submit(stack.apiUrl, token, "python", code.python);
       await follow(client, before);
-      await client.waitFor(isVerdictOf(before));
+      await client.verdict(before);
 
       // A submission in the judge's hands when Redis goes away.
       const during = await submit(stack.apiUrl, token, "python", code.pythonSlowFirst);
       await follow(client, during);
-      await client.waitFor((m) => m.type === "event" && m.submissionId === during && m.kind === "status" && m.status === "running");
+      await client.running(during);
       await redis.close();
 
       const started = Date.now();
@@ -67,25 +69,24 @@ describe("faults: Redis restarted", () => {
       assert.ok(Date.now() - started < 15_000, "answered, not hung");
 
       redis = await startRedisServer(port, dir, durable);
-      await client.waitFor(isVerdictOf(during), 60_000);
-      const seen = replay(client.forSubmission(during));
+      await client.verdict(during, 60_000);
+      const seen = checkStream(client.of(during), { final: true });
       assert.equal(seen.view.verdict, "AC");
 
       // The API takes submissions again once its connection is back (it reconnects by itself).
-      let afterId: string | undefined;
-      const deadline = Date.now() + 30_000;
-      while (!afterId) {
-        const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", { token, body: { problem: "a-plus-b", language: "python", code: code.python } });
-        if (res.status === 202) afterId = res.body.id;
-        else {
+      const afterId = await eventually(
+        "the API to reconnect to Redis and take a submission",
+        async () => {
+          const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", { token, body: { problem: "a-plus-b", language: "python", code: code.python } });
+          if (res.status === 202) return res.body.id;
           assert.equal(res.status, 503, JSON.stringify(res.body));
-          assert.ok(Date.now() < deadline, "the API reconnected to Redis");
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
+          return undefined;
+        },
+        { intervalMs: 200 },
+      );
       await follow(client, afterId);
-      await client.waitFor(isVerdictOf(afterId), 60_000);
-      assert.equal(replay(client.forSubmission(afterId)).view.verdict, "AC");
+      await client.verdict(afterId, 60_000);
+      assert.equal(checkStream(client.of(afterId), { final: true }).view.verdict, "AC");
 
       for (const id of [before, during, afterId]) assert.equal((await storedRow(prisma, id)).verdict, "AC", logs.tail());
     } finally {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type PrismaClient } from "@judge/db";
-import { registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
+import { checkStream } from "../support/event-stream.ts";
 import { WsTestClient } from "../support/ws-client.ts";
-import { code, follow, isVerdictOf, replay, storedRow, submit } from "./fault-support.ts";
+import { code, follow, storedRow } from "./fault-support.ts";
 
 describe("faults: SIGTERM drains each service and exits 0", () => {
   let stack: TestStack;
@@ -25,12 +26,12 @@ describe("faults: SIGTERM drains each service and exits 0", () => {
     try {
       const id = await submit(stack.apiUrl, token, "python", code.pythonSlowFirst);
       await follow(client, id);
-      await client.waitFor((m) => m.type === "event" && m.submissionId === id && m.kind === "status" && m.status === "running");
+      await client.running(id);
       // The only worker: a verdict can come from nobody else (its lock would hold for 30 s).
       const worker = stack.workers[0]!;
       assert.equal(await worker.stop(60_000), 0);
-      await client.waitFor(isVerdictOf(id), 5_000);
-      assert.equal(replay(client.forSubmission(id)).view.verdict, "AC");
+      await client.verdict(id, 5_000);
+      assert.equal(checkStream(client.of(id), { final: true }).view.verdict, "AC");
       assert.equal((await storedRow(prisma, id)).verdict, "AC");
     } finally {
       client.close();
@@ -40,9 +41,8 @@ describe("faults: SIGTERM drains each service and exits 0", () => {
   it("the notifier closes its sockets with 1001 and exits 0", async () => {
     const { token } = await registerUser(stack.apiUrl);
     const client = await WsTestClient.connect(stack.notifierUrl, token);
-    const closed = new Promise<number>((resolve) => client.socket.once("close", (code) => resolve(code)));
     assert.equal(await stack.notifier.stop(), 0);
-    assert.equal(await closed, 1001);
+    assert.equal(await client.closed(), 1001);
   });
 
   it("the API exits 0", async () => {

@@ -8,9 +8,10 @@ import { Queue, QueueEvents } from "bullmq";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import { queueNames, type JudgeResult } from "@judge/protocol";
 import { spawnService, type ServiceProcess } from "../../scripts/stack/service-process.ts";
-import { SHARED_REDIS, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
+import { registerUser, SHARED_REDIS, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
+import { checkStream } from "../support/event-stream.ts";
 import { WsTestClient } from "../support/ws-client.ts";
-import { LogWatch, code, follow, isVerdictOf, replay, storedRow, submit } from "./fault-support.ts";
+import { LogWatch, code, follow, storedRow } from "./fault-support.ts";
 
 const ATTEMPTS = 4;
 const workerToken = randomBytes(24).toString("hex");
@@ -74,13 +75,13 @@ describe("faults: workers", () => {
     const victim = stack.workers[0]!;
     const id = await submit(stack.apiUrl, token, "python", code.pythonSlowFirst);
     await follow(client, id);
-    await client.waitFor((m) => m.type === "event" && m.submissionId === id && m.kind === "status" && m.status === "running");
+    await client.running(id);
     victim.kill("SIGKILL");
     assert.equal(await victim.exited, "SIGKILL");
     await stack.addWorker();
 
-    await client.waitFor(isVerdictOf(id), 60_000);
-    const { view, events } = replay(client.forSubmission(id));
+    await client.verdict(id, 60_000);
+    const { view, events } = checkStream(client.of(id), { final: true });
     assert.equal(view.verdict, "AC");
     // The recovered attempt starts over where a subscriber can see it: compiling again, later seq.
     const firstRunning = events.findIndex((e) => e.kind === "status" && e.status === "running");
@@ -94,7 +95,7 @@ describe("faults: workers", () => {
   it("a job and a result delivered twice are stored once and pushed once", async () => {
     const id = await submit(stack.apiUrl, token, "python", code.python);
     await follow(client, id);
-    await client.waitFor(isVerdictOf(id));
+    await client.verdict(id);
     const before = await storedRow(prisma, id);
     assert.equal(before.verdict, "AC");
 
@@ -123,13 +124,13 @@ describe("faults: workers", () => {
     assert.equal(row.judgedAt?.getTime(), before.judgedAt?.getTime());
     assert.equal(row.tests, before.tests);
     // A late subscriber's snapshot and the first one's stream both hold one verdict.
-    replay(client.forSubmission(id));
+    checkStream(client.of(id), { final: true });
     const late = await WsTestClient.connect(stack.notifierUrl, token);
     try {
       await follow(late, id);
-      const snapshot = late.forSubmission(id)[0];
+      const snapshot = late.of(id)[0];
       assert.ok(snapshot?.type === "snapshot");
-      const lastSeen = client.forSubmission(id).at(-1);
+      const lastSeen = client.of(id).at(-1);
       assert.equal(snapshot.seq, lastSeen && "seq" in lastSeen ? lastSeen.seq : -1, "nothing was appended after the verdict");
     } finally {
       late.close();
@@ -157,8 +158,8 @@ describe("faults: workers", () => {
     await follow(client, retried);
     await logs.next([retried, "BullMQ will retry"]);
     await repair();
-    await client.waitFor(isVerdictOf(retried));
-    const first = replay(client.forSubmission(retried));
+    await client.verdict(retried);
+    const first = checkStream(client.of(retried), { final: true });
     assert.equal(first.view.verdict, "AC", logs.tail());
     assert.equal((await storedRow(prisma, retried)).verdict, "AC");
 
@@ -166,8 +167,8 @@ describe("faults: workers", () => {
     await breakIt();
     const doomed = await submit(stack.apiUrl, token, "c", code.freshC(randomUUID()));
     await follow(client, doomed);
-    await client.waitFor(isVerdictOf(doomed), 60_000);
-    const second = replay(client.forSubmission(doomed));
+    await client.verdict(doomed, 60_000);
+    const second = checkStream(client.of(doomed), { final: true });
     assert.equal(second.view.verdict, "IE");
     assert.match(second.view.compileOutput ?? "", /internal error: .*(ENOTDIR|not a directory|ENOENT)/i);
     assert.equal(logs.count([doomed, "BullMQ will retry"]), ATTEMPTS - 1, "every attempt but the last was retried");

@@ -94,3 +94,10 @@ export async function registerUser(base: string, name = `u${randomUUID().slice(0
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { token: res.body.token, id: res.body.user.id };
 }
+
+/** Submits as `token` and checks the API's answer: 202, queued. Returns the submission's id. */
+export async function submit(base: string, token: string, language: string, code: string, problem = "a-plus-b"): Promise<string> {
+  const res = await api<{ id: string; status: string }>(base, "/api/submissions", { token, body: { problem, language, code } });
+  if (res.status !== 202 || res.body.status !== "queued") throw new Error(`submit: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}

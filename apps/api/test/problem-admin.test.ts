@@ -6,6 +6,7 @@ import { LiveState } from "@judge/live-state";
 import { jobPriority, queueNames, type JudgeResult, type SubmissionView } from "@judge/protocol";
 import { SHARED_REDIS } from "../../../test/support/test-stack.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
+import { eventually } from "../../../test/support/eventually.ts";
 
 const problemBody = (slug: string, tests = [{ input: "2\n", output: "2\n" }]) => ({
   slug,
@@ -39,15 +40,12 @@ describe("problem management, rejudge, statistics", () => {
   async function deliver(result: Omit<JudgeResult, "v" | "judgedAt" | "workerId">, jobId = randomUUID()): Promise<void> {
     await results.add("result", { v: 1, judgedAt: new Date().toISOString(), workerId: "test", ...result }, { jobId, removeOnComplete: true });
   }
-  async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-    // The result consumer stores asynchronously; poll the database (bounded), not a sleep.
-    for (let i = 0; i < 400; i++) {
+  /** The result consumer stores asynchronously: look again until `ok` holds (bounded). */
+  const until = <T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> =>
+    eventually("the stored result", async () => {
       const value = await read();
-      if (ok(value)) return value;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error("condition not reached in 10 s");
-  }
+      return ok(value) ? { value } : undefined;
+    }).then((found) => found.value);
   const accepted = (submissionId: string, judging: number, timeMs: number, memoryKb: number) => ({
     submissionId,
     judging,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
-import { Fixture, checkStream, judgeSteps, waitFor } from "./support.ts";
+import { Fixture, checkStream, judgeSteps, eventually } from "./support.ts";
 
 describe("authorization per subscription", () => {
   let f: Fixture;
@@ -34,7 +34,7 @@ describe("authorization per subscription", () => {
     await admin.untilSeq(sub.id, 0);
     await sub.steps(judgeSteps(1));
     await admin.untilSeq(sub.id, sub.seq);
-    assert.deepEqual(checkStream(admin.of(sub.id), null, sub.seq).view, sub.view);
+    assert.deepEqual(checkStream(admin.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
   });
 
   it("answers NOT_FOUND for a submission without live state", async () => {
@@ -61,5 +61,5 @@ describe("authorization per subscription", () => {
 });
 
 async function waitForNoChannels(notifier: { stats(): { channels: number } }): Promise<void> {
-  await waitFor("no channels", () => notifier.stats().channels === 0);
+  await eventually("no channels", () => notifier.stats().channels === 0);
 }

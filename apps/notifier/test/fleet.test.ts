@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import { CloseCode } from "../src/index.ts";
-import { Fixture, checkStream, judgeSteps, waitFor } from "./support.ts";
+import { Fixture, checkStream, judgeSteps, eventually } from "./support.ts";
 
 /**
  * Instances share nothing but Redis: each subscribes to the channels its own clients want,
@@ -30,7 +30,7 @@ describe("two notifier instances on one Redis", () => {
     await sub.steps(judgeSteps(3));
     for (const client of [a, b]) {
       await client.untilSeq(sub.id, sub.seq);
-      assert.deepEqual(checkStream(client.of(sub.id), null, sub.seq).view, sub.view);
+      assert.deepEqual(checkStream(client.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
     }
   });
 
@@ -50,13 +50,13 @@ describe("two notifier instances on one Redis", () => {
     assert.equal(await first.closed(), CloseCode.GOING_AWAY);
     const held = first.of(sub.id);
     const lastHeld = held.reduce((seq, m) => (m.type === "error" ? seq : Math.max(seq, m.seq)), 0);
-    const { view } = checkStream(held, null, lastHeld);
+    const { view } = checkStream(held, { lastSeq: lastHeld });
 
     const second = await f.connect(two, "alice");
     second.subscribe(sub.id, lastHeld);
     await worker;
     await second.untilSeq(sub.id, sub.seq);
-    assert.deepEqual(checkStream(second.of(sub.id), { view, seq: lastHeld }, sub.seq).view, sub.view);
-    await waitFor("the closed instance released its channel", () => one.stats().channels === 0);
+    assert.deepEqual(checkStream(second.of(sub.id), { from: { view, seq: lastHeld }, lastSeq: sub.seq }).view, sub.view);
+    await eventually("the closed instance released its channel", () => one.stats().channels === 0);
   });
 });

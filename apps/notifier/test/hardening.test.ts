@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import type { Step } from "@judge/protocol";
 import { CloseCode } from "../src/index.ts";
-import { Fixture, TestClient, checkStream, judgeSteps, waitFor } from "./support.ts";
+import { Fixture, WsTestClient, checkStream, judgeSteps, eventually } from "./support.ts";
 
 describe("hardening", () => {
   let f: Fixture;
@@ -30,7 +30,7 @@ describe("hardening", () => {
     ];
     for (const message of bad) rogue.send(message);
     rogue.ws.send(Buffer.from([1, 2, 3]), { binary: true });
-    await waitFor("every bad message answered", () => rogue.messages.length === bad.length + 1);
+    await eventually("every bad message answered", () => rogue.messages.length === bad.length + 1);
     for (const m of rogue.messages) assert.ok(m.type === "error" && m.code === "BAD_MESSAGE", JSON.stringify(m));
     // Still a working socket.
     rogue.subscribe(sub.id);
@@ -41,8 +41,8 @@ describe("hardening", () => {
 
     await sub.steps(judgeSteps(2));
     await watcher.untilSeq(sub.id, sub.seq);
-    assert.deepEqual(checkStream(watcher.of(sub.id), null, sub.seq).view, sub.view);
-    await waitFor("the rogue's subscription released", () => notifier.stats().subscriptions === 1);
+    assert.deepEqual(checkStream(watcher.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
+    await eventually("the rogue's subscription released", () => notifier.stats().subscriptions === 1);
   });
 
   it("drops a slow consumer with 4008 while another client keeps receiving", async () => {
@@ -65,7 +65,7 @@ describe("hardening", () => {
     for (const sub of subs.slice(judged)) await sub.steps(judgeSteps(1));
     for (const sub of subs) {
       await fast.untilSeq(sub.id, sub.seq);
-      checkStream(fast.of(sub.id), null, sub.seq);
+      checkStream(fast.of(sub.id), { lastSeq: sub.seq });
     }
     slow.resumeReading();
     assert.equal(await slow.closed(), CloseCode.SLOW_CONSUMER);
@@ -87,11 +87,11 @@ describe("hardening", () => {
     // 7.5 MiB of compile logs: more than the kernel's socket buffers hold (tcp_wmem max 4 MiB
     // here, and a receiver that does not read never grows its window), so the backlog stays.
     for (const sub of early) await sub.steps([{ kind: "status", status: "compiling" }, bigVerdict("x".repeat(256 * 1024))]);
-    await waitFor("the slow client passes the soft bound", () => notifier.stats().coalesced > 0);
+    await eventually("the slow client passes the soft bound", () => notifier.stats().coalesced > 0);
     // While it cannot drain: all held back, to be replaced by one snapshot each.
     for (const sub of late) await sub.steps(judgeSteps(2));
     for (const sub of subs) await fast.untilSeq(sub.id, sub.seq);
-    for (const sub of subs) assert.deepEqual(checkStream(fast.of(sub.id), null, sub.seq).view, sub.view);
+    for (const sub of subs) assert.deepEqual(checkStream(fast.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
     assert.equal(notifier.stats().drops, 0);
 
     slow.resumeReading();
@@ -100,7 +100,7 @@ describe("hardening", () => {
     for (const sub of late) {
       const stream = slow.of(sub.id);
       assert.deepEqual(stream.map((m) => m.type), ["snapshot", "snapshot"], "the first snapshot, then one coalesced snapshot instead of six events");
-      assert.deepEqual(checkStream(stream.slice(1), null, sub.seq).view, sub.view);
+      assert.deepEqual(checkStream(stream.slice(1), { lastSeq: sub.seq }).view, sub.view);
     }
     for (const sub of early) {
       // In order until it fell behind (if it did), then a snapshot standing for the rest.
@@ -109,16 +109,16 @@ describe("hardening", () => {
       const tail = resync === -1 ? stream : stream.slice(resync);
       if (resync !== -1) {
         const head = stream.slice(0, resync);
-        checkStream(head, null, head.reduce((seq, m) => (m.type === "error" ? seq : m.seq), 0));
+        checkStream(head, { lastSeq: head.reduce((seq, m) => (m.type === "error" ? seq : m.seq), 0) });
       }
-      assert.deepEqual(checkStream(tail, null, sub.seq).view, sub.view);
+      assert.deepEqual(checkStream(tail, { lastSeq: sub.seq }).view, sub.view);
     }
   });
 
   it("terminates a connection that stops answering pings", async () => {
     const notifier = await f.start({ NOTIFIER_PING_INTERVAL_MS: "100" });
     const token = await f.token("alice");
-    const dead = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`, { autoPong: false });
+    const dead = await WsTestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`, { autoPong: false });
     try {
       assert.equal(await dead.closed(), 1006);
       assert.ok(notifier.stats().drops >= 1);
@@ -143,11 +143,11 @@ describe("hardening", () => {
     assert.deepEqual(await f.redis.pubsub("NUMSUB", channel), [channel, 1]);
 
     a.send({ op: "unsubscribe", submissionId: sub.id });
-    await waitFor("a's unsubscribe", () => notifier.stats().subscriptions === 1);
+    await eventually("a's unsubscribe", () => notifier.stats().subscriptions === 1);
     assert.deepEqual(await f.redis.pubsub("CHANNELS", pattern), [channel]);
     b.close();
-    await waitFor("no local channel", () => notifier.stats().channels === 0);
-    await waitFor("no Redis channel", async () => (await f.redis.pubsub("CHANNELS", pattern)).length === 0);
+    await eventually("no local channel", () => notifier.stats().channels === 0);
+    await eventually("no Redis channel", async () => (await f.redis.pubsub("CHANNELS", pattern)).length === 0);
   });
 
   it("after a Redis reconnect, sends what was published while it was away", async () => {
@@ -171,7 +171,7 @@ describe("hardening", () => {
     // Published while the subscriber is (most likely) still reconnecting: pub/sub drops these.
     await sub.steps(steps.slice(2));
     await client.untilSeq(sub.id, sub.seq);
-    assert.deepEqual(checkStream(client.of(sub.id), null, sub.seq).view, sub.view);
+    assert.deepEqual(checkStream(client.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
   });
 });
 

@@ -25,7 +25,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     await sub.steps(progress(3));
     const last = await sub.step(SENTINEL);
     await client.untilSeq(sub.id, last);
-    const { view, snapshotSeq } = checkStream(client.of(sub.id), null, last);
+    const { view, snapshotSeq } = checkStream(client.of(sub.id), { lastSeq: last });
     assert.equal(snapshotSeq, 0);
     assert.deepEqual(view, sub.view);
   });
@@ -48,7 +48,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     const last = await worker;
     for (const client of clients) {
       await client.untilSeq(sub.id, last);
-      const { view, snapshotSeq } = checkStream(client.of(sub.id), null, last);
+      const { view, snapshotSeq } = checkStream(client.of(sub.id), { lastSeq: last });
       assert.ok(snapshotSeq !== null && snapshotSeq >= 5);
       assert.deepEqual(view, sub.view);
     }
@@ -63,7 +63,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     const snapshot = await client.untilSeq(sub.id, sub.seq);
     assert.equal(snapshot.type, "snapshot");
     assert.ok(snapshot.type === "snapshot" && snapshot.submission.verdict === "AC" && snapshot.submission.status === "done");
-    assert.deepEqual(checkStream(client.of(sub.id), null, sub.seq).view, sub.view);
+    assert.deepEqual(checkStream(client.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
   });
 
   it("subscribing twice on one socket is idempotent", async () => {
@@ -77,7 +77,7 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     await sub.steps(progress(1));
     const last = await sub.step(SENTINEL);
     await client.untilSeq(sub.id, last);
-    checkStream(client.of(sub.id), null, last);
+    checkStream(client.of(sub.id), { lastSeq: last });
     assert.equal(notifier.stats().subscriptions, 1);
   });
 
@@ -92,8 +92,8 @@ describe("subscribe: a snapshot, then every later event once, in order", () => {
     await Promise.all([a.steps(progress(2)), b.steps(progress(3))]);
     const [lastA, lastB] = [await a.step(SENTINEL), await b.step(SENTINEL)];
     await Promise.all([client.untilSeq(a.id, lastA), client.untilSeq(b.id, lastB)]);
-    assert.deepEqual(checkStream(client.of(a.id), null, lastA).view, a.view);
-    assert.deepEqual(checkStream(client.of(b.id), null, lastB).view, b.view);
+    assert.deepEqual(checkStream(client.of(a.id), { lastSeq: lastA }).view, a.view);
+    assert.deepEqual(checkStream(client.of(b.id), { lastSeq: lastB }).view, b.view);
   });
 });
 
@@ -115,7 +115,7 @@ describe("resume with lastSeq", () => {
     await first.untilSeq(sub.id, 4);
     first.close();
     // What the client held when its connection died.
-    const held = checkStream(first.of(sub.id), null, 4).view;
+    const held = checkStream(first.of(sub.id), { lastSeq: 4 }).view;
     await sub.steps(steps.slice(4));
     const second = await f.connect(notifier, "alice");
     second.subscribe(sub.id, 4);
@@ -123,7 +123,7 @@ describe("resume with lastSeq", () => {
     await second.untilSeq(sub.id, last);
     const stream = second.of(sub.id);
     assert.equal(stream[0]?.type, "event");
-    assert.deepEqual(checkStream(stream, { view: held, seq: 4 }, last).view, sub.view);
+    assert.deepEqual(checkStream(stream, { from: { view: held, seq: 4 }, lastSeq: last }).view, sub.view);
   });
 
   it("lastSeq equal to the state's seq sends nothing until the next event", async () => {
@@ -137,7 +137,7 @@ describe("resume with lastSeq", () => {
     const last = await sub.step(SENTINEL);
     await client.untilSeq(sub.id, last);
     assert.equal(client.of(sub.id).length, 1);
-    assert.deepEqual(checkStream(client.of(sub.id), { view: held, seq: from }, last).view, sub.view);
+    assert.deepEqual(checkStream(client.of(sub.id), { from: { view: held, seq: from }, lastSeq: last }).view, sub.view);
   });
 
   it("a log that no longer reaches back gets a snapshot instead", async () => {

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, it } from "vitest";
 import { TOKEN_COOKIE } from "@judge/protocol";
 import { TokenDenylist, TokenSigner, generateTokenKeys } from "@judge/tokens";
 import { cookieValue } from "../src/upgrade-auth.ts";
-import { Fixture, HttpRefusal, TestClient, waitFor } from "./support.ts";
+import { Fixture, HttpRefusal, WsTestClient, eventually } from "./support.ts";
 
-async function refusal(opening: Promise<TestClient>): Promise<number> {
+async function refusal(opening: Promise<WsTestClient>): Promise<number> {
   const err = await opening.then(
     () => null,
     (e: unknown) => e,
@@ -24,12 +24,12 @@ describe("the upgrade", () => {
   it("refuses a missing, malformed or foreign-signed token with 401 before the socket opens", async () => {
     const notifier = await f.start();
     const base = `ws://127.0.0.1:${notifier.port}/ws`;
-    assert.equal(await refusal(TestClient.open(base)), 401);
-    assert.equal(await refusal(TestClient.open(`${base}?token=not-a-jwt`)), 401);
+    assert.equal(await refusal(WsTestClient.open(base)), 401);
+    assert.equal(await refusal(WsTestClient.open(`${base}?token=not-a-jwt`)), 401);
     const otherKeys = await generateTokenKeys();
     const forged = await (await TokenSigner.fromPem(otherKeys.privateKey, 60)).sign({ sub: "alice", name: "alice", role: "admin" });
-    assert.equal(await refusal(TestClient.open(`${base}?token=${forged}`)), 401);
-    assert.equal(await refusal(TestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=garbage` } })), 401);
+    assert.equal(await refusal(WsTestClient.open(`${base}?token=${forged}`)), 401);
+    assert.equal(await refusal(WsTestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=garbage` } })), 401);
     assert.equal(notifier.stats().connections, 0);
   });
 
@@ -38,23 +38,23 @@ describe("the upgrade", () => {
     const base = `ws://127.0.0.1:${notifier.port}/ws`;
     const [revoked, other] = [await f.token("alice"), await f.token("alice")];
     await new TokenDenylist(f.redis, f.prefix).revoke(revoked);
-    assert.equal(await refusal(TestClient.open(`${base}?token=${revoked}`)), 401);
-    assert.equal(await refusal(TestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=${revoked}` } })), 401);
-    const client = await TestClient.open(`${base}?token=${other}`);
+    assert.equal(await refusal(WsTestClient.open(`${base}?token=${revoked}`)), 401);
+    assert.equal(await refusal(WsTestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=${revoked}` } })), 401);
+    const client = await WsTestClient.open(`${base}?token=${other}`);
     client.close();
   });
 
   it("answers 404 to an upgrade on another path", async () => {
     const notifier = await f.start();
     const token = await f.token("alice");
-    assert.equal(await refusal(TestClient.open(`ws://127.0.0.1:${notifier.port}/other?token=${token}`)), 404);
+    assert.equal(await refusal(WsTestClient.open(`ws://127.0.0.1:${notifier.port}/other?token=${token}`)), 404);
   });
 
   it("accepts the token from the cookie", async () => {
     const notifier = await f.start();
     const sub = await f.submission().create("alice");
     const cookie = `theme=dark; ${TOKEN_COOKIE}=${await f.token("alice")}`;
-    const client = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws`, { headers: { cookie } });
+    const client = await WsTestClient.open(`ws://127.0.0.1:${notifier.port}/ws`, { headers: { cookie } });
     try {
       client.subscribe(sub.id);
       assert.equal((await client.untilSeq(sub.id, 0)).type, "snapshot");
@@ -68,7 +68,7 @@ describe("the upgrade", () => {
     await f.connect(notifier, "alice");
     const second = await f.connect(notifier, "alice");
     const token = await f.token("alice");
-    assert.equal(await refusal(TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`)), 429);
+    assert.equal(await refusal(WsTestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${token}`)), 429);
     await f.connect(notifier, "bob");
     second.close();
     await waitForConnections(notifier, 2);
@@ -84,7 +84,7 @@ describe("the upgrade", () => {
     const seq = await sub.step({ kind: "status", status: "compiling" });
     await client.untilSeq(sub.id, seq);
     // A peer that never answers pings: the heartbeat drops it.
-    const dead = await TestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${await f.token("bob")}`, { autoPong: false });
+    const dead = await WsTestClient.open(`ws://127.0.0.1:${notifier.port}/ws?token=${await f.token("bob")}`, { autoPong: false });
     await dead.closed();
     const base = `http://127.0.0.1:${notifier.port}`;
     const health = await fetchUntilOk(`${base}/health`);
@@ -110,12 +110,12 @@ describe("cookieValue", () => {
 });
 
 async function waitForConnections(notifier: { stats(): { connections: number } }, n: number): Promise<void> {
-  await waitFor(`${n} connections`, () => notifier.stats().connections === n);
+  await eventually(`${n} connections`, () => notifier.stats().connections === n);
 }
 
 /** /health is 503 until both Redis connections are ready, which a fresh instance may not be yet. */
 async function fetchUntilOk(url: string): Promise<Response> {
-  return waitFor(`200 from ${url}`, async () => {
+  return eventually(`200 from ${url}`, async () => {
     const res = await fetch(url);
     return res.status === 200 ? res : undefined;
   });

@@ -1,4 +1,5 @@
+// The parser only: saving needs the database client (its own entry, "@judge/problem-package/store"),
+// so that parsing a package works, and is tested, without a generated Prisma client.
 export { PackageError } from "./errors.ts";
 export { filesFromDirectory, filesFromZip, MAX_PACKAGE_BYTES, type PackageFiles } from "./package-files.ts";
 export { parseKattisPackage, type ImportOptions } from "./kattis.ts";
-export { saveProblem } from "./store.ts";

@@ -1,7 +1,8 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
-import { PackageError, filesFromZip, parseKattisPackage, saveProblem } from "@judge/problem-package";
+import { PackageError, filesFromZip, parseKattisPackage } from "@judge/problem-package";
+import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError } from "../http/api-error.ts";
 
