@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { createDatabase, dropDatabase } from "@judge/db";
 import { startStack, type Stack, type StackOptions } from "../../scripts/stack/start-stack.ts";
+import { ADMIN_DATABASE_URL, SHARED_REDIS } from "./services.ts";
 
-export const SHARED_REDIS = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export { ADMIN_DATABASE_URL, SHARED_REDIS };
 
 export interface TestStack extends Stack {
   prefix: string;

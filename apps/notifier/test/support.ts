@@ -5,13 +5,15 @@ import { LiveState } from "@judge/live-state";
 import { applyStep, queuedView, type Role, type Step, type SubmissionView } from "@judge/protocol";
 import { TokenSigner, generateTokenKeys, type TokenKeys } from "@judge/tokens";
 import { createNotifier, loadNotifierConfig, type Notifier } from "../src/index.ts";
+import { SHARED_REDIS } from "../../../test/support/services.ts";
 import { WsTestClient } from "../../../test/support/ws-client.ts";
 
 export { checkStream } from "../../../test/support/event-stream.ts";
 export { eventually } from "../../../test/support/eventually.ts";
 export { HttpRefusal, WsTestClient } from "../../../test/support/ws-client.ts";
 
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+/** The machine's shared Redis, as for every suite (TEST_REDIS_URL). */
+export const REDIS_URL = SHARED_REDIS;
 
 let keys: Promise<TokenKeys> | null = null;
 const tokenKeys = () => (keys ??= generateTokenKeys());

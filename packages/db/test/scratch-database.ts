@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createDatabase, dropDatabase } from "../src/index.ts";
+import { ADMIN_DATABASE_URL as adminUrl } from "../../../test/support/services.ts";
 
-/** The machine's PostgreSQL (trust auth); override with TEST_DATABASE_ADMIN_URL. */
-export const adminUrl = process.env["TEST_DATABASE_ADMIN_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export { adminUrl };
 
 /** A database of its own for one test file, never assuming an empty server. */
 export async function scratchDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
