@@ -46,4 +46,23 @@ describe("parseClientMessage", () => {
     assert.equal(parseClientMessage(Buffer.from("{}"), true).ok, false);
     assert.equal(parseClientMessage([Buffer.from('{"op":"unsub'), Buffer.from('scribe","submissionId":"a"}')], false).ok, true);
   });
+
+  it("an ArrayBuffer frame is read as UTF-8 text like a Buffer", () => {
+    const frame = new TextEncoder().encode('{"op":"unsubscribe","submissionId":"a"}');
+    const buffer = frame.buffer.slice(frame.byteOffset, frame.byteOffset + frame.byteLength);
+    assert.deepEqual(parseClientMessage(buffer, false), { ok: true, message: { op: "unsubscribe", submissionId: "a" } });
+  });
+
+  it("the error names what is wrong: the frame, the JSON, or the field", () => {
+    const error = (frame: string, isBinary = false) => {
+      const parsed = parseClientMessage(Buffer.from(frame), isBinary);
+      return parsed.ok ? "accepted" : parsed.error;
+    };
+    assert.match(error('{"op":"subscribe","submissionId":"a"}', true), /binary/);
+    assert.equal(error("{"), "not JSON");
+    assert.match(error("null"), /^message: /);
+    assert.match(error('{"op":"watch","submissionId":"a"}'), /^op: /);
+    assert.match(error('{"op":"subscribe"}'), /^submissionId: /);
+    assert.match(error('{"op":"subscribe","submissionId":"a","lastSeq":-1}'), /^lastSeq: /);
+  });
 });

@@ -13,7 +13,7 @@ export type Recovery =
   /** The job stalled so often (each time a worker died under it) that it is a poison pill. */
   | { kind: "give-up"; reason: string };
 
-export function decideRecovery(job: Job, snapshot: Snapshot | null, maxStalls: number): Recovery {
+export function decideRecovery(job: Pick<Job, "stalledCounter">, snapshot: Pick<Snapshot, "view"> | null, maxStalls: number): Recovery {
   if (snapshot?.view.status === "done") return { kind: "already-final" };
   if (job.stalledCounter >= maxStalls) {
     return { kind: "give-up", reason: `judging stopped ${job.stalledCounter} times (the worker died each time)` };

@@ -3,7 +3,7 @@ import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
 import type { RunJob } from "@judge/protocol";
 import type { Judge, RunOutcome } from "./judge/index.ts";
-import { isLastAttempt, reasonOf } from "./job-attempts.ts";
+import { decideAfterFailure, reasonOf } from "./failed-attempt.ts";
 import { openLiveProgress } from "./live-progress.ts";
 
 export interface RunJudgingDeps {
@@ -32,7 +32,7 @@ export class RunJudging {
         },
       );
     } catch (err) {
-      if (!isLastAttempt(job)) {
+      if (decideAfterFailure("judge-error", job) === "retry") {
         logger.warn({ err }, "run failed; BullMQ will retry");
         throw err;
       }

@@ -6,6 +6,7 @@ import type { Judge, JudgeOutcome } from "./judge/index.ts";
 import { JobTimings } from "./job-timings.ts";
 import { OrderedSteps } from "./ordered-steps.ts";
 import { decideRecovery } from "./job-recovery.ts";
+import { decideAfterFailure, reasonOf } from "./failed-attempt.ts";
 import { liveProgressFrom, type LiveProgress } from "./live-progress.ts";
 import type { RunJudging } from "./run-judging.ts";
 import type { TestBundleCache } from "./test-bundle-cache.ts";
@@ -34,8 +35,10 @@ export class SubmissionJudging {
   readonly process = async (job: Job): Promise<void> => {
     const parsed = JudgeJob.safeParse(job.data);
     if (!parsed.success) {
-      this.deps.logger.error({ jobId: job.id, issues: parsed.error.issues }, "malformed judge job");
-      throw new UnrecoverableError("malformed judge job");
+      const decision = decideAfterFailure("malformed-job", job);
+      this.deps.logger.error({ jobId: job.id, issues: parsed.error.issues, decision }, "malformed judge job");
+      // Without a payload there is no submission to end as IE: drop it, or let BullMQ try again.
+      throw decision === "drop" ? new UnrecoverableError("malformed judge job") : new Error("malformed judge job");
     }
     const request = parsed.data;
     if (request.kind === "run") return this.deps.runs.process(job, request);
@@ -81,8 +84,7 @@ export class SubmissionJudging {
     } catch (err) {
       // Let the steps in flight land first, so nothing follows the IE verdict or a retry's start.
       await steps.drain().catch(() => {});
-      const attempts = job.opts.attempts ?? 1;
-      if (job.attemptsMade + 1 < attempts) {
+      if (decideAfterFailure("judge-error", job) === "retry") {
         logger.warn({ err }, "judging failed; BullMQ will retry");
         throw err;
       }
@@ -120,14 +122,5 @@ export class SubmissionJudging {
 }
 
 function internalError(err: unknown): JudgeOutcome {
-  const reason = err instanceof Error ? err.message : String(err);
-  return {
-    verdict: "IE",
-    passed: 0,
-    total: 0,
-    timeMs: null,
-    memoryKb: null,
-    compileOutput: `internal error: ${reason}`.slice(0, 2000),
-    tests: [],
-  };
+  return { verdict: "IE", passed: 0, total: 0, timeMs: null, memoryKb: null, compileOutput: reasonOf(err), tests: [] };
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import type { CheckerSpec } from "@judge/protocol";
-import { checkerVerdictByExit } from "../src/checkers/index.ts";
 import type { Judge } from "../src/judge/index.ts";
 import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
 
@@ -47,18 +46,6 @@ const program = (source: string, language: "python" | "c", convention: "testlib"
 
 const echo = "print(input())\n";
 const tests = (checker: CheckerSpec) => bundle([["3\n", "3\n"], ["-7\n", "7\n"]], {}, checker);
-
-test("exit-code tables: testlib and Kattis, everything unknown is IE", () => {
-  assert.equal(checkerVerdictByExit("testlib", 0), "AC");
-  assert.equal(checkerVerdictByExit("testlib", 1), "WA");
-  assert.equal(checkerVerdictByExit("testlib", 2), "WA");
-  assert.equal(checkerVerdictByExit("testlib", 3), "IE");
-  assert.equal(checkerVerdictByExit("testlib", null), "IE");
-  assert.equal(checkerVerdictByExit("kattis", 42), "AC");
-  assert.equal(checkerVerdictByExit("kattis", 43), "WA");
-  assert.equal(checkerVerdictByExit("kattis", 0), "IE");
-  assert.equal(checkerVerdictByExit("kattis", 1), "IE");
-});
 
 test("testlib checker program: accepts what tokens would reject, rejects wrong answers, PE is WA", async () => {
   const checker = program(testlibChecker(), "python");

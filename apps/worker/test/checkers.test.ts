@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { check, exactChecker, floatTokensAgree, linesOfTokens, tokensChecker } from "../src/checkers/index.ts";
+import { check, checkerArgs, checkerVerdictByExit, exactChecker, floatTokensAgree, linesOfTokens, tokensChecker } from "../src/checkers/index.ts";
 import { classifyRun, sandboxOutcomes } from "../src/sandbox/outcome.ts";
 import { verdictByOutcome } from "../src/judge/verdicts.ts";
 
@@ -50,6 +50,42 @@ test("float: non-numbers compare as text; NaN and infinities never pass as numbe
   assert.equal(floatTokensAgree("1.0", "NaN", tol), false);
   assert.equal(floatTokensAgree("1.0", "Infinity", tol), false);
   assert.equal(floatTokensAgree("1.0", "0x1", tol), false);
+});
+
+test("float: a number past the double range compares as text, never as infinity", () => {
+  const tol = { abs: 1e-6, rel: 1e-6 };
+  assert.equal(floatTokensAgree("1e999", "2e999", tol), false);
+  assert.equal(floatTokensAgree("1.0", "1e999", tol), false);
+  assert.equal(floatTokensAgree("1e999", "1e999", tol), true); // the same text
+});
+
+test("exit-code tables: testlib and Kattis, everything unknown is IE", () => {
+  assert.equal(checkerVerdictByExit("testlib", 0), "AC");
+  assert.equal(checkerVerdictByExit("testlib", 1), "WA");
+  assert.equal(checkerVerdictByExit("testlib", 2), "WA");
+  assert.equal(checkerVerdictByExit("testlib", 3), "IE");
+  assert.equal(checkerVerdictByExit("testlib", null), "IE");
+  assert.equal(checkerVerdictByExit("kattis", 42), "AC");
+  assert.equal(checkerVerdictByExit("kattis", 43), "WA");
+  assert.equal(checkerVerdictByExit("kattis", 0), "IE");
+  assert.equal(checkerVerdictByExit("kattis", 1), "IE");
+});
+
+test("checker program arguments: where each convention reads the output and the answer", () => {
+  const testlib = checkerArgs("testlib");
+  const kattis = checkerArgs("kattis");
+  // testlib: input, the contestant's output, the answer; nothing on stdin.
+  assert.equal(testlib.outputOnStdin, false);
+  assert.equal(testlib.args.length, 3);
+  assert.match(testlib.args[1]!, /output$/);
+  assert.match(testlib.args[2]!, /answer$/);
+  // Kattis: input, the answer, a feedback directory; the output on stdin, never as a file.
+  assert.equal(kattis.outputOnStdin, true);
+  assert.equal(kattis.args.length, 3);
+  assert.match(kattis.args[1]!, /answer$/);
+  assert.ok(kattis.args[2]!.endsWith("/"), "a directory");
+  assert.equal(kattis.args.some((a) => a.endsWith("output")), false);
+  assert.equal(testlib.args[0], kattis.args[0], "both read the same input file");
 });
 
 test("check dispatches on the checker kind", () => {
