@@ -6,7 +6,7 @@ import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
 import { ScratchDir } from "../src/judge/scratch-dir.ts";
-import { processesOf, testUid, traversableTempDir } from "./judge-fixtures.ts";
+import { boxProcesses, isTestBoxUid, testUsers, traversableTempDir } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
 const limits: RunLimits = {
@@ -24,7 +24,7 @@ const limits: RunLimits = {
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await Sandbox.create({ uid: testUid, gid: testUid, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
+  sandbox = await Sandbox.create({ users: testUsers, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -44,7 +44,11 @@ function python(code: string, overrides: Partial<RunLimits> = {}, stdin = ""): P
 test("runs as the unprivileged sandbox user, with stdin piped in", async () => {
   const result = await python("import os, sys\nprint(os.getuid(), os.getgid(), os.getgroups(), sys.stdin.read())", {}, "hello");
   assert.equal(result.outcome, "ok");
-  assert.equal(result.stdout.toString().trim(), `${testUid} ${testUid} [] hello`);
+  const [uid, gid, ...rest] = result.stdout.toString().trim().split(" ");
+  assert.ok(isTestBoxUid(Number(uid)), `uid ${uid}`);
+  // uid and gid come from the same box: the same offset into their ranges.
+  assert.equal(Number(gid) - testUsers.gid, Number(uid) - testUsers.uid);
+  assert.deepEqual(rest, ["[]", "hello"]);
 });
 
 test("the environment holds only what the judge set: no worker secrets", async () => {
@@ -96,7 +100,7 @@ test("worker files are invisible and nothing outside /box and /tmp is writable",
 test("fork bomb: contained by the pids limit, and nothing survives the run", async () => {
   const result = await python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass", { cpuMs: 1000, wallMs: 3000, pids: 32 });
   assert.equal(result.outcome, "time-limit");
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
   const next = await python("print('still fine')");
   assert.equal(next.stdout.toString(), "still fine\n");
 });
@@ -105,7 +109,7 @@ test("CPU time counts the whole tree: two busy processes hit the limit in about 
   const result = await python("import os\nos.fork()\nwhile True: pass", { cpuMs: 1000, wallMs: 20_000 });
   assert.equal(result.outcome, "time-limit");
   assert.ok(result.cpuMs >= 1000, `cpu ${result.cpuMs}`);
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
 });
 
 test("output flood: killed at the limit with output-limit", async () => {
@@ -139,7 +143,7 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   const outside = await traversableTempDir("judge-outside-");
   const precious = join(outside, "precious.txt");
   await writeFile(precious, "keep me");
-  const scratch = await ScratchDir.create(outside, testUid, testUid, { "main.cpp": "int main(){}" });
+  const scratch = await ScratchDir.create(outside, testUsers.uid, testUsers.gid, { "main.cpp": "int main(){}" });
   await symlink(precious, join(scratch.path, "main"));
   await symlink(outside, join(scratch.path, "dir-link"));
   await mkdir(join(scratch.path, "sub"));
