@@ -11,8 +11,10 @@ import { type BoxUserRange, Judge, type JudgeListener, type JudgeOptions, type J
 /**
  * Shared by the judge test files. The cache directory is shared between runs on purpose: it is
  * content-addressed, and it keeps the one-off C++ precompiled header from being rebuilt per file.
+ * JUDGE_TEST_CACHE_DIR points it at a fresh directory, to see every compile happen in this
+ * sandbox rather than come from the cache (after a change to the sandbox itself).
  */
-export const sharedCacheDir = join(tmpdir(), "judge-worker-test-cache");
+export const sharedCacheDir = process.env.JUDGE_TEST_CACHE_DIR ?? join(tmpdir(), "judge-worker-test-cache");
 
 /** Compile scratch directories are unique and removed, so one parent serves every test. */
 export const sharedWorkDir = join(tmpdir(), "judge-worker-test-work");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
@@ -156,4 +156,47 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   await scratch.remove();
   await assert.rejects(lstat(scratch.path), { code: "ENOENT" });
   assert.equal(await readFile(precious, "utf8"), "keep me");
+});
+
+test("a box whose uid is taken runs as another: concurrent boxes never share a host uid", async () => {
+  await using held = await sandbox.claimUser();
+  const inHeld = await sandbox.run({
+    argv: ["/usr/bin/python3", "-c", "import os; print(os.getuid(), os.getgid())"],
+    env: {},
+    stdin: "",
+    scratch: { kind: "tmpfs", bytes: MiB },
+    binds: [],
+    limits,
+    user: held,
+  });
+  assert.equal(inHeld.stdout.toString(), `${held.uid} ${held.gid}\n`);
+  // While `held` is claimed (as by a box still running), every other run gets a uid of its own.
+  const others = await Promise.all([1, 2, 3].map(() => python("import os; print(os.getuid())")));
+  for (const other of others) {
+    const uid = Number(other.stdout.toString());
+    assert.ok(isTestBoxUid(uid) && uid !== held.uid, `uid ${uid}, held ${held.uid}`);
+  }
+  assert.equal(new Set(others.map((o) => o.stdout.toString())).size, 3, "three concurrent runs, three uids");
+});
+
+test("files a program writes in a host scratch belong to its box uid on the host, never to root", async () => {
+  const parent = await traversableTempDir("judge-owner-");
+  await using _parentRemoved = { [Symbol.asyncDispose]: () => rm(parent, { recursive: true, force: true }) };
+  await using user = await sandbox.claimUser();
+  await using scratch = await ScratchDir.create(parent, user.uid, user.gid, {});
+  const result = await sandbox.run({
+    argv: ["/bin/sh", "-c", "echo made > /box/out && mkdir /box/dir && id -u"],
+    env: { PATH: "/usr/bin:/bin" },
+    stdin: "",
+    scratch: { kind: "host", dir: scratch.path },
+    binds: [],
+    limits,
+    user,
+  });
+  assert.equal(result.stdout.toString(), `${user.uid}\n`);
+  for (const name of ["out", "dir"]) {
+    const owner = await stat(join(scratch.path, name));
+    assert.equal(owner.uid, user.uid, name);
+    assert.equal(owner.gid, user.gid, name);
+  }
 });
