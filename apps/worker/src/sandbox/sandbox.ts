@@ -109,11 +109,6 @@ export class Sandbox {
     return new Sandbox(users, cgroups, await inspectHostLayout(), seccompProgramBytes(), logger);
   }
 
-  /** The range boxes take their uid from (assertions at start-up, tests). */
-  get userRange(): BoxUserRange {
-    return this.users.range;
-  }
-
   /** A host user of its own for one box; release it (or `await using`) once its files are gone. */
   claimUser(): Promise<BoxUser> {
     return this.users.claim();
