@@ -57,13 +57,12 @@ export const sandboxOverhead: BenchSection = {
     const logger = createLogger("bench-sandbox", "warn");
     const dir = await mkdtemp(join(tmpdir(), "bench-sandbox-"));
     await chmod(dir, 0o755);
-    const sandbox = await Sandbox.create({ uid: UID, gid: UID, cgroupVersion: "auto", cgroupParent: "judge-bench", logger });
+    const sandbox = await Sandbox.create({ users: { uid: UID, gid: UID, count: 4 }, cgroupVersion: "auto", cgroupParent: "judge-bench", logger });
     const judge = await Judge.create({
       workDir: join(dir, "work"),
       cacheDir: join(dir, "cache"),
       logger,
-      sandboxUid: UID,
-      sandboxGid: UID,
+      sandboxUsers: { uid: UID + 4, gid: UID + 4, count: 4 },
       cgroupParent: "judge-bench",
       only: ["c"],
     });

@@ -35,8 +35,9 @@ else
   apt-get install -y --no-install-recommends $packages
 fi
 
-# The sandbox user: 65534 (nobody) by default. A dedicated one keeps sandboxed processes apart
-# from anything else that runs as nobody; pass its uid/gid to the worker (SANDBOX_UID/GID).
+# Boxes run as uids and gids of their own, SANDBOX_UID..+SANDBOX_UID_COUNT (60000..60099 by
+# default), which need no passwd entry: pick a range no account on the host uses. Do not pass
+# this system user's uid as SANDBOX_UID: the range above it runs into real accounts.
 if ! getent passwd judge-sandbox >/dev/null; then
   useradd --system --no-create-home --shell /usr/sbin/nologin judge-sandbox
 fi

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { z } from "zod";
 import { env, loadConfig } from "@judge/config";
 
+const NOBODY = 65534;
+
 export const WorkerConfig = z.object({
   REDIS_URL: env.redisUrl,
   REDIS_PREFIX: env.redisPrefix,
@@ -16,9 +18,17 @@ export const WorkerConfig = z.object({
   WORK_DIR: z.string().default(join(tmpdir(), "judge-work")),
   /** Test data and compiled artifacts, by content hash; survives restarts. */
   CACHE_DIR: z.string().default(join(tmpdir(), "judge-cache")),
-  /** Host uid/gid the sandboxed programs run as (never root). */
-  SANDBOX_UID: z.coerce.number().int().min(1).default(65534),
-  SANDBOX_GID: z.coerce.number().int().min(1).default(65534),
+  /**
+   * First host uid and gid of the boxes' range (never root): each concurrent box runs as its own
+   * uid and gid, SANDBOX_UID + n and SANDBOX_GID + n, as isolate does with box ids.
+   */
+  SANDBOX_UID: z.coerce.number().int().min(1).default(60000),
+  SANDBOX_GID: z.coerce.number().int().min(1).default(60000),
+  /**
+   * How many uids (and gids) the range holds. Every worker process on the host draws from it
+   * (claims are host-wide), so it must cover the sum of their WORKER_CONCURRENCY.
+   */
+  SANDBOX_UID_COUNT: env.positiveInt(100),
   /**
    * How long a job's lock lasts without renewal, ms. A worker that dies (SIGKILL, power)
    * stops renewing it; once it expires the job counts as stalled and another worker re-runs it.
@@ -29,6 +39,24 @@ export const WorkerConfig = z.object({
   /** Times a job may stall before it fails for good (then the API's record says so). */
   MAX_STALLED_COUNT: env.positiveInt(2),
   LOG_LEVEL: env.logLevel,
+}).superRefine((config, ctx) => {
+  // One box per job at a time (compile, then each test, then its checker), so a range as large as
+  // the concurrency never makes a job wait for a uid.
+  if (config.SANDBOX_UID_COUNT < config.WORKER_CONCURRENCY) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SANDBOX_UID_COUNT"],
+      message: `must be at least WORKER_CONCURRENCY (${config.WORKER_CONCURRENCY}): each running job holds a box uid`,
+    });
+  }
+  for (const [name, first] of [["SANDBOX_UID", config.SANDBOX_UID], ["SANDBOX_GID", config.SANDBOX_GID]] as const) {
+    const last = first + config.SANDBOX_UID_COUNT - 1;
+    // 65534 is nobody and the kernel's overflow id (what an unmapped owner shows as); 2^32-1 is invalid.
+    if (first <= NOBODY && NOBODY <= last) {
+      ctx.addIssue({ code: "custom", path: [name], message: `the range ${first}..${last} must not contain ${NOBODY} (nobody, the overflow id)` });
+    }
+    if (last >= 2 ** 32 - 1) ctx.addIssue({ code: "custom", path: [name], message: `the range ${first}..${last} goes past the largest id` });
+  }
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
 

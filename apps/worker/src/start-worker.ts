@@ -19,8 +19,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     workDir: config.WORK_DIR,
     cacheDir: config.CACHE_DIR,
     logger: logger.child({ module: "judge" }),
-    sandboxUid: config.SANDBOX_UID,
-    sandboxGid: config.SANDBOX_GID,
+    sandboxUsers: { uid: config.SANDBOX_UID, gid: config.SANDBOX_GID, count: config.SANDBOX_UID_COUNT },
   });
   const languages = judge.languages();
 

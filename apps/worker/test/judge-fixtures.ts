@@ -6,19 +6,38 @@ import { join } from "node:path";
 import { test } from "vitest";
 import { createLogger } from "@judge/config";
 import type { CheckerSpec, LanguageId, TestBundle, TestResult } from "@judge/protocol";
-import { Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
+import { type BoxUserRange, Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
 
 /**
  * Shared by the judge test files. The cache directory is shared between runs on purpose: it is
  * content-addressed, and it keeps the one-off C++ precompiled header from being rebuilt per file.
+ * JUDGE_TEST_CACHE_DIR points it at a fresh directory, to see every compile happen in this
+ * sandbox rather than come from the cache (after a change to the sandbox itself).
  */
-export const sharedCacheDir = join(tmpdir(), "judge-worker-test-cache");
+export const sharedCacheDir = process.env.JUDGE_TEST_CACHE_DIR ?? join(tmpdir(), "judge-worker-test-cache");
 
 /** Compile scratch directories are unique and removed, so one parent serves every test. */
 export const sharedWorkDir = join(tmpdir(), "judge-worker-test-work");
 
-/** A uid no other process on the machine uses, so "nothing of the sandbox survives" is checkable. */
-export const testUid = 61000 + (process.pid % 1000);
+/**
+ * Box uids no other process on the machine uses, so "nothing of the sandbox survives" is
+ * checkable: 16 per test process, the block picked by pid so that concurrent test processes
+ * (other projects, other checkouts) rarely share one; when they do, the claims keep them apart.
+ */
+export const testUsers: BoxUserRange = (() => {
+  const first = 100_000 + (process.pid % 4096) * 16;
+  return { uid: first, gid: first, count: 16 };
+})();
+
+/** Whether `uid` is one of this test process's box uids. */
+export function isTestBoxUid(uid: number): boolean {
+  return uid >= testUsers.uid && uid < testUsers.uid + testUsers.count;
+}
+
+/** Live host processes running as any of the box uids: none once every run has ended. */
+export function boxProcesses(): number[] {
+  return processesWhere(isTestBoxUid);
+}
 
 /** A fresh directory the sandbox user may pass through (mkdtemp makes 0700). */
 export async function traversableTempDir(prefix: string): Promise<string> {
@@ -32,8 +51,7 @@ export async function createTestJudge(options: Partial<JudgeOptions> = {}): Prom
     workDir: sharedWorkDir,
     cacheDir: sharedCacheDir,
     logger: createLogger("judge-test", "warn"),
-    sandboxUid: testUid,
-    sandboxGid: testUid,
+    sandboxUsers: testUsers,
     ...options,
   });
 }
@@ -78,13 +96,17 @@ export async function judgeOnce(judge: Judge, language: LanguageId, code: string
 
 /** Live processes owned by `uid` on the host, from /proc. */
 export function processesOf(uid: number): number[] {
+  return processesWhere((real) => real === uid);
+}
+
+function processesWhere(match: (uid: number) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const status = readFileSync(`/proc/${entry}/status`, "utf8");
       const real = /^Uid:\s+(\d+)/m.exec(status)?.[1];
-      if (real !== undefined && Number(real) === uid) pids.push(Number(entry));
+      if (real !== undefined && match(Number(real))) pids.push(Number(entry));
     } catch {
       // exited while we looked
     }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, test } from "vitest";
 import { Redis } from "ioredis";
 import type { LanguageId, TestBundle, Verdict } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
-import { bundle, createTestJudge, judgeOnce, processesOf, testUid } from "./judge-fixtures.ts";
+import { bundle, createTestJudge, boxProcesses, judgeOnce, testUsers } from "./judge-fixtures.ts";
 
 /**
  * Hostile submissions, each checked for its verdict AND for a host left as it was: a canary
@@ -60,7 +60,7 @@ const correct: Partial<Record<LanguageId, string>> = {
 async function assertHostUntouched(): Promise<void> {
   assert.equal(await readFile(canaryPath, "utf8"), canaryText, "canary file changed");
   assert.equal(await redis.get(redisKey), "intact", "Redis key touched");
-  assert.deepEqual(processesOf(testUid), [], "a process of the sandbox user survived");
+  assert.deepEqual(boxProcesses(), [], "a process of the sandbox user survived");
   assert.equal(apiConnections, 0, "something reached the API port");
 }
 
@@ -162,8 +162,9 @@ int main(void){int ports[]={6379,5432,${port()}};for(int i=0;i<3;i++){int s=sock
   await hostile("c", c, short("closed\n"), ["AC"]);
 });
 
-test("kill -9 -1 reaches nothing outside the box, not even a host process of the sandbox's own uid", async () => {
-  const bystander: ChildProcess = spawn("/bin/sleep", ["60"], { uid: testUid + 1, gid: testUid + 1, stdio: "ignore" });
+test("kill -9 -1 reaches nothing outside the box, not even a host process of a neighbouring uid", async () => {
+  const outside = testUsers.uid + testUsers.count;
+  const bystander: ChildProcess = spawn("/bin/sleep", ["60"], { uid: outside, gid: outside, stdio: "ignore" });
   try {
     const outcome = await judgeOnce(judge, "c", "#include <signal.h>\n#include <stdio.h>\nint main(void){kill(-1,SIGKILL);puts(\"still here\");return 0;}\n", short("still here\n"));
     assert.equal(outcome.verdict, "AC");

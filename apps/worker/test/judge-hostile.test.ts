@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import type { Judge } from "../src/judge/index.ts";
-import { bundle, createTestJudge, judgeOnce, processesOf, testUid } from "./judge-fixtures.ts";
+import { bundle, createTestJudge, boxProcesses, judgeOnce } from "./judge-fixtures.ts";
 
 let judge: Judge;
 beforeAll(async () => {
@@ -22,14 +22,14 @@ test("fork bombs get a verdict, leave nothing behind, and the judge goes on", as
   assert.ok(["TLE", "RE", "MLE"].includes(py.verdict), py.verdict);
   const cpp = await judgeOnce(judge, "cpp", "#include <unistd.h>\nint main() { for (;;) fork(); }\n", bundle([["", ""]], { timeMs: 1000 }));
   assert.ok(["TLE", "RE", "MLE"].includes(cpp.verdict), cpp.verdict);
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
   assert.equal((await judgeOnce(judge, "python", pythonSum, sum)).verdict, "AC");
 });
 
 test("output flood is OLE", async () => {
   const outcome = await judgeOnce(judge, "python", "import sys\nwhile True:\n    sys.stdout.write('flood' * 10000)\n", sum);
   assert.equal(outcome.verdict, "OLE");
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
 });
 
 test("no network from a submission", async () => {
@@ -50,7 +50,7 @@ test("a compiler bomb (#include of an endless device) is stopped by the compile 
   const outcome = await judgeOnce(judge, "cpp", '#include "/dev/zero"\nint main() {}\n', sum);
   assert.equal(outcome.verdict, "CE");
   assert.match(outcome.compileOutput ?? "", /compilation (time|memory|output) limit exceeded/);
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
 });
 
 test("symlink planted in /box by the program does not escape (tmpfs scratch is private)", async () => {

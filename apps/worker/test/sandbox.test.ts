@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
 import { ScratchDir } from "../src/judge/scratch-dir.ts";
-import { processesOf, testUid, traversableTempDir } from "./judge-fixtures.ts";
+import { boxProcesses, isTestBoxUid, testUsers, traversableTempDir } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
 const limits: RunLimits = {
@@ -24,7 +24,7 @@ const limits: RunLimits = {
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await Sandbox.create({ uid: testUid, gid: testUid, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
+  sandbox = await Sandbox.create({ users: testUsers, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -44,7 +44,11 @@ function python(code: string, overrides: Partial<RunLimits> = {}, stdin = ""): P
 test("runs as the unprivileged sandbox user, with stdin piped in", async () => {
   const result = await python("import os, sys\nprint(os.getuid(), os.getgid(), os.getgroups(), sys.stdin.read())", {}, "hello");
   assert.equal(result.outcome, "ok");
-  assert.equal(result.stdout.toString().trim(), `${testUid} ${testUid} [] hello`);
+  const [uid, gid, ...rest] = result.stdout.toString().trim().split(" ");
+  assert.ok(isTestBoxUid(Number(uid)), `uid ${uid}`);
+  // uid and gid come from the same box: the same offset into their ranges.
+  assert.equal(Number(gid) - testUsers.gid, Number(uid) - testUsers.uid);
+  assert.deepEqual(rest, ["[]", "hello"]);
 });
 
 test("the environment holds only what the judge set: no worker secrets", async () => {
@@ -96,7 +100,7 @@ test("worker files are invisible and nothing outside /box and /tmp is writable",
 test("fork bomb: contained by the pids limit, and nothing survives the run", async () => {
   const result = await python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass", { cpuMs: 1000, wallMs: 3000, pids: 32 });
   assert.equal(result.outcome, "time-limit");
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
   const next = await python("print('still fine')");
   assert.equal(next.stdout.toString(), "still fine\n");
 });
@@ -105,7 +109,7 @@ test("CPU time counts the whole tree: two busy processes hit the limit in about 
   const result = await python("import os\nos.fork()\nwhile True: pass", { cpuMs: 1000, wallMs: 20_000 });
   assert.equal(result.outcome, "time-limit");
   assert.ok(result.cpuMs >= 1000, `cpu ${result.cpuMs}`);
-  assert.deepEqual(processesOf(testUid), []);
+  assert.deepEqual(boxProcesses(), []);
 });
 
 test("output flood: killed at the limit with output-limit", async () => {
@@ -139,7 +143,7 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   const outside = await traversableTempDir("judge-outside-");
   const precious = join(outside, "precious.txt");
   await writeFile(precious, "keep me");
-  const scratch = await ScratchDir.create(outside, testUid, testUid, { "main.cpp": "int main(){}" });
+  const scratch = await ScratchDir.create(outside, testUsers.uid, testUsers.gid, { "main.cpp": "int main(){}" });
   await symlink(precious, join(scratch.path, "main"));
   await symlink(outside, join(scratch.path, "dir-link"));
   await mkdir(join(scratch.path, "sub"));
@@ -152,4 +156,47 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   await scratch.remove();
   await assert.rejects(lstat(scratch.path), { code: "ENOENT" });
   assert.equal(await readFile(precious, "utf8"), "keep me");
+});
+
+test("a box whose uid is taken runs as another: concurrent boxes never share a host uid", async () => {
+  await using held = await sandbox.claimUser();
+  const inHeld = await sandbox.run({
+    argv: ["/usr/bin/python3", "-c", "import os; print(os.getuid(), os.getgid())"],
+    env: {},
+    stdin: "",
+    scratch: { kind: "tmpfs", bytes: MiB },
+    binds: [],
+    limits,
+    user: held,
+  });
+  assert.equal(inHeld.stdout.toString(), `${held.uid} ${held.gid}\n`);
+  // While `held` is claimed (as by a box still running), every other run gets a uid of its own.
+  const others = await Promise.all([1, 2, 3].map(() => python("import os; print(os.getuid())")));
+  for (const other of others) {
+    const uid = Number(other.stdout.toString());
+    assert.ok(isTestBoxUid(uid) && uid !== held.uid, `uid ${uid}, held ${held.uid}`);
+  }
+  assert.equal(new Set(others.map((o) => o.stdout.toString())).size, 3, "three concurrent runs, three uids");
+});
+
+test("files a program writes in a host scratch belong to its box uid on the host, never to root", async () => {
+  const parent = await traversableTempDir("judge-owner-");
+  await using _parentRemoved = { [Symbol.asyncDispose]: () => rm(parent, { recursive: true, force: true }) };
+  await using user = await sandbox.claimUser();
+  await using scratch = await ScratchDir.create(parent, user.uid, user.gid, {});
+  const result = await sandbox.run({
+    argv: ["/bin/sh", "-c", "echo made > /box/out && mkdir /box/dir && id -u"],
+    env: { PATH: "/usr/bin:/bin" },
+    stdin: "",
+    scratch: { kind: "host", dir: scratch.path },
+    binds: [],
+    limits,
+    user,
+  });
+  assert.equal(result.stdout.toString(), `${user.uid}\n`);
+  for (const name of ["out", "dir"]) {
+    const owner = await stat(join(scratch.path, name));
+    assert.equal(owner.uid, user.uid, name);
+    assert.equal(owner.gid, user.gid, name);
+  }
 });

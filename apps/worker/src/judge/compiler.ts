@@ -30,8 +30,11 @@ export async function compileInSandbox(options: {
   logger: Logger;
 }): Promise<CompileResult> {
   const { sandbox, step, limits } = options;
-  await using scratch = await ScratchDir.create(options.workDir, sandbox.uid, sandbox.gid, options.files);
+  // Disposed in reverse: the scratch (owned by the box's uid) is gone before the uid is released.
+  await using user = await sandbox.claimUser();
+  await using scratch = await ScratchDir.create(options.workDir, user.uid, user.gid, options.files);
   const result = await sandbox.run({
+    user,
     argv: step.argv,
     env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
     stdin: "",

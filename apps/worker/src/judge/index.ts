@@ -14,6 +14,7 @@ import {
 } from "@judge/protocol";
 import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
+import type { BoxUserRange } from "../sandbox/box-users.ts";
 import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { ArtifactCache, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
@@ -23,6 +24,10 @@ import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
+export type { BoxUserRange } from "../sandbox/box-users.ts";
+
+/** As isolate: boxes run as uids and gids 60000 and up, one per concurrent box. */
+export const DEFAULT_BOX_USERS: BoxUserRange = { uid: 60000, gid: 60000, count: 100 };
 export type { JudgeLimits, JudgeLimitOverrides } from "./limits.ts";
 
 export interface JudgeRequest {
@@ -57,9 +62,8 @@ export interface JudgeOptions {
   /** compiled programs and precompiled headers; must be traversable by the sandbox user */
   cacheDir: string;
   logger: Logger;
-  /** unprivileged host user the sandbox runs as (default 65534, nobody) */
-  sandboxUid?: number;
-  sandboxGid?: number;
+  /** unprivileged host uids/gids the boxes run as, one per concurrent box (default DEFAULT_BOX_USERS) */
+  sandboxUsers?: BoxUserRange;
   /** default "auto": v2 when a cgroup2 mount offers memory+pids+cpu, else v1 */
   cgroupVersion?: 1 | 2 | "auto";
   /** cgroup directory under each hierarchy for all workers' boxes (default "judge") */
@@ -111,17 +115,16 @@ export class Judge {
 
   static async create(options: JudgeOptions): Promise<Judge> {
     const logger = options.logger;
-    const uid = options.sandboxUid ?? 65534;
-    const gid = options.sandboxGid ?? 65534;
+    const users = options.sandboxUsers ?? DEFAULT_BOX_USERS;
     const limits = resolveLimits(options.limits);
     await mkdir(options.workDir, { recursive: true, mode: 0o711 });
     await mkdir(options.cacheDir, { recursive: true, mode: 0o711 });
-    // bwrap binds these paths while already running as the sandbox user.
-    await assertTraversable(options.workDir, uid, gid);
-    await assertTraversable(options.cacheDir, uid, gid);
+    // bwrap binds these paths while already running as a box's user. No box user owns anything
+    // on the way, so the first one of the range stands for all of them.
+    await assertTraversable(options.workDir, users.uid, users.gid);
+    await assertTraversable(options.cacheDir, users.uid, users.gid);
     const sandbox = await Sandbox.create({
-      uid,
-      gid,
+      users,
       cgroupVersion: options.cgroupVersion ?? "auto",
       cgroupParent: options.cgroupParent ?? "judge",
       logger,

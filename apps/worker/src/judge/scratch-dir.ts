@@ -11,7 +11,8 @@ export class ScratchDir implements AsyncDisposable {
   private constructor(readonly path: string) {}
 
   static async create(parent: string, uid: number, gid: number, files: Readonly<Record<string, string>>): Promise<ScratchDir> {
-    const path = join(parent, `box-${process.pid}-${randomBytes(6).toString("hex")}`);
+    // No worker pid in the name: the box sees this path in /proc/self/mountinfo.
+    const path = join(parent, `box-${randomBytes(8).toString("hex")}`);
     await mkdir(path, { mode: 0o700 });
     const scratch = new ScratchDir(path);
     try {

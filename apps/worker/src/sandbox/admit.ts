@@ -5,10 +5,15 @@ import { SandboxError } from "./errors.ts";
 
 /**
  * Race-free entry into the box, with no helper process: bwrap runs with `--info-fd 3
- * --userns-block-fd 4`, so after clone() it reports the child's pid on fd 3 and then both bwrap
- * and its child wait (the child before any mount or fork) until the worker writes to fd 4. In that
- * window the worker, still root, moves the child into the box's cgroup and writes the user
- * namespace's uid/gid maps, which bwrap leaves to the caller under --userns-block-fd.
+ * --block-fd 4`, so after clone() it reports the child's pid on fd 3, and the child sets the
+ * sandbox up (its own uid/gid maps, mounts, the nested user namespace that --disable-userns
+ * needs) and then waits on fd 4, before it loads the seccomp filter and execs anything. In that
+ * window the worker, still root, moves the child into the box's cgroup. bwrap's own setup is
+ * trusted code that forks nothing, so no process of the box ever runs outside its cgroup.
+ *
+ * (The earlier `--userns-block-fd`, where the worker wrote the uid maps, cannot be combined with
+ * `--disable-userns` in bubblewrap 0.8: bwrap refuses the pair, because it must write the maps of
+ * the second user namespace itself.)
  *
  * The outer bwrap stays out of the box on purpose: it runs no user code, and killing the box
  * must not kill it, or the sandbox's init would lose its parent, be reparented to the host's
@@ -17,6 +22,8 @@ import { SandboxError } from "./errors.ts";
 export const INFO_FD = 3;
 export const BLOCK_FD = 4;
 export const MARK_FD = 5;
+/** bwrap reads the compiled seccomp filter from here (`--seccomp 6`) */
+export const SECCOMP_FD = 6;
 
 /** The `child-pid` from bwrap's info fd; rejects if bwrap exits before it cloned. */
 export function readChildPid(info: Readable): Promise<number> {
@@ -49,12 +56,9 @@ function write(path: string, value: string): void {
 }
 
 /**
- * Put the sandbox's first process (`childPid`, every later process descends from it) in the box,
- * and map the sandbox user onto the same unprivileged host user. Nothing in it has run yet.
+ * Put the sandbox's first process (`childPid`, every later process descends from it) in the box.
+ * Nothing of the program has run yet.
  */
-export function admit(box: BoxCgroup, childPid: number, uid: number, gid: number): void {
+export function admit(box: BoxCgroup, childPid: number): void {
   for (const procs of box.procsFiles) write(procs, String(childPid));
-  write(`/proc/${childPid}/uid_map`, `${uid} ${uid} 1\n`);
-  write(`/proc/${childPid}/setgroups`, "deny");
-  write(`/proc/${childPid}/gid_map`, `${gid} ${gid} 1\n`);
 }

@@ -21,7 +21,22 @@ export interface HostLayout {
   rootEntries: Array<{ name: string; symlinkTo: string | null }>;
   /** /etc files a dynamic loader wants (ld.so.cache); no passwd, no hosts, nothing secret */
   etcFiles: string[];
+  /** files of /proc that exist here and describe the host, not the box: masked with /dev/null */
+  maskedProcFiles: string[];
 }
+
+/**
+ * Host-wide /proc files a program has no use for: the kernel's command line, its symbols and
+ * modules, the keyring (keys and per-uid key counts of every user), timers and scheduler state of
+ * every task. What docker, isolate and nsjail mask, or never mount.
+ */
+const HOST_PROC_FILES = [
+  "cmdline", "kallsyms", "modules", "keys", "key-users", "timer_list", "sched_debug", "latency_stats",
+  "config.gz", "kcore", "vmallocinfo", "slabinfo", "kpageflags", "kpagecount", "kpagecgroup", "sysrq-trigger",
+];
+
+/** The box's fixed hostname, in its own UTS namespace. */
+export const BOX_HOSTNAME = "box";
 
 export async function inspectHostLayout(): Promise<HostLayout> {
   const rootEntries: HostLayout["rootEntries"] = [];
@@ -42,7 +57,15 @@ export async function inspectHostLayout(): Promise<HostLayout> {
       // absent: the loader falls back to its built-in directories
     }
   }
-  return { rootEntries, etcFiles };
+  const maskedProcFiles: string[] = [];
+  for (const name of HOST_PROC_FILES) {
+    try {
+      if ((await lstat(`/proc/${name}`)).isFile()) maskedProcFiles.push(`/proc/${name}`);
+    } catch {
+      // not built into this kernel
+    }
+  }
+  return { rootEntries, etcFiles, maskedProcFiles };
 }
 
 /** The one place in the sandbox where the program may write. */
@@ -65,8 +88,10 @@ const DEVICES = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/ura
  * unshared (so no network: only a down loopback), a read-only /usr, a writable /box and /tmp,
  * a minimal /dev, and an environment holding only what `env` lists.
  *
- * `--unshare-user` is explicit because `--userns-block-fd` demands it before bwrap would infer
- * it, and there is no `--dev` because devpts needs a mapped root in the namespace.
+ * `--unshare-user` is explicit because `--disable-userns` demands it: bwrap then nests a second
+ * user namespace with user.max_user_namespaces at 1, so the program can create none of its own
+ * (the seccomp filter denies the calls too). There is no `--dev` because devpts needs a mapped
+ * root in the namespace. The UTS namespace gets a fixed hostname, not a copy of the host's.
  *
  * `--as-pid-1`: the program itself is the namespace's init, so the outer bwrap waits for and
  * reaps it. With bwrap's own init, the outer bwrap exits as soon as the program's status is
@@ -74,13 +99,15 @@ const DEVICES = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/ura
  * host whose PID 1 does not reap. When the program exits, the kernel kills whatever it left.
  */
 export function bwrapArgs(spec: BwrapSpec): string[] {
-  const args = ["--unshare-all", "--unshare-user", "--as-pid-1", "--new-session", "--die-with-parent", "--ro-bind", "/usr", "/usr"];
+  const args = ["--unshare-all", "--unshare-user", "--disable-userns", "--hostname", BOX_HOSTNAME];
+  args.push("--as-pid-1", "--new-session", "--die-with-parent", "--ro-bind", "/usr", "/usr");
   for (const entry of spec.layout.rootEntries) {
     if (entry.symlinkTo !== null) args.push("--symlink", entry.symlinkTo, `/${entry.name}`);
     else args.push("--ro-bind", `/${entry.name}`, `/${entry.name}`);
   }
   for (const file of spec.layout.etcFiles) args.push("--ro-bind", file, file);
   args.push("--proc", "/proc");
+  for (const file of spec.layout.maskedProcFiles) args.push("--ro-bind", "/dev/null", file);
   for (const device of DEVICES) args.push("--dev-bind", device, device);
   args.push("--symlink", "/proc/self/fd", "/dev/fd");
   for (const [fd, name] of ["stdin", "stdout", "stderr"].entries()) args.push("--symlink", `/proc/self/fd/${fd}`, `/dev/${name}`);

@@ -7,6 +7,7 @@ import {
   type CgroupUsage,
   type Cgroups,
   type MountEntry,
+  boxName,
   instanceName,
   pathExists,
   writeControl,
@@ -83,7 +84,6 @@ class BoxV1 implements BoxCgroup {
 export class CgroupsV1 implements Cgroups {
   readonly version = 1 as const;
   readonly root: string;
-  #boxes = 0;
   readonly #parents: Record<Controller, string>;
   readonly #swapAccounting: boolean;
 
@@ -117,8 +117,7 @@ export class CgroupsV1 implements Cgroups {
   }
 
   async createBox(limits: CgroupLimits): Promise<BoxCgroup> {
-    this.#boxes += 1;
-    const name = `box${this.#boxes}`;
+    const name = boxName();
     const dirs = {} as Record<Controller, string>;
     const made: string[] = [];
     try {

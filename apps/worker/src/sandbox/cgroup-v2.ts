@@ -8,6 +8,7 @@ import {
   type CgroupUsage,
   type Cgroups,
   type MountEntry,
+  boxName,
   instanceName,
   pathExists,
   writeControl,
@@ -117,7 +118,6 @@ class BoxV2 implements BoxCgroup {
 /** cgroup v2: one directory per box under `<mount>/<parentName>/<instance>`. */
 export class CgroupsV2 implements Cgroups {
   readonly version = 2 as const;
-  #boxes = 0;
 
   private constructor(
     readonly root: string,
@@ -152,8 +152,7 @@ export class CgroupsV2 implements Cgroups {
   }
 
   async createBox(limits: CgroupLimits): Promise<BoxCgroup> {
-    this.#boxes += 1;
-    const dir = join(this.root, `box${this.#boxes}`);
+    const dir = join(this.root, boxName());
     try {
       mkdirSync(dir);
     } catch (error) {

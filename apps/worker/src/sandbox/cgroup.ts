@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { accessSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
 import { SandboxError } from "./errors.ts";
@@ -138,9 +139,16 @@ export async function removeCgroupDir(path: string): Promise<boolean> {
   return false;
 }
 
-let instanceCounter = 0;
-/** A name unique to this process and Judge instance, so that two workers never share a parent. */
+/**
+ * A name unique to this Judge instance, so that two workers never share a parent. Random only:
+ * a box reads its cgroup's path in /proc/self/cgroup, and a worker pid or a counter there tells
+ * it about the host (which pid judges it, how many boxes came before it).
+ */
 export function instanceName(): string {
-  instanceCounter += 1;
-  return `w${process.pid}-${instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
+  return `w-${randomBytes(6).toString("hex")}`;
+}
+
+/** The name of one box's cgroup under its instance: random, for the same reason. */
+export function boxName(): string {
+  return `box-${randomBytes(6).toString("hex")}`;
 }

@@ -4,10 +4,12 @@ import type { Readable, Writable } from "node:stream";
 import type { Logger } from "@judge/config";
 import { type Bind, type HostLayout, type Scratch, bwrapArgs, inspectHostLayout } from "./bwrap-args.ts";
 import type { BoxCgroup, Cgroups } from "./cgroup.ts";
-import { BLOCK_FD, INFO_FD, admit, readChildPid } from "./admit.ts";
+import { BLOCK_FD, INFO_FD, SECCOMP_FD, admit, readChildPid } from "./admit.ts";
+import { type BoxUser, type BoxUserRange, BoxUsers } from "./box-users.ts";
 import { SandboxError } from "./errors.ts";
 import { type SandboxOutcome, classifyRun } from "./outcome.ts";
 import { openCgroups } from "./open-cgroups.ts";
+import { assertFilterArchitecture, seccompProgramBytes } from "./seccomp/seccomp-filter.ts";
 
 export interface RunLimits {
   /** CPU ms of the whole process tree */
@@ -40,6 +42,11 @@ export interface RunSpec {
   scratch: Scratch;
   binds: readonly Bind[];
   limits: RunLimits;
+  /**
+   * The host user to run as, when the caller needs it first (a compile's scratch is chowned to
+   * it). Absent: the run claims one of its own and releases it when the box is gone.
+   */
+  user?: BoxUser;
 }
 
 export interface RunResult {
@@ -55,9 +62,8 @@ export interface RunResult {
 }
 
 export interface SandboxOptions {
-  /** host uid/gid the sandbox runs as: never root (root in a user namespace is host root) */
-  uid: number;
-  gid: number;
+  /** host uids/gids the boxes run as, one per concurrent box: never root (root in a user namespace is host root) */
+  users: BoxUserRange;
   cgroupVersion: 1 | 2 | "auto";
   cgroupParent: string;
   logger: Logger;
@@ -72,7 +78,7 @@ export interface SandboxOptions {
 const INNER = [
   'ulimit -s "$1" && ulimit -f "$2" && ulimit -t "$3" && ulimit -n "$4" && ulimit -c 0 || exit 1',
   'shift 4; printf x >&5 || exit 1',
-  'exec "$@" 3<&- 4<&- 5>&-',
+  'exec "$@" 3<&- 4<&- 5>&- 6<&-',
 ].join("\n");
 
 /** How often CPU time is sampled while a run is still going: a multi-threaded program can burn CPU faster than wall time. */
@@ -82,14 +88,17 @@ function cpuPollMs(cpuLimitMs: number): number {
 
 export class Sandbox {
   private constructor(
-    private readonly options: SandboxOptions,
+    private readonly users: BoxUsers,
     private readonly cgroups: Cgroups,
     private readonly layout: HostLayout,
+    /** the compiled seccomp filter, written to every bwrap on its --seccomp descriptor */
+    private readonly seccomp: Buffer,
     private readonly logger: Logger,
   ) {}
 
   static async create(options: SandboxOptions): Promise<Sandbox> {
-    if (options.uid === 0 || options.gid === 0) throw new SandboxError("the sandbox must not run as root");
+    assertFilterArchitecture();
+    const users = new BoxUsers(options.users);
     const logger = options.logger.child({ module: "sandbox" });
     const cgroups = await openCgroups({
       version: options.cgroupVersion,
@@ -97,15 +106,12 @@ export class Sandbox {
       logger,
     });
     logger.info({ cgroupVersion: cgroups.version, root: cgroups.root }, "sandbox ready");
-    return new Sandbox(options, cgroups, await inspectHostLayout(), logger);
+    return new Sandbox(users, cgroups, await inspectHostLayout(), seccompProgramBytes(), logger);
   }
 
-  get uid(): number {
-    return this.options.uid;
-  }
-
-  get gid(): number {
-    return this.options.gid;
+  /** A host user of its own for one box; release it (or `await using`) once its files are gone. */
+  claimUser(): Promise<BoxUser> {
+    return this.users.claim();
   }
 
   get cgroupVersion(): 1 | 2 {
@@ -113,18 +119,25 @@ export class Sandbox {
   }
 
   async run(spec: RunSpec): Promise<RunResult> {
-    const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
+    const own = spec.user === undefined ? await this.users.claim() : null;
+    const user = spec.user ?? own!;
     try {
-      return await this.runInBox(spec, box);
+      const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
+      try {
+        return await this.runInBox(spec, box, user);
+      } finally {
+        // Every process of the box is dead once this returns: only then may the uid serve another box.
+        await box.destroy();
+      }
     } finally {
-      await box.destroy();
+      await own?.release();
     }
   }
 
-  private async runInBox(spec: RunSpec, box: BoxCgroup): Promise<RunResult> {
+  private async runInBox(spec: RunSpec, box: BoxCgroup, user: BoxUser): Promise<RunResult> {
     const { limits } = spec;
     const argv = [
-      "--info-fd", String(INFO_FD), "--userns-block-fd", String(BLOCK_FD),
+      "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD), "--seccomp", String(SECCOMP_FD),
       ...bwrapArgs({ layout: this.layout, scratch: spec.scratch, tmpBytes: limits.tmpBytes, binds: spec.binds, env: spec.env }),
       "--", "/bin/sh", "-c", INNER, "sh",
       String(Math.ceil(limits.stackBytes / 1024)),
@@ -134,17 +147,20 @@ export class Sandbox {
       ...spec.argv,
     ];
     const started = performance.now();
-    // Started as the unprivileged sandbox user: libuv drops supplementary groups and setuid drops
-    // every capability, so bwrap's user namespace maps to that user, never to host root.
+    // Started as the box's own unprivileged user: libuv drops supplementary groups and setuid
+    // drops every capability, so bwrap maps that user onto itself, never onto host root.
     const child = spawn("/usr/bin/bwrap", argv, {
       env: {},
-      uid: this.options.uid,
-      gid: this.options.gid,
-      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe"],
+      uid: user.uid,
+      gid: user.gid,
+      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe", "pipe"],
     });
-    const [stdinPipe, stdoutPipe, stderrPipe, infoPipe, blockPipe, markerPipe] = child.stdio as unknown as [
-      Writable, Readable, Readable, Readable, Writable, Readable,
+    const [stdinPipe, stdoutPipe, stderrPipe, infoPipe, blockPipe, markerPipe, seccompPipe] = child.stdio as unknown as [
+      Writable, Readable, Readable, Readable, Writable, Readable, Writable,
     ];
+    // A few hundred bytes, far below a pipe's buffer: bwrap reads to EOF once its setup is done.
+    seccompPipe.on("error", () => {});
+    seccompPipe.end(this.seccomp);
     const exited = new Promise<{ code: number | null; error: unknown }>((resolve) => {
       child.once("error", (error) => resolve({ code: null, error }));
       child.once("close", (code) => resolve({ code, error: null }));
@@ -169,7 +185,7 @@ export class Sandbox {
     });
     try {
       if (child.pid === undefined) throw new SandboxError("cannot start bwrap");
-      admit(box, await readChildPid(infoPipe), this.options.uid, this.options.gid);
+      admit(box, await readChildPid(infoPipe));
       blockPipe.end("x");
     } catch (error) {
       await box.kill();
