@@ -89,7 +89,9 @@ async function run(): Promise<Record<string, unknown>> {
       await client.expect("ready");
     }
     const connectStarted = performance.now();
-    clients.forEach((client, p) => client.send({ type: "connect", url: `ws://127.0.0.1:${port}/ws`, token, addresses: addressesFor(starts[p]!, sizes[p]!) }));
+    for (const [p, client] of clients.entries()) {
+      client.send({ type: "connect", url: `ws://127.0.0.1:${port}/ws`, token, addresses: addressesFor(starts[p]!, sizes[p]!) });
+    }
     const connected = await Promise.all(clients.map((c) => c.expect("connected")));
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     const open = connected.reduce((n, r) => n + r.open, 0);
@@ -149,7 +151,9 @@ function addressesFor(start: number, count: number): { address: string; count: n
 }
 
 async function subscribeAll(clients: ClientProcess[], starts: number[], upto: number[], from: number): Promise<void> {
-  clients.forEach((client, p) => client.send({ type: "subscribe", from: Math.min(from, upto[p]!), to: upto[p]!, idPrefix: "c", firstId: starts[p]! }));
+  for (const [p, client] of clients.entries()) {
+    client.send({ type: "subscribe", from: Math.min(from, upto[p]!), to: upto[p]!, idPrefix: "c", firstId: starts[p]! });
+  }
   const replies = await Promise.all(clients.map((c) => c.expect("subscribed")));
   const refused = replies.reduce((n, r) => n + r.refused, 0);
   if (refused > 0) throw new Error(`${refused} subscriptions were refused`);

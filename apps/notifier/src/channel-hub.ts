@@ -99,7 +99,10 @@ export class ChannelHub<M extends HubMember> {
   private dispatch(name: string, message: string): void {
     const channel = this.channels.get(name);
     // A message already in flight when the last member left.
-    if (channel === undefined) return this.metrics.redisMessage("unrouted");
+    if (channel === undefined) {
+      this.metrics.redisMessage("unrouted");
+      return;
+    }
     const event = parseEvent(message);
     if (event === null || event.submissionId !== channel.submissionId) {
       this.metrics.redisMessage("invalid");

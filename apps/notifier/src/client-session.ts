@@ -89,7 +89,8 @@ export class ClientSession implements HubMember {
    * `deliver` (and waits in `pending`), so the state read afterwards leaves no gap.
    */
   async subscribe(submissionId: string, lastSeq: number | undefined): Promise<void> {
-    const subs = (this.subs ??= new Map());
+    this.subs ??= new Map();
+    const subs = this.subs;
     if (this.disposed || subs.has(submissionId)) return;
     const cap = this.ctx.limits.maxSubscriptionsPerConnection;
     if (subs.size >= cap) {

@@ -17,7 +17,7 @@ export function runFilter(program: readonly SockFilter[], data: SyscallData): nu
   const bytes = Buffer.alloc(64);
   bytes.writeInt32LE(data.nr, 0);
   bytes.writeUInt32LE(data.arch >>> 0, 4);
-  (data.args ?? []).forEach((arg, i) => bytes.writeBigUInt64LE(BigInt.asUintN(64, arg), 16 + 8 * i));
+  for (const [i, arg] of (data.args ?? []).entries()) bytes.writeBigUInt64LE(BigInt.asUintN(64, arg), 16 + 8 * i);
   let a = 0;
   for (let pc = 0; pc < program.length; ) {
     const insn = program[pc]!;

@@ -5,7 +5,12 @@ import { JobTimings } from "../src/job-timings.ts";
 /** A clock the test moves by hand. */
 function manualClock(start = 1000) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 test("compile and run phases leave out the time spent publishing steps inside them", async () => {

@@ -132,7 +132,9 @@ function operation(route: RouteSpec) {
 /** OpenAPI 3.1 (its schemas are JSON Schema 2020-12, what z.toJSONSchema writes). */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routeCatalog) (paths[route.path] ??= {})[route.method] = operation(route);
+  for (const route of routeCatalog) {
+    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) };
+  }
   return {
     openapi: "3.1.0",
     info: { title: "Judge API", version: "1" },

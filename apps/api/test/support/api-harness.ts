@@ -46,7 +46,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
     LOG_LEVEL: "silent",
     ...env,
   });
-  let running;
+  let running: Awaited<ReturnType<typeof startApi>>;
   try {
     running = await startApi(config, createLogger("api-test", "silent"));
   } catch (err) {

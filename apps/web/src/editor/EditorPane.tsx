@@ -129,6 +129,7 @@ export function EditorPane({ problem, signedIn, submitting, submitError, onSubmi
           aria-keyshortcuts={isMac ? "Meta+Enter" : "Control+Enter"}
         >
           {submitting ? "Submitting…" : "Submit"}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the hint is not focusable; the button's own label is read */}
           <kbd aria-hidden="true">{shortcut}</kbd>
         </button>
       </div>

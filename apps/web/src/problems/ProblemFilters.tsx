@@ -27,6 +27,7 @@ export function ProblemFilters({ filter, onChange }: ProblemFiltersProps) {
   }, [text, filter, onChange]);
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is not in React's DOM types yet; the role says the same
     <form className="filters" role="search" aria-label="Problems" onSubmit={(e) => e.preventDefault()}>
       <div className="field grow">
         <label htmlFor="problem-search">Search problems</label>

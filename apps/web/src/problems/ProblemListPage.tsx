@@ -22,7 +22,7 @@ function ProblemRow({ problem, onTag }: { problem: ProblemSummary; onTag(tag: st
     <tr data-testid="problem-row" data-slug={problem.slug}>
       <td className="col-solved">
         {problem.solved ? (
-          <span className="solved-mark" title="Solved" aria-label="Solved" data-testid="solved-mark">
+          <span className="solved-mark" role="img" title="Solved" aria-label="Solved" data-testid="solved-mark">
             ✓
           </span>
         ) : (

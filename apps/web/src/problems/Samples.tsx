@@ -20,6 +20,7 @@ export function Samples({ samples }: { samples: Sample[] }) {
     <section className="samples" aria-labelledby="samples-heading">
       <h3 id="samples-heading">Examples</h3>
       {samples.map((sample, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a problem's examples never reorder; the index is their number
         <div className="sample" key={i} data-testid="sample">
           <h4 className="sample-title">Example {i + 1}</h4>
           <div className="sample-io">

@@ -60,6 +60,7 @@ export function RunConsole({ console: state, sampleCount, signedIn }: RunConsole
       ) : (
         <div className="run-results" data-testid="run-results" key={batch.serial}>
           {batch.cases.map((runCase, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a batch's cases are fixed once run; each result stays at its case's place
             <RunResult key={i} runCase={runCase} />
           ))}
         </div>

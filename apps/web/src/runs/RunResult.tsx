@@ -43,6 +43,7 @@ function DiffBlock({ actual, expected }: { actual: string; expected: string }) {
       </p>
       <pre tabIndex={0} className="run-diff" data-testid="run-diff">
         {lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a diff is rendered whole and never reordered
           <span key={i} className={`diff-line ${line.kind}`}>
             <span aria-hidden="true">{line.kind === "missing" ? "− " : line.kind === "extra" ? "+ " : "  "}</span>
             <span className="visually-hidden">{line.kind === "missing" ? "expected: " : line.kind === "extra" ? "yours: " : ""}</span>

@@ -46,6 +46,7 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
   const withStats = useSubmission(submissionId ?? "", { enabled: accepted, untilStored: true });
   const resultRef = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per finished submission, so a new submissionId re-runs it
   useEffect(() => {
     if (!done) return;
     void client.invalidateQueries({ queryKey: queryKeys.mySubmissions(problem) });

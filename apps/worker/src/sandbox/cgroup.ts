@@ -52,12 +52,12 @@ export interface MountEntry {
 
 /** `/proc/self/mounts`; octal escapes (`\040`) decoded. */
 export function parseMounts(text: string): MountEntry[] {
-  const unescape = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+  const decodeOctal = (s: string) => s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
   const entries: MountEntry[] = [];
   for (const line of text.split("\n")) {
     const [, mountPoint, fsType, options] = line.split(" ");
     if (mountPoint === undefined || fsType === undefined || options === undefined) continue;
-    entries.push({ mountPoint: unescape(mountPoint), fsType, options: options.split(",") });
+    entries.push({ mountPoint: decodeOctal(mountPoint), fsType, options: options.split(",") });
   }
   return entries;
 }
