@@ -37,6 +37,8 @@ export default defineConfig({
     maxWorkers: 2,
     coverage: {
       provider: "v8",
+      // The summary in CI whatever the outcome: a failing run still says what it covered.
+      reportOnFailure: true,
       include: ["apps/*/src/**/*.{ts,tsx}", "packages/*/src/**/*.ts"],
       exclude: ["packages/db/src/generated/**", "**/*.d.ts"],
       reporter: ["text-summary", "json-summary"],
