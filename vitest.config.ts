@@ -9,7 +9,8 @@ import CountReporter from "./test/support/count-reporter.ts";
  * Every suite isolates itself on the machine's shared Redis and PostgreSQL (a fresh
  * `test-<uuid>` prefix and `judge_test_<uuid>` database per harness), so files run
  * concurrently unless a project says why not. Groups run in order: the in-process suites
- * first, then the suites that start whole stacks, then the fault suites that kill processes.
+ * (two files at a time), the judge, the suites that start whole stacks, then the fault
+ * suites that kill processes.
  */
 
 /** Generous: a bound on a hung test, never a measure of a passing one. ms */
@@ -54,17 +55,19 @@ export default defineConfig({
       project("api", "apps/api"),
       project("notifier", "apps/notifier"),
       project("web", "apps/web"),
-      // The sandbox's time limits are CPU time from cgroups and stay honest under load, but the
-      // hostile-host tests count the machine's processes and the C++ header is built once
-      // per cache: one file at a time, beside the in-process suites.
-      project("worker", "apps/worker", { fileParallelism: false }),
+      // The judge on the real sandbox: one file at a time, after the in-process suites. Its
+      // hostile tests check the host (leftover processes of box users, cgroups, the disk) and
+      // its limit tests give TLE/MLE verdicts from CPU time: a second heavy file beside them
+      // would only blur both. (vitest runs a group at one worker count, so a one-at-a-time
+      // project gets a group of its own.)
+      project("worker", "apps/worker", { fileParallelism: false, sequence: { groupOrder: 1 } }),
       // Each file starts a whole stack (API, workers, notifier as processes): one at a time.
       project("e2e", "test/e2e", {
         exclude: ["test/e2e/browser*.test.ts"],
         fileParallelism: false,
         testTimeout: STACK_TIMEOUT_MS,
         hookTimeout: STACK_TIMEOUT_MS,
-        sequence: { groupOrder: 1 },
+        sequence: { groupOrder: 2 },
       }),
       // Chromium plus a stack per file.
       project("browser", "test/e2e", {
@@ -72,7 +75,7 @@ export default defineConfig({
         fileParallelism: false,
         testTimeout: STACK_TIMEOUT_MS,
         hookTimeout: STACK_TIMEOUT_MS,
-        sequence: { groupOrder: 1 },
+        sequence: { groupOrder: 2 },
       }),
       // They kill workers, notifiers, Redis and PostgreSQL connections and wait for recovery:
       // alone, last, so no other suite's load stretches a recovery past its bound.
@@ -80,7 +83,7 @@ export default defineConfig({
         fileParallelism: false,
         testTimeout: STACK_TIMEOUT_MS,
         hookTimeout: STACK_TIMEOUT_MS,
-        sequence: { groupOrder: 2 },
+        sequence: { groupOrder: 3 },
       }),
     ],
   },
