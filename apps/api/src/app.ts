@@ -16,6 +16,7 @@ import type { IdempotencyStore } from "./http/idempotency.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import type { RateLimits } from "./http/rate-limits.ts";
+import { trustProxySetting } from "./http/trust-proxy.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
 import { packageImportRoutes } from "./problems/package-import-routes.ts";
 import { problemAdminRoutes } from "./problems/problem-admin-routes.ts";
@@ -43,6 +44,8 @@ export interface AppDeps {
   workerToken: string;
   tokenTtlSeconds: number;
   cookieSecure: boolean;
+  /** TRUST_PROXY: the proxies in front of the API (addresses, ranges); empty: none. */
+  trustProxy: readonly string[];
   /** Browser origins allowed cross-origin; empty: same origin only. */
   corsOrigins: string[];
   /** The BullMQ prefix, for the admins' queue dashboard; without it there is none. */
@@ -57,7 +60,8 @@ const ADMIN_BODY_LIMIT = "32mb";
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback, uniquelocal");
+  // req.ip (the per-IP limits' key) comes from X-Forwarded-For only through these proxies.
+  app.set("trust proxy", trustProxySetting(deps.trustProxy));
   app.use(helmet());
   app.use(
     pinoHttp({
