@@ -11,6 +11,7 @@ import type { TokenDenylist, TokenSigner, TokenVerifier } from "@judge/tokens";
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from "./admin/queue-dashboard.ts";
 import { authenticate, requireUser } from "./auth/authenticate.ts";
 import { authRoutes, meRoute } from "./auth/auth-routes.ts";
+import { crossSiteCheck } from "./http/cross-site-check.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import type { IdempotencyStore } from "./http/idempotency.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
@@ -77,6 +78,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(deps.metrics.middleware);
   app.get("/metrics", deps.metrics.handler);
+  // Before every cookie-authenticated route: the API's and the admins' queue dashboard.
+  app.use(crossSiteCheck(deps.corsOrigins));
 
   app.use("/internal", bundleRoutes(deps.prisma, deps.workerToken));
 

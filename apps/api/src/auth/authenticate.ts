@@ -10,7 +10,7 @@ declare module "express-serve-static-core" {
   }
 }
 
-function cookieToken(header: string | undefined): string | undefined {
+export function cookieToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
