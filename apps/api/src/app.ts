@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import cors from "cors";
 import express, { Router, type RequestHandler } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import type { Redis } from "ioredis";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
@@ -17,6 +15,7 @@ import type { IdempotencyStore } from "./http/idempotency.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import type { RateLimits } from "./http/rate-limits.ts";
+import { requestLogging } from "./http/request-logging.ts";
 import { trustProxySetting } from "./http/trust-proxy.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
 import { packageImportRoutes } from "./problems/package-import-routes.ts";
@@ -64,18 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
   // req.ip (the per-IP limits' key) comes from X-Forwarded-For only through these proxies.
   app.set("trust proxy", trustProxySetting(deps.trustProxy));
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger: deps.logger.child({ module: "http" }),
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/api/health" || req.url === "/metrics" },
-    }),
-  );
+  app.use(requestLogging(deps.logger));
   app.use(deps.metrics.middleware);
   app.get("/metrics", deps.metrics.handler);
   // Before every cookie-authenticated route: the API's and the admins' queue dashboard.
