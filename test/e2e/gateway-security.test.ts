@@ -169,6 +169,9 @@ describe("the npm start gateway: client addresses, sign-out, security headers, c
     nginxCsp.set("connect-src", gatewayCsp.get("connect-src")!);
     assert.deepEqual(nginxCsp, gatewayCsp);
     assert.match(conf, /proxy_set_header X-Forwarded-For \$remote_addr;/);
+    // The API compares a POST's Origin with Host: nginx's $host would drop the port.
+    const api = /location \/api\/ \{([\s\S]*?)\n {2}\}/.exec(conf)?.[1] ?? "";
+    assert.match(api, /proxy_set_header Host \$http_host;/);
     assert.doesNotMatch(conf, /proxy_add_x_forwarded_for/, "never pass on what the client claimed");
   });
 });
