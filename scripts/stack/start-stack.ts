@@ -42,6 +42,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** The gateway's address as the API sees it: the API listens on 127.0.0.1 and the gateway connects there. */
+const GATEWAY_ADDRESS = "127.0.0.1";
+
 /** Starts api, notifier and workers as real processes, and optionally the gateway. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const keys = options.keys ?? (await generateTokenKeys());
@@ -61,7 +64,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const api = await spawnService({
     name: "api",
     entry: "apps/api/src/main.ts",
-    env: { ...common, PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, JWT_PRIVATE_KEY: keys.privateKey, WORKER_TOKEN: workerToken },
+    env: {
+      ...common,
+      PORT: String(apiPort),
+      HOST: "127.0.0.1",
+      DATABASE_URL: options.databaseUrl,
+      JWT_PRIVATE_KEY: keys.privateKey,
+      WORKER_TOKEN: workerToken,
+      // The gateway runs in this process and reaches the API from 127.0.0.1: the one proxy to
+      // believe. Without a gateway nothing is: clients reach the API directly.
+      TRUST_PROXY: options.gatewayPort === undefined ? "" : GATEWAY_ADDRESS,
+    },
     onLine,
   });
   const startNotifier = (port = notifierPort, name = "notifier") =>

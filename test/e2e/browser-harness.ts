@@ -54,3 +54,15 @@ export function foreignRequests(urls: readonly string[], origin: string): string
     return !(sameScheme && url.host === own.host);
   });
 }
+
+/**
+ * What the page's Content-Security-Policy refused: Chromium reports each refusal (a script,
+ * a style, a font, a connection, an eval) as a console message naming the policy.
+ */
+export function recordCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

@@ -60,15 +60,17 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
 
     await page.getByTestId("problem-search").fill("inversions");
     await page.waitForURL(/[?&]q=inversions/);
-    await page.waitForFunction("document.querySelectorAll('[data-testid=problem-row]').length === 1");
+    // Locators, not waitForFunction: Playwright evaluates its predicate with eval, which the
+    // gateway's Content-Security-Policy (script-src 'self') refuses, as it should.
+    await rows().nth(1).waitFor({ state: "detached" });
+    await rows().first().waitFor();
     assert.deepEqual(await slugsShown(), ["count-inversions"]);
 
     await page.getByTestId("problem-search").fill("");
     await page.getByTestId("difficulty-filter").selectOption("hard");
     await page.waitForURL(/[?&]difficulty=hard/);
-    await page.waitForFunction(
-      "[...document.querySelectorAll('[data-testid=problem-row]')].every((r) => r.dataset.slug === 'count-inversions')",
-    );
+    await page.locator('[data-testid="problem-row"]:not([data-slug="count-inversions"])').first().waitFor({ state: "detached" });
+    await rows().first().waitFor();
     assert.deepEqual(await slugsShown(), ["count-inversions"]);
 
     await page.getByTestId("difficulty-filter").selectOption("");
@@ -94,11 +96,12 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
       },
     );
     await page.reload();
-    await page.waitForFunction("document.querySelectorAll('[data-testid=problem-row]').length === 2");
+    await rows().nth(1).waitFor();
+    assert.equal(await rows().count(), 2);
     const loadMore = page.getByTestId("load-more");
     for (let shown = 2; shown < everything.length; shown += 2) {
       await loadMore.click();
-      await page.waitForFunction(`document.querySelectorAll('[data-testid=problem-row]').length >= ${Math.min(shown + 2, everything.length)}`);
+      await rows().nth(Math.min(shown + 2, everything.length) - 1).waitFor();
     }
     // An API may only know that a page was the last after asking for one more.
     if (await loadMore.isVisible()) await loadMore.click();

@@ -3,17 +3,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, recordCspViolations, typeSolution, webDist } from "./browser-harness.ts";
 
 describe("the web app in a real browser against the real stack", () => {
   let stack: TestStack;
   let browser: Browser;
   let page: Page;
+  let cspViolations: string[];
 
   beforeAll(async () => {
     stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    cspViolations = recordCspViolations(page);
   });
 
   afterAll(async () => {
@@ -61,5 +63,16 @@ describe("the web app in a real browser against the real stack", () => {
     await page.getByTestId("verdict").and(page.locator('[data-verdict="CE"]')).waitFor({ timeout: 60_000 });
     assert.match(await page.getByTestId("compile-output").innerText(), /undefined_name/);
     await page.screenshot({ path: join(artifacts, "verdict-compile-error.png") });
+  });
+
+  it("works under the gateway's Content-Security-Policy: KaTeX, the editor and the socket, with no violation", async () => {
+    const response = await page.goto(`${stack.gatewayUrl}/problems/circle-area`);
+    assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self'/);
+    await page.getByTestId("statement").locator(".katex").first().waitFor();
+    await page.getByTestId("editor").locator(".cm-content").waitFor();
+    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    // KaTeX's fonts loaded (a refused font would leave the fallback).
+    assert.equal(await page.evaluate("document.fonts.check('16px KaTeX_Main')"), true);
+    assert.deepEqual(cspViolations, [], "the pages visited in this file logged no CSP violation");
   });
 });

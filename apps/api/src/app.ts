@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import cors from "cors";
 import express, { Router, type RequestHandler } from "express";
 import helmet from "helmet";
-import { pinoHttp } from "pino-http";
 import type { Redis } from "ioredis";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
@@ -11,11 +9,14 @@ import type { TokenDenylist, TokenSigner, TokenVerifier } from "@judge/tokens";
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from "./admin/queue-dashboard.ts";
 import { authenticate, requireUser } from "./auth/authenticate.ts";
 import { authRoutes, meRoute } from "./auth/auth-routes.ts";
+import { crossSiteCheck } from "./http/cross-site-check.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import type { IdempotencyStore } from "./http/idempotency.ts";
 import type { ApiMetrics } from "./http/metrics.ts";
 import { openApiDocument } from "./http/openapi.ts";
 import type { RateLimits } from "./http/rate-limits.ts";
+import { requestLogging } from "./http/request-logging.ts";
+import { trustProxySetting } from "./http/trust-proxy.ts";
 import { bundleRoutes } from "./internal/bundle-routes.ts";
 import { packageImportRoutes } from "./problems/package-import-routes.ts";
 import { problemAdminRoutes } from "./problems/problem-admin-routes.ts";
@@ -43,6 +44,8 @@ export interface AppDeps {
   workerToken: string;
   tokenTtlSeconds: number;
   cookieSecure: boolean;
+  /** TRUST_PROXY: the proxies in front of the API (addresses, ranges); empty: none. */
+  trustProxy: readonly string[];
   /** Browser origins allowed cross-origin; empty: same origin only. */
   corsOrigins: string[];
   /** The BullMQ prefix, for the admins' queue dashboard; without it there is none. */
@@ -57,22 +60,14 @@ const ADMIN_BODY_LIMIT = "32mb";
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback, uniquelocal");
+  // req.ip (the per-IP limits' key) comes from X-Forwarded-For only through these proxies.
+  app.set("trust proxy", trustProxySetting(deps.trustProxy));
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger: deps.logger.child({ module: "http" }),
-      genReqId: (req, res) => {
-        const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === "/api/health" || req.url === "/metrics" },
-    }),
-  );
+  app.use(requestLogging(deps.logger));
   app.use(deps.metrics.middleware);
   app.get("/metrics", deps.metrics.handler);
+  // Before every cookie-authenticated route: the API's and the admins' queue dashboard.
+  app.use(crossSiteCheck(deps.corsOrigins));
 
   app.use("/internal", bundleRoutes(deps.prisma, deps.workerToken));
 

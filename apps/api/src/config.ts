@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { env, loadConfig } from "@judge/config";
+import { TrustProxy } from "./http/trust-proxy.ts";
 
 const pem = z.string().transform((s) => s.replace(/\\n/g, "\n"));
 
@@ -28,6 +29,8 @@ export const ApiConfig = z.object({
     .default("")
     .transform((v) => v.split(",").map((o) => o.trim()).filter((o) => o.length > 0))
     .pipe(z.array(z.url("CORS_ORIGINS: each entry must be an origin such as https://judge.example"))),
+  /** Proxies whose X-Forwarded-For names the client (see http/trust-proxy.ts); empty: none. */
+  TRUST_PROXY: TrustProxy,
   /** Requests per minute per client IP, over every /api route. */
   RATE_LIMIT_IP_PER_MINUTE: env.positiveInt(60_000),
   /** Submissions plus runs per minute per user. */

@@ -110,6 +110,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     workerToken: config.WORKER_TOKEN,
     tokenTtlSeconds: config.TOKEN_TTL_SECONDS,
     cookieSecure: config.COOKIE_SECURE,
+    trustProxy: config.TRUST_PROXY,
     corsOrigins: config.CORS_ORIGINS,
     queuePrefix: config.REDIS_PREFIX,
   });

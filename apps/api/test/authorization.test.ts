@@ -156,7 +156,7 @@ describe("authorization on every route", () => {
     const cookie = await api(h.base, "/api/me", { headers: { cookie: `judge_token=${user.token}` } });
     assert.equal(cookie.status, 401);
     // The denylist entry lives no longer than the token would.
-    const keys = await h.redis.keys(`${h.prefix}:revoked-token:*`);
+    const keys = await h.redis.keys(`${h.prefix}:revoked-jti:*`);
     assert.ok(keys.length >= 1);
     const ttl = await h.redis.ttl(keys[0]!);
     assert.ok(ttl > 0 && ttl <= 7 * 24 * 3600, `ttl ${ttl}`);

@@ -36,6 +36,7 @@ test("the OpenAPI document lists exactly the /api routes the app serves", () => 
     logger: createLogger("openapi-test", "silent"),
     workerToken: randomUUID(),
     corsOrigins: [],
+    trustProxy: [],
     rateLimits: { perIp: noop, perIpAuth: noop, perUserSubmit: noop },
     idempotency: { middleware: () => noop },
   } as unknown as AppDeps;

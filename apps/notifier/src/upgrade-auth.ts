@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { TOKEN_COOKIE, type ErrorBody, type ErrorCode, type TokenClaims } from "@judge/protocol";
+import { TOKEN_COOKIE, type ErrorBody, type ErrorCode, type VerifiedClaims } from "@judge/protocol";
 import type { TokenDenylist, TokenVerifier } from "@judge/tokens";
 
 export type RejectStatus = 401 | 404 | 429 | 503;
@@ -51,19 +51,20 @@ export async function authenticateUpgrade(
   url: URL,
   verifier: TokenVerifier,
   denylist: TokenDenylist,
-): Promise<TokenClaims> {
+): Promise<VerifiedClaims> {
   const token = tokenOf(req, url);
   if (token === null) {
     throw new UpgradeRejected(401, "UNAUTHORIZED", `a token is required: ?token= or the ${TOKEN_COOKIE} cookie`);
   }
-  let claims: TokenClaims;
+  let claims: VerifiedClaims;
   try {
     claims = await verifier.verify(token);
   } catch {
     throw new UpgradeRejected(401, "UNAUTHORIZED", "invalid or expired token");
   }
-  // A signed-out token is still validly signed: the API's denylist in Redis says it is dead.
-  const revoked = await denylist.isRevoked(token).catch(() => {
+  // A signed-out token is still validly signed: the API's denylist in Redis, keyed on the
+  // token's id (not its text, which has other spellings), says it is dead.
+  const revoked = await denylist.isRevoked(claims).catch(() => {
     throw new UpgradeRejected(503, "UNAVAILABLE", "cannot check the token right now, try again shortly");
   });
   if (revoked) throw new UpgradeRejected(401, "UNAUTHORIZED", "this token was revoked (signed out)");

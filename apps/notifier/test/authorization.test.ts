@@ -26,6 +26,36 @@ describe("authorization per subscription", () => {
     assert.equal(notifier.stats().channels, 1);
   });
 
+  it("never sends another user's compiler output: not in a snapshot, a replay or an event", async () => {
+    const notifier = await f.start();
+    const secret = `int secret_${f.prefix.slice(-8)} = undefined_name;`;
+    const alices = await f.submission().create("alice");
+    await alices.step({ kind: "status", status: "compiling" });
+    const bob = await f.connect(notifier, "bob");
+    // A plain subscribe (snapshot) and one asking for a replay of the log (events).
+    bob.subscribe(alices.id);
+    await bob.until("FORBIDDEN", (m) => m.type === "error" && m.submissionId === alices.id);
+    bob.subscribe(alices.id, 0);
+    await eventually("two refusals", () => bob.of(alices.id).filter((m) => m.type === "error").length === 2);
+    const ce = await alices.step({
+      kind: "verdict",
+      verdict: "CE",
+      passed: 0,
+      total: 0,
+      timeMs: null,
+      memoryKb: null,
+      compileOutput: `main.cpp:1:1: error\n    1 | ${secret}\n`,
+      judgedAt: new Date().toISOString(),
+    });
+    // alice's own stream carries it; bob's, read after hers arrived, has nothing of it.
+    const alice = await f.connect(notifier, "alice");
+    alice.subscribe(alices.id);
+    await alice.untilSeq(alices.id, ce);
+    assert.ok(JSON.stringify(alice.messages).includes(secret));
+    assert.ok(!JSON.stringify(bob.messages).includes(secret));
+    assert.ok(bob.of(alices.id).every((m) => m.type === "error" && m.code === "FORBIDDEN"));
+  });
+
   it("lets an admin subscribe to anyone's submission", async () => {
     const notifier = await f.start();
     const sub = await f.submission().create("alice");

@@ -1,9 +1,17 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
-import { TOKEN_COOKIE } from "@judge/protocol";
+import { decodeJwt } from "jose";
+import { TOKEN_COOKIE, VerifiedClaims } from "@judge/protocol";
 import { TokenDenylist, TokenSigner, generateTokenKeys } from "@judge/tokens";
 import { cookieValue } from "../src/upgrade-auth.ts";
+import { withSpareBitsFlipped } from "../../../test/support/token-tamper.ts";
 import { Fixture, HttpRefusal, WsTestClient, eventually } from "./support.ts";
+
+/** What the API's POST /api/auth/logout does with the token it was called with: revokes its id. */
+async function revokeAsSignOutDoes(f: Fixture, token: string): Promise<void> {
+  const claims = VerifiedClaims.parse(decodeJwt(token));
+  await new TokenDenylist(f.redis, f.prefix).revoke(claims);
+}
 
 async function refusal(opening: Promise<WsTestClient>): Promise<number> {
   const err = await opening.then(
@@ -37,11 +45,23 @@ describe("the upgrade", () => {
     const notifier = await f.start();
     const base = `ws://127.0.0.1:${notifier.port}/ws`;
     const [revoked, other] = [await f.token("alice"), await f.token("alice")];
-    await new TokenDenylist(f.redis, f.prefix).revoke(revoked);
+    await revokeAsSignOutDoes(f, revoked);
     assert.equal(await refusal(WsTestClient.open(`${base}?token=${revoked}`)), 401);
     assert.equal(await refusal(WsTestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=${revoked}` } })), 401);
     const client = await WsTestClient.open(`${base}?token=${other}`);
     client.close();
+  });
+
+  it("refuses a signed-out token whose last character's spare bits were flipped", async () => {
+    const notifier = await f.start();
+    const base = `ws://127.0.0.1:${notifier.port}/ws`;
+    const token = await f.token("alice");
+    const twin = withSpareBitsFlipped(token);
+    // The same signature in another text: accepted while the token is live.
+    (await WsTestClient.open(`${base}?token=${twin}`)).close();
+    await revokeAsSignOutDoes(f, token);
+    assert.equal(await refusal(WsTestClient.open(`${base}?token=${twin}`)), 401);
+    assert.equal(await refusal(WsTestClient.open(base, { headers: { cookie: `${TOKEN_COOKIE}=${twin}` } })), 401);
   });
 
   it("answers 404 to an upgrade on another path", async () => {

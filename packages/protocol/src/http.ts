@@ -85,6 +85,13 @@ export type SubmissionAccepted = z.infer<typeof SubmissionAccepted>;
 export const TokenClaims = z.object({ sub: z.string(), name: z.string(), role: Role });
 export type TokenClaims = z.infer<typeof TokenClaims>;
 
+/**
+ * A verified token's claims: the user's, plus the token's own id (`jti`, what sign-out
+ * revokes, for the API and the notifier alike) and its expiry (seconds since the epoch).
+ */
+export const VerifiedClaims = TokenClaims.extend({ jti: z.string().min(1).max(128), exp: z.number().int() });
+export type VerifiedClaims = z.infer<typeof VerifiedClaims>;
+
 /** The browser's cookie, set next to the bearer token. */
 export const TOKEN_COOKIE = "judge_token";
 

@@ -1,2 +1,2 @@
 export { TokenSigner, TokenVerifier, TokenError, generateTokenKeys, type TokenKeys } from "./tokens.ts";
-export { TokenDenylist } from "./token-denylist.ts";
+export { TokenDenylist, type RevocableToken } from "./token-denylist.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT, exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, importSPKI, jwtVerify, type CryptoKey } from "jose";
-import { TokenClaims } from "@judge/protocol";
+import { VerifiedClaims, type TokenClaims } from "@judge/protocol";
 
 /**
  * User tokens are EdDSA JWTs: the API holds the private key and signs, notifiers hold only
@@ -36,10 +36,11 @@ export class TokenVerifier {
     return new TokenVerifier(await importSPKI(publicKeyPem, ALG));
   }
 
-  async verify(token: string): Promise<TokenClaims> {
+  async verify(token: string): Promise<VerifiedClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALG], issuer: ISSUER });
-      return TokenClaims.parse(payload);
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALG], issuer: ISSUER, requiredClaims: ["jti", "exp"] });
+      // A token without an id could not be revoked: every token the signer makes has one.
+      return VerifiedClaims.parse(payload);
     } catch {
       throw new TokenError("invalid or expired token");
     }

@@ -56,9 +56,9 @@ export function authRoutes(deps: AuthDeps): Router {
   });
 
   // Revokes the token the request came with (bearer or cookie) on every replica, for the
-  // rest of its life; signing out without one just clears the cookie.
+  // rest of its life, by its id; signing out without one just clears the cookie.
   router.post("/logout", async (req, res) => {
-    if (req.token) await deps.denylist.revoke(req.token);
+    if (req.user) await deps.denylist.revoke(req.user);
     res.clearCookie(TOKEN_COOKIE, { path: "/" });
     res.status(204).end();
   });

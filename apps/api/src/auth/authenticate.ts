@@ -1,18 +1,16 @@
 import type { Request, RequestHandler } from "express";
-import { TOKEN_COOKIE, type TokenClaims } from "@judge/protocol";
+import { TOKEN_COOKIE, type VerifiedClaims } from "@judge/protocol";
 import type { TokenDenylist, TokenVerifier } from "@judge/tokens";
 import { unauthorized, ApiError } from "../http/api-error.ts";
 
 declare module "express-serve-static-core" {
   interface Request {
-    /** Set when the request carries a valid token. */
-    user?: TokenClaims;
-    /** The token `user` came from (logout revokes it). */
-    token?: string;
+    /** Set when the request carries a valid, unrevoked token; its `jti` is what logout revokes. */
+    user?: VerifiedClaims;
   }
 }
 
-function cookieToken(header: string | undefined): string | undefined {
+export function cookieToken(header: string | undefined): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
@@ -42,26 +40,25 @@ export function authenticate(verifier: TokenVerifier, denylist: TokenDenylist): 
     const bearer = req.headers.authorization?.startsWith("Bearer ");
     const token = tokenOf(req);
     if (!token) return next();
-    let claims: TokenClaims;
+    let claims: VerifiedClaims;
     try {
       claims = await verifier.verify(token);
     } catch (err) {
       return next(bearer ? (err instanceof Error ? new ApiError("UNAUTHORIZED", err.message) : unauthorized()) : undefined);
     }
     try {
-      if (await denylist.isRevoked(token)) {
+      if (await denylist.isRevoked(claims)) {
         return next(bearer ? new ApiError("UNAUTHORIZED", "this token was revoked (signed out)") : undefined);
       }
     } catch (err) {
       return next(err); // Redis away: a 503, never a revoked token let through
     }
     req.user = claims;
-    req.token = token;
     next();
   };
 }
 
-export function currentUser(req: Request): TokenClaims {
+export function currentUser(req: Request): VerifiedClaims {
   if (!req.user) throw unauthorized();
   return req.user;
 }

@@ -7,6 +7,7 @@ import { notFound } from "../http/api-error.ts";
 import type { RejudgeService } from "./rejudge-service.ts";
 import type { SubmissionService } from "./submission-service.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
+import { viewFor, visibleSubmissions } from "./submission-visibility.ts";
 
 const ListQuery = z.object({
   problem: Slug.optional(),
@@ -38,15 +39,18 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
     res.status(202).json(body);
   });
 
-  // Verdicts are public; code never leaves through this list.
+  // Verdicts are public; code never leaves through this list, compiler output only to its owner.
   router.get("/", async (req, res) => {
     const query = ListQuery.parse(req.query);
     const mine = query.mine === "1" || query.mine === "true";
     const userId = mine ? currentUser(req).sub : undefined;
     const rows = await prisma.submission.findMany({
       where: {
-        ...(userId ? { userId } : {}),
-        ...(query.problem ? { problem: { slug: query.problem } } : {}),
+        AND: [
+          userId ? { userId } : {},
+          query.problem ? { problem: { slug: query.problem } } : {},
+          visibleSubmissions(req.user),
+        ],
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: query.limit + 1,
@@ -55,7 +59,7 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
     });
     const page = rows.slice(0, query.limit);
     res.json({
-      items: page.map(toSubmissionView),
+      items: page.map((row) => viewFor(toSubmissionView(row), req.user, row.userId)),
       nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
     });
   });

@@ -9,6 +9,7 @@ import type { Admission } from "./admission.ts";
 import { enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
+import { mayReadPrivateParts, publicView } from "./submission-visibility.ts";
 
 export interface SubmissionServiceDeps {
   prisma: PrismaClient;
@@ -93,18 +94,20 @@ export class SubmissionService {
 
   /**
    * The stored view, with the live progress from Redis while the judge is still at work.
-   * Anyone may read a verdict; only its owner and admins get the code. An accepted one
-   * carries where it stands among the accepted ones in its language.
+   * Anyone may read a verdict; only its owner and admins get the code and the compiler's
+   * output (submission-visibility.ts). An accepted one carries where it stands among the
+   * accepted ones in its language.
    */
   async get(id: string, viewer: TokenClaims | undefined): Promise<SubmissionView> {
     const row = await this.deps.prisma.submission.findUnique({ where: { id }, include: submissionViewInclude });
-    if (!row) throw notFound("submission");
+    const mayRead = row !== null && mayReadPrivateParts(viewer, row.userId);
+    if (!row || (!mayRead && !row.problem.published)) throw notFound("submission");
     const stored = toSubmissionView(row);
     const live = stored.status === "done" ? null : await this.deps.live.snapshot(id).catch(() => null);
     const view = live?.view ?? stored;
     const stats = row.status === "done" && row.verdict === "AC" ? await submissionStats(this.deps.prisma, row) : null;
-    const mayReadCode = viewer !== undefined && (viewer.sub === row.userId || viewer.role === "admin");
-    return { ...view, ...(stats ? { stats } : {}), ...(mayReadCode ? { code: row.code } : {}) };
+    const full: SubmissionView = { ...view, ...(stats ? { stats } : {}), code: row.code };
+    return mayRead ? full : publicView(full);
   }
 }
 

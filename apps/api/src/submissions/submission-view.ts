@@ -17,6 +17,7 @@ export interface SubmissionRow {
   tests: { index: number; verdict: Verdict; timeMs: number; memoryKb: number }[];
 }
 
+/** The whole view, with the compiler's output: pass it through viewFor before it leaves. */
 export function toSubmissionView(row: SubmissionRow): SubmissionView {
   return {
     id: row.id,
@@ -38,6 +39,6 @@ export function toSubmissionView(row: SubmissionRow): SubmissionView {
 }
 
 export const submissionViewInclude = {
-  problem: { select: { slug: true } },
+  problem: { select: { slug: true, published: true } },
   tests: true,
 } as const;

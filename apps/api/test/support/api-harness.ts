@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { createLogger } from "@judge/config";
+import { createLogger, type Logger } from "@judge/config";
 import { createDatabase, createPrisma, dropDatabase, type PrismaClient } from "@judge/db";
 import { FleetRegistry } from "@judge/live-state";
 import { generateTokenKeys } from "@judge/tokens";
@@ -26,9 +26,10 @@ export interface ApiHarness {
 
 /**
  * The API in this process on the machine's PostgreSQL and Redis, under its own database and
- * Redis prefix (both removed by close()). `env` overrides the API's configuration.
+ * Redis prefix (both removed by close()). `env` overrides the API's configuration; a test that
+ * reads the logs passes its own logger.
  */
-export async function startApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+export async function startApiHarness(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<ApiHarness> {
   const prefix = `test-${randomUUID()}`;
   const dbName = `judge_test_${randomUUID().replace(/-/g, "")}`;
   const databaseUrl = await createDatabase(ADMIN_DATABASE_URL, dbName);
@@ -48,7 +49,7 @@ export async function startApiHarness(env: Record<string, string> = {}): Promise
   });
   let running: Awaited<ReturnType<typeof startApi>>;
   try {
-    running = await startApi(config, createLogger("api-test", "silent"));
+    running = await startApi(config, options.logger ?? createLogger("api-test", "silent"));
   } catch (err) {
     await dropDatabase(ADMIN_DATABASE_URL, dbName);
     await deleteKeys(SHARED_REDIS, prefix);

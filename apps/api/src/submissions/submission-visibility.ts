@@ -1,0 +1,33 @@
+import type { Prisma } from "@judge/db";
+import type { SubmissionView, TokenClaims } from "@judge/protocol";
+
+/**
+ * Who reads what of a submission. Its verdict and numbers are public, as on LeetCode and
+ * Codeforces; what quotes its code is not: the code itself and the compiler's output
+ * (gcc prints the offending source lines), and a run's stdout/stderr. Those go to the
+ * owner and to admins only, on every route that returns a submission.
+ */
+export function mayReadPrivateParts(viewer: TokenClaims | undefined, ownerId: string): boolean {
+  return viewer !== undefined && (viewer.sub === ownerId || viewer.role === "admin");
+}
+
+/** The view as others get it: nothing that quotes the code. */
+export function publicView(view: SubmissionView): SubmissionView {
+  const { code: _code, compileOutput: _compileOutput, output: _output, ...rest } = view;
+  return rest;
+}
+
+export function viewFor(view: SubmissionView, viewer: TokenClaims | undefined, ownerId: string): SubmissionView {
+  return mayReadPrivateParts(viewer, ownerId) ? view : publicView(view);
+}
+
+/**
+ * The submissions a viewer may see at all: an unpublished problem does not exist for users
+ * (GET /api/problems/:slug says 404), so others' submissions to it are not listed either,
+ * which would name it and its activity. Owners keep theirs; admins see everything.
+ */
+export function visibleSubmissions(viewer: TokenClaims | undefined): Prisma.SubmissionWhereInput {
+  if (viewer?.role === "admin") return {};
+  const published: Prisma.SubmissionWhereInput = { problem: { published: true } };
+  return viewer ? { OR: [published, { userId: viewer.sub }] } : published;
+}
