@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { LiveState } from "@judge/live-state";
 import { applyStep, type Step } from "@judge/protocol";
+import { compileErrorStep } from "../../../test/support/steps.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 type View = { id: string; verdict: string | null; compileOutput?: string | null; code?: string; output?: unknown };
@@ -13,16 +14,7 @@ type Who = "anonymous" | "other" | "owner" | "admin";
 const SECRET = `int secret_${randomUUID().slice(0, 8)} = undefined_name;`;
 const compileOutput = `main.cpp:3:5: error: 'undefined_name' was not declared in this scope\n    3 | ${SECRET}\n`;
 
-const ceVerdict: Step = {
-  kind: "verdict",
-  verdict: "CE",
-  passed: 0,
-  total: 0,
-  timeMs: null,
-  memoryKb: null,
-  compileOutput,
-  judgedAt: new Date().toISOString(),
-};
+const ceVerdict = compileErrorStep(compileOutput);
 
 /**
  * Only a submission's owner and admins read what quotes its code: the code itself and the

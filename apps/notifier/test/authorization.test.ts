@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
+import { compileErrorStep } from "../../../test/support/steps.ts";
 import { Fixture, checkStream, judgeSteps, eventually } from "./support.ts";
 
 describe("authorization per subscription", () => {
@@ -37,16 +38,7 @@ describe("authorization per subscription", () => {
     await bob.until("FORBIDDEN", (m) => m.type === "error" && m.submissionId === alices.id);
     bob.subscribe(alices.id, 0);
     await eventually("two refusals", () => bob.of(alices.id).filter((m) => m.type === "error").length === 2);
-    const ce = await alices.step({
-      kind: "verdict",
-      verdict: "CE",
-      passed: 0,
-      total: 0,
-      timeMs: null,
-      memoryKb: null,
-      compileOutput: `main.cpp:1:1: error\n    1 | ${secret}\n`,
-      judgedAt: new Date().toISOString(),
-    });
+    const ce = await alices.step(compileErrorStep(`main.cpp:1:1: error\n    1 | ${secret}\n`));
     // alice's own stream carries it; bob's, read after hers arrived, has nothing of it.
     const alice = await f.connect(notifier, "alice");
     alice.subscribe(alices.id);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
 import type { Step } from "@judge/protocol";
 import { CloseCode } from "../src/index.ts";
+import { compileErrorStep } from "../../../test/support/steps.ts";
 import { Fixture, WsTestClient, checkStream, judgeSteps, eventually } from "./support.ts";
 
 describe("hardening", () => {
@@ -59,7 +60,7 @@ describe("hardening", () => {
     // Large verdicts fill the kernel's socket buffers first, then the notifier's own queue.
     let judged = 0;
     for (; judged < subs.length && notifier.stats().drops === 0; judged++) {
-      await subs[judged]!.step(bigVerdict("x".repeat(256 * 1024)));
+      await subs[judged]!.step(compileErrorStep("x".repeat(256 * 1024), new Date(0)));
     }
     assert.ok(notifier.stats().drops > 0, "the slow consumer was never dropped");
     for (const sub of subs.slice(judged)) await sub.steps(judgeSteps(1));
@@ -86,7 +87,7 @@ describe("hardening", () => {
     slow.pauseReading();
     // 7.5 MiB of compile logs: more than the kernel's socket buffers hold (tcp_wmem max 4 MiB
     // here, and a receiver that does not read never grows its window), so the backlog stays.
-    for (const sub of early) await sub.steps([{ kind: "status", status: "compiling" }, bigVerdict("x".repeat(256 * 1024))]);
+    for (const sub of early) await sub.steps([{ kind: "status", status: "compiling" }, compileErrorStep("x".repeat(256 * 1024), new Date(0))]);
     await eventually("the slow client passes the soft bound", () => notifier.stats().coalesced > 0);
     // While it cannot drain: all held back, to be replaced by one snapshot each.
     for (const sub of late) await sub.steps(judgeSteps(2));
@@ -175,16 +176,4 @@ describe("hardening", () => {
   });
 });
 
-function bigVerdict(compileOutput: string): Step {
-  return {
-    kind: "verdict",
-    verdict: "CE",
-    passed: 0,
-    total: 0,
-    timeMs: null,
-    memoryKb: null,
-    compileOutput,
-    judgedAt: new Date(0).toISOString(),
-  };
-}
 
