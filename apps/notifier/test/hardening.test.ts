@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "vitest";
-import type { Step } from "@judge/protocol";
 import { CloseCode } from "../src/index.ts";
 import { compileErrorStep } from "../../../test/support/steps.ts";
 import { Fixture, WsTestClient, checkStream, judgeSteps, eventually } from "./support.ts";
