@@ -21,6 +21,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     logger: logger.child({ module: "judge" }),
     sandboxUid: config.SANDBOX_UID,
     sandboxGid: config.SANDBOX_GID,
+    artifactCacheBytes: config.ARTIFACT_CACHE_BYTES,
+    maxArtifactBytes: config.ARTIFACT_MAX_BYTES,
+    compileScratchBytes: config.COMPILE_SCRATCH_BYTES,
+    // One scratch per job this process judges at once, so no compile waits for another's.
+    compileSlots: config.WORKER_CONCURRENCY,
   });
   const languages = judge.languages();
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { lstat, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
-import { ScratchDir } from "../src/judge/scratch-dir.ts";
+import { ScratchMounts } from "../src/judge/scratch-mounts.ts";
 import { processesOf, testUid, traversableTempDir } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
@@ -16,6 +16,7 @@ const limits: RunLimits = {
   pids: 64,
   stdoutBytes: 4 * MiB,
   stderrBytes: 64 * 1024,
+  stderrLimitBytes: 4 * MiB,
   fileBytes: 16 * MiB,
   tmpBytes: 16 * MiB,
   stackBytes: 64 * MiB,
@@ -139,17 +140,26 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   const outside = await traversableTempDir("judge-outside-");
   const precious = join(outside, "precious.txt");
   await writeFile(precious, "keep me");
-  const scratch = await ScratchDir.create(outside, testUid, testUid, { "main.cpp": "int main(){}" });
-  await symlink(precious, join(scratch.path, "main"));
-  await symlink(outside, join(scratch.path, "dir-link"));
-  await mkdir(join(scratch.path, "sub"));
-  await symlink(precious, join(scratch.path, "sub", "deep-link"));
-
-  // A symlink named like the artifact is not copied out: the worker never reads through it.
-  const dest = join(outside, "artifact");
-  assert.deepEqual(await collectArtifacts(scratch.path, dest, (name) => name === "main"), []);
-
-  await scratch.remove();
-  await assert.rejects(lstat(scratch.path), { code: "ENOENT" });
+  const mounts = await ScratchMounts.create({ workDir: outside, bytes: 4 * MiB, slots: 1, logger: createLogger("scratch-test", "warn") });
+  try {
+    const path = await (async () => {
+      await using scratch = await mounts.acquire(testUid, testUid, { "main.cpp": "int main(){}" });
+      await symlink(precious, join(scratch.path, "main"));
+      await symlink(outside, join(scratch.path, "dir-link"));
+      await mkdir(join(scratch.path, "sub"));
+      await symlink(precious, join(scratch.path, "sub", "deep-link"));
+      // A symlink named like the artifact is not copied out: the worker never reads through it.
+      const dest = join(outside, "artifact");
+      assert.deepEqual(await collectArtifacts(scratch.path, dest, (name) => name === "main", MiB), { ok: true, files: [], bytes: 0 });
+      return scratch.path;
+    })();
+    // Given back empty: the next compile finds nothing of this one.
+    assert.deepEqual(await readdir(path), []);
+    assert.equal(await readFile(precious, "utf8"), "keep me");
+  } finally {
+    await mounts.close();
+  }
+  await assert.rejects(lstat(mounts.dir), { code: "ENOENT" });
   assert.equal(await readFile(precious, "utf8"), "keep me");
+  await rm(outside, { recursive: true, force: true });
 });

@@ -1,5 +1,6 @@
 import { accessSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
+import { ownerToken } from "./box-owner.ts";
 import { SandboxError } from "./errors.ts";
 
 /** What one box may use; the whole process tree counts. */
@@ -139,8 +140,11 @@ export async function removeCgroupDir(path: string): Promise<boolean> {
 }
 
 let instanceCounter = 0;
-/** A name unique to this process and Judge instance, so that two workers never share a parent. */
+/**
+ * A name unique to this process and Judge instance, so that two workers never share a parent, and
+ * that says who owns it: a sweep removes the instances of owners that are gone (stale-boxes.ts).
+ */
 export function instanceName(): string {
   instanceCounter += 1;
-  return `w${process.pid}-${instanceCounter}-${Math.random().toString(36).slice(2, 8)}`;
+  return `w${ownerToken()}-${instanceCounter}`;
 }
