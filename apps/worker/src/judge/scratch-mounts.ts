@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { chmod, chown, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, readdir, rm, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Logger } from "@judge/config";
@@ -7,6 +7,9 @@ import { ownerToken } from "../sandbox/box-owner.ts";
 import { SandboxError } from "../sandbox/errors.ts";
 
 const run = promisify(execFile);
+
+/** statfs(2) f_type of a tmpfs */
+const TMPFS_MAGIC = 0x01021994;
 
 /** Inodes per compile scratch: plenty for class files and object files, and each costs memory. */
 const SCRATCH_INODES = 16_384;
@@ -27,6 +30,7 @@ export class ScratchMounts {
   readonly #free: string[] = [];
   readonly #waiting: Array<(slot: string) => void> = [];
   #mounted: string[] = [];
+  #made = 0;
   #closing: Promise<void> | null = null;
 
   private constructor(
@@ -65,12 +69,20 @@ export class ScratchMounts {
   }
 
   async #take(): Promise<string> {
-    const free = this.#free.pop();
-    if (free !== undefined) return free;
+    for (let free = this.#free.pop(); free !== undefined; free = this.#free.pop()) {
+      // Never compile on a plain directory: if the tmpfs went (unmounted, the work directory
+      // removed), forget the slot and mount a new one.
+      if (await isTmpfs(free)) return free;
+      this.logger.error({ slot: free }, "compile scratch is no longer a tmpfs; mounting a new one");
+      this.#mounted = this.#mounted.filter((s) => s !== free);
+    }
     if (this.#mounted.length < this.slots) {
-      const slot = join(this.dir, `slot${this.#mounted.length + 1}`);
+      this.#made += 1;
+      const slot = join(this.dir, `slot${this.#made}`);
       this.#mounted.push(slot);
       try {
+        // The parent again too: someone may have removed the work directory under us.
+        await mkdir(this.dir, { recursive: true, mode: 0o711 });
         await mkdir(slot, { mode: 0o700 });
         await mountTmpfs(slot, this.bytes);
       } catch (error) {
@@ -113,6 +125,14 @@ export class ScratchMounts {
       await rm(this.dir, { recursive: true, force: true });
     })();
     return this.#closing;
+  }
+}
+
+async function isTmpfs(dir: string): Promise<boolean> {
+  try {
+    return (await statfs(dir)).type === TMPFS_MAGIC;
+  } catch {
+    return false;
   }
 }
 
