@@ -1,3 +1,4 @@
+import { statfs } from "node:fs/promises";
 import type { Logger } from "@judge/config";
 import type { CompileStep } from "../languages/index.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
@@ -58,6 +59,9 @@ export async function compileInSandbox(options: {
     };
   }
   if (collected.files.length === 0) return { ok: false, outcome: "runtime-error", message: `the compiler produced no program\n${output}` };
-  options.logger.debug({ cpuMs: result.cpuMs, memoryKb: result.memoryKb, files: collected.files }, "compiled");
+  // What /box held at the end, to size COMPILE_SCRATCH_BYTES from real compiles.
+  const fs = await statfs(scratch.path);
+  const scratchKb = ((fs.blocks - fs.bfree) * fs.bsize) / 1024;
+  options.logger.debug({ cpuMs: result.cpuMs, memoryKb: result.memoryKb, scratchKb, files: collected.files, bytes: collected.bytes }, "compiled");
   return { ok: true, files: collected.files, bytes: collected.bytes };
 }
