@@ -172,6 +172,9 @@ export class Judge {
       bytes: storage.compileScratchBytes,
       slots: storage.compileSlots,
       logger,
+    }).catch(async (error: unknown) => {
+      await sandbox.close();
+      throw error;
     });
     const cache = new ArtifactCache(cacheRoot, storage.artifactCacheBytes, logger);
     const compiling: Compiling = { sandbox, scratch, cache, limits, maxArtifactBytes: storage.maxArtifactBytes, logger };
