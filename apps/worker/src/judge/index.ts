@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import {
   type LanguageId,
@@ -16,18 +16,16 @@ import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
 import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { sweepStaleBoxes } from "../sandbox/stale-boxes.ts";
-import { ArtifactCache, type Checkout, sha256 } from "./artifact-cache.ts";
-import { compileInSandbox } from "./compiler.ts";
+import { ArtifactCache } from "./artifact-cache.ts";
+import { ProgramStore } from "./program-store.ts";
 import { ScratchMounts } from "./scratch-mounts.ts";
 import { sweepStaleScratch } from "./stale-scratch.ts";
-import { type JudgeLimitOverrides, type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
+import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
 
-import { SandboxError } from "../sandbox/errors.ts";
-
-export { SandboxError };
+export { SandboxError } from "../sandbox/errors.ts";
 export type { JudgeLimits, JudgeLimitOverrides } from "./limits.ts";
 
 export interface JudgeRequest {
@@ -121,15 +119,6 @@ type Prepared =
   | { ok: true; dir: string; toolchain: Toolchain; release(): Promise<void> }
   | { ok: false; verdict: "CE" | "IE"; message: string };
 
-/** Compile in the box, scratch from `scratch`, artifacts no bigger than `maxArtifactBytes`. */
-interface Compiling {
-  sandbox: Sandbox;
-  scratch: ScratchMounts;
-  cache: ArtifactCache;
-  limits: JudgeLimits;
-  maxArtifactBytes: number;
-  logger: Logger;
-}
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
 export class Judge {
@@ -138,7 +127,7 @@ export class Judge {
   private constructor(
     private readonly sandbox: Sandbox,
     private readonly toolchains: ReadonlyMap<LanguageId, Toolchain>,
-    private readonly compiling: Compiling,
+    private readonly programs: ProgramStore,
     private readonly options: JudgeOptions,
     private readonly limits: JudgeLimits,
     private readonly logger: Logger,
@@ -177,9 +166,9 @@ export class Judge {
       throw error;
     });
     const cache = new ArtifactCache(cacheRoot, storage.artifactCacheBytes, logger);
-    const compiling: Compiling = { sandbox, scratch, cache, limits, maxArtifactBytes: storage.maxArtifactBytes, logger };
+    const programs = new ProgramStore({ sandbox, scratch, cache, limits, maxArtifactBytes: storage.maxArtifactBytes, logger });
     try {
-      const buildOnce = (request: BuildOnceRequest) => Judge.buildOnce(compiling, request);
+      const buildOnce = (request: BuildOnceRequest) => programs.buildOnce(request);
       const toolchains = new Map<LanguageId, Toolchain>();
       for (const language of Object.values(languageStrategies)) {
         if (language === null || (options.only !== undefined && !options.only.includes(language.id))) continue;
@@ -187,9 +176,9 @@ export class Judge {
         if (toolchain !== null) toolchains.set(language.id, toolchain);
       }
       logger.info({ languages: Object.fromEntries([...toolchains].map(([id, t]) => [id, t.version])) }, "judge ready");
-      return new Judge(sandbox, toolchains, compiling, options, limits, logger);
+      return new Judge(sandbox, toolchains, programs, options, limits, logger);
     } catch (error) {
-      await Judge.release(compiling);
+      await Judge.release(sandbox, programs);
       throw error;
     }
   }
@@ -308,7 +297,7 @@ export class Judge {
   private async compileOrRefuse(language: LanguageId, code: string): Promise<Prepared> {
     const toolchain = this.toolchains.get(language);
     if (toolchain === undefined) return { ok: false, verdict: "IE", message: `${language} is not available on this worker` };
-    const program = await this.prepare(language, toolchain, code);
+    const program = await this.programs.prepare(language, toolchain, code);
     if (!program.ok) return { ok: false, verdict: "CE", message: truncate(program.message, this.limits.compileMessageBytes) };
     const checkout = program.checkout;
     return { ok: true, dir: checkout.path, toolchain, release: async () => checkout[Symbol.asyncDispose]() };
@@ -334,106 +323,15 @@ export class Judge {
     return { run, decided: verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome] };
   }
 
-  /**
-   * The program, compiled once per (language, toolchain, source) into the cache and checked out
-   * for this judging. Another worker may evict the entry between our publish and our checkout:
-   * then compile again, a few times at most (a cache smaller than one program never holds it).
-   */
-  private async prepare(
-    language: LanguageId,
-    toolchain: Toolchain,
-    code: string,
-  ): Promise<{ ok: true; checkout: Checkout } | { ok: false; message: string }> {
-    const { cache } = this.compiling;
-    const compile = toolchain.compile;
-    const tag = sha256(`${toolchain.version}\0${compile?.argv.join("\0") ?? "source"}`).slice(0, 16);
-    const dir = cache.dirFor(language, tag, sha256(code));
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const cached = await cache.checkout(dir);
-      if (cached !== null) return { ok: true, checkout: cached };
-      const built = await cache.once(dir, () => this.compileInto(language, compile, code, dir));
-      if (!built.ok) return built;
-    }
-    throw new SandboxError(`the artifact cache lost ${dir} three times in a row: is ARTIFACT_CACHE_BYTES smaller than one program?`);
-  }
-
-  private async compileInto(
-    language: LanguageId,
-    compile: Toolchain["compile"],
-    code: string,
-    dir: string,
-  ): Promise<{ ok: true } | { ok: false; message: string }> {
-    const { cache } = this.compiling;
-    const sourceName = languageStrategies[language]!.sourceName;
-    const temp = await cache.tempDir();
-    try {
-      let bytes: number;
-      if (compile === null) {
-        await mkdir(temp, { mode: 0o755 });
-        await writeFile(join(temp, sourceName), code, { mode: 0o644 });
-        bytes = Buffer.byteLength(code);
-      } else {
-        const result = await compileInSandbox({
-          ...this.compiling,
-          files: { [sourceName]: code },
-          step: compile,
-          limits: compileLimits(this.limits),
-          dest: temp,
-        });
-        if (!result.ok) return { ok: false, message: result.message };
-        bytes = result.bytes;
-      }
-      await cache.publish(temp, dir, bytes);
-      return { ok: true };
-    } finally {
-      await rm(temp, { recursive: true, force: true });
-    }
-  }
-
-  /**
-   * A trusted one-off compile (a precompiled header) cached on disk for every later start. Its
-   * entry is outside the size bound and never evicted: compiles bind it for the judge's lifetime.
-   */
-  private static async buildOnce(compiling: Compiling, request: BuildOnceRequest): Promise<string | null> {
-    const { cache, logger } = compiling;
-    const dir = cache.dirFor("build", "once", sha256(request.key));
-    if (await cache.has(dir)) return dir;
-    const temp = await cache.tempDir();
-    try {
-      const built = join(temp, "built");
-      const result = await compileInSandbox({
-        ...compiling,
-        files: request.files,
-        step: { argv: request.argv, keep: (name) => name === request.output.file },
-        limits: { ...compileLimits(compiling.limits), cpuMs: 60_000, wallMs: 120_000, memoryBytes: 2 * 2 ** 30 },
-        dest: built,
-        // Trusted and one per toolchain: bounded by the compile scratch, not by the per-program limit.
-        maxArtifactBytes: Number.MAX_SAFE_INTEGER,
-      });
-      if (!result.ok) {
-        logger.warn({ key: request.key, message: result.message.slice(0, 2000) }, "one-off build failed; going without it");
-        return null;
-      }
-      const target = join(temp, "tree", request.output.as);
-      await mkdir(dirname(target), { recursive: true, mode: 0o755 });
-      await rename(join(built, request.output.file), target);
-      await cache.publish(join(temp, "tree"), dir, 0);
-      logger.info({ key: request.key, dir }, "built once");
-      return dir;
-    } finally {
-      await rm(temp, { recursive: true, force: true });
-    }
-  }
-
   /** Give back each resource, each step on its own so one failure does not keep the others. */
-  private static async release(compiling: Compiling): Promise<void> {
-    await Promise.allSettled([compiling.scratch.close(), compiling.cache.close()]);
-    await compiling.sandbox.close();
+  private static async release(sandbox: Sandbox, programs: ProgramStore): Promise<void> {
+    await Promise.allSettled([programs.close()]);
+    await sandbox.close();
   }
 
   /** Release the sandbox's cgroups, the compile scratch mounts and the cache checkouts. Safe to call twice. */
   close(): Promise<void> {
-    this.#closing ??= Judge.release(this.compiling);
+    this.#closing ??= Judge.release(this.sandbox, this.programs);
     return this.#closing;
   }
 }
