@@ -2,7 +2,8 @@
  * Soak: many simulated users submit over HTTP and follow their verdicts over WebSocket for
  * N seconds while a chaos loop SIGKILLs a random worker or the notifier every few seconds
  * (and starts it again). Then every submission made must have exactly one stored verdict,
- * seen by its user, with no duplicate push and nothing stuck. Exits 1 on any mismatch.
+ * seen by its user, with no duplicate push and nothing stuck, and once the stack is down, no
+ * process, cgroup or compile scratch of any box left on the host. Exits 1 on any mismatch.
  *
  *   npm run soak -- --seconds 180 [--users 40] [--inflight 2] [--workers 2] [--chaos-every 5]
  */
@@ -10,6 +11,10 @@ import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
 import type { ServiceProcess } from "./stack/service-process.ts";
 import { api, registerUser, startTestStack } from "../test/support/test-stack.ts";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { boxLeftovers } from "./soak/box-leftovers.ts";
 import { SoakClient } from "./soak/soak-client.ts";
 
 const { values } = parseArgs({
@@ -44,13 +49,23 @@ const programs = [
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
+  // The soak's boxes run as a uid and scratch in a directory of its own, so that what they
+  // leave behind can be counted after the stack is down.
+  const sandboxUid = 64000 + (process.pid % 1000);
+  const workDir = await mkdtemp(join(tmpdir(), "judge-soak-work-"));
+  await chmod(workDir, 0o711); // the sandbox user passes through it
   const stack = await startTestStack({
     workers: workerCount,
     workerConcurrency: 1,
     logLevel: "warn",
     // A killed worker's job comes back in seconds.
-    extraEnv: { JOB_LOCK_MS: "3000", STALLED_CHECK_MS: "1500" },
+    extraEnv: { JOB_LOCK_MS: "3000", STALLED_CHECK_MS: "1500", SANDBOX_UID: String(sandboxUid), SANDBOX_GID: String(sandboxUid), WORK_DIR: workDir },
   });
+  const workerPids = new Set<number>();
+  const noteWorkers = () => {
+    for (const w of stack.workers) if (w.child.pid !== undefined) workerPids.add(w.child.pid);
+  };
+  noteWorkers();
   const prisma = createPrisma(stack.databaseUrl);
   const extra = await stack.addNotifier();
   const urls = [stack.notifierUrl, extra.url];
@@ -79,6 +94,7 @@ async function main(): Promise<number> {
           await victim.exited;
           chaos.workersKilled++;
           await stack.addWorker();
+          noteWorkers();
         }
       } else {
         const victim = stack.notifier;
@@ -145,12 +161,18 @@ async function main(): Promise<number> {
       ["client reconnects", clients.reduce((s, c) => s + c.reconnects, 0), true],
       ["submissions per second", (made.length / submitSeconds).toFixed(1), true],
     ];
+    // Every worker down (SIGTERM, then SIGKILL after a grace): whatever a box left is a leak.
+    noteWorkers();
+    await Promise.all(stack.workers.map((w) => w.stop()));
+    const leftovers = boxLeftovers({ uid: sandboxUid, workDir, workerPids: [...workerPids] });
+    table.push(["box processes, cgroups and scratch left once the workers are down", leftovers.length, leftovers.length === 0]);
     out("");
     out("| measure | count | ok |");
     out("| --- | --- | --- |");
     for (const [name, value, ok] of table) out(`| ${name} | ${value} | ${ok ? "yes" : "**NO**"} |`);
     const failed = table.some(([, , ok]) => !ok) || made.length === 0;
     if (errors.length > 0) out(`first refusals: ${JSON.stringify(errors.slice(0, 3))}`);
+    if (leftovers.length > 0) out(`left behind: ${JSON.stringify(leftovers.slice(0, 10))}`);
     if (wrongVerdict.length > 0) out(`first unexpected: ${JSON.stringify(wrongVerdict.slice(0, 3).map((m) => ({ ...m, got: byId.get(m.id)?.verdict })))}`);
     out(failed ? "soak: MISMATCH" : "soak: all match");
     return failed ? 1 : 0;
@@ -158,6 +180,7 @@ async function main(): Promise<number> {
     for (const c of clients) c.close();
     await prisma.$disconnect();
     await stack.teardown();
+    await rm(workDir, { recursive: true, force: true });
   }
 }
 

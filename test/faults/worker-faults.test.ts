@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue, QueueEvents } from "bullmq";
 import { createPrisma, type PrismaClient } from "@judge/db";
@@ -14,6 +16,7 @@ import { WsTestClient } from "../support/ws-client.ts";
 import { LogWatch, code, follow, storedRow } from "./fault-support.ts";
 
 const ATTEMPTS = 4;
+const execFileAsync = promisify(execFile);
 const workerToken = randomBytes(24).toString("hex");
 
 describe("faults: workers", () => {
@@ -144,6 +147,9 @@ describe("faults: workers", () => {
     await mkdir(workDir, { recursive: true, mode: 0o711 });
     await startWorker("broken-worker", workDir);
     const breakIt = async () => {
+      // Compile scratch is a tmpfs mounted under WORK_DIR: unmount it first, as an operator would.
+      const mounts = (await readFile("/proc/self/mounts", "utf8")).split("\n").map((l) => l.split(" ")[1] ?? "");
+      for (const mount of mounts.filter((m) => m.startsWith(`${workDir}/`))) await execFileAsync("/usr/bin/umount", ["-l", mount]);
       await rm(workDir, { recursive: true, force: true });
       await writeFile(workDir, "not a directory");
     };

@@ -4,6 +4,19 @@ import { z } from "zod";
 import { env, loadConfig } from "@judge/config";
 
 const NOBODY = 65534;
+const MiB = 2 ** 20;
+const units: Record<string, number> = { "": 1, k: 1024, m: MiB, g: 1024 * MiB };
+/** A size in bytes: `67108864`, `64M`, `2G` (binary units, case-insensitive). */
+const bytes = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+\s*[kmg]?(i?b)?$/i, "a size such as 268435456, 256M or 2G")
+    .transform((text) => {
+      const [, digits, unit] = /^(\d+)\s*([kmg]?)/i.exec(text)!;
+      return Number(digits) * units[unit!.toLowerCase()]!;
+    })
+    .pipe(z.number().int().min(1))
+    .default(fallback);
 
 export const WorkerConfig = z.object({
   REDIS_URL: env.redisUrl,
@@ -38,6 +51,12 @@ export const WorkerConfig = z.object({
   STALLED_CHECK_MS: env.positiveInt(30_000),
   /** Times a job may stall before it fails for good (then the API's record says so). */
   MAX_STALLED_COUNT: env.positiveInt(2),
+  /** Compiled programs kept in CACHE_DIR; past it the least recently used go. */
+  ARTIFACT_CACHE_BYTES: bytes(2048 * MiB),
+  /** Largest compiled program; a bigger one is a CE ("the compiled program is N MiB") and never cached. */
+  ARTIFACT_MAX_BYTES: bytes(64 * MiB),
+  /** Size of the tmpfs each compile gets as its /box (everything the compiler and compile-time code write there). */
+  COMPILE_SCRATCH_BYTES: bytes(256 * MiB),
   LOG_LEVEL: env.logLevel,
 }).superRefine((config, ctx) => {
   // One box per job at a time (compile, then each test, then its checker), so a range as large as
@@ -56,6 +75,16 @@ export const WorkerConfig = z.object({
       ctx.addIssue({ code: "custom", path: [name], message: `the range ${first}..${last} must not contain ${NOBODY} (nobody, the overflow id)` });
     }
     if (last >= 2 ** 32 - 1) ctx.addIssue({ code: "custom", path: [name], message: `the range ${first}..${last} goes past the largest id` });
+  }
+  if (config.ARTIFACT_MAX_BYTES > config.ARTIFACT_CACHE_BYTES) {
+    ctx.addIssue({ code: "custom", path: ["ARTIFACT_MAX_BYTES"], message: "must not exceed ARTIFACT_CACHE_BYTES: the cache could never hold such a program" });
+  }
+  if (config.ARTIFACT_MAX_BYTES > config.COMPILE_SCRATCH_BYTES) {
+    ctx.addIssue({ code: "custom", path: ["ARTIFACT_MAX_BYTES"], message: "must not exceed COMPILE_SCRATCH_BYTES: no compile could write such a program" });
+  }
+  if (config.COMPILE_SCRATCH_BYTES < 128 * MiB) {
+    // The C++ precompiled header alone is ~100 MiB.
+    ctx.addIssue({ code: "custom", path: ["COMPILE_SCRATCH_BYTES"], message: "must be at least 128M (the C++ precompiled header needs ~100 MiB)" });
   }
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;

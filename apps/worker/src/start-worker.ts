@@ -20,6 +20,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
     cacheDir: config.CACHE_DIR,
     logger: logger.child({ module: "judge" }),
     sandboxUsers: { uid: config.SANDBOX_UID, gid: config.SANDBOX_GID, count: config.SANDBOX_UID_COUNT },
+    artifactCacheBytes: config.ARTIFACT_CACHE_BYTES,
+    maxArtifactBytes: config.ARTIFACT_MAX_BYTES,
+    compileScratchBytes: config.COMPILE_SCRATCH_BYTES,
+    // One scratch per job this process judges at once, so no compile waits for another's.
+    compileSlots: config.WORKER_CONCURRENCY,
   });
   const languages = judge.languages();
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { lstat, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
-import { ScratchDir } from "../src/judge/scratch-dir.ts";
+import { ScratchMounts } from "../src/judge/scratch-mounts.ts";
 import { boxProcesses, isTestBoxUid, testUsers, traversableTempDir } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
@@ -16,6 +16,7 @@ const limits: RunLimits = {
   pids: 64,
   stdoutBytes: 4 * MiB,
   stderrBytes: 64 * 1024,
+  stderrLimitBytes: 4 * MiB,
   fileBytes: 16 * MiB,
   tmpBytes: 16 * MiB,
   stackBytes: 64 * MiB,
@@ -143,19 +144,28 @@ test("scratch cleanup removes planted symlinks, never their targets", async () =
   const outside = await traversableTempDir("judge-outside-");
   const precious = join(outside, "precious.txt");
   await writeFile(precious, "keep me");
-  const scratch = await ScratchDir.create(outside, testUsers.uid, testUsers.gid, { "main.cpp": "int main(){}" });
-  await symlink(precious, join(scratch.path, "main"));
-  await symlink(outside, join(scratch.path, "dir-link"));
-  await mkdir(join(scratch.path, "sub"));
-  await symlink(precious, join(scratch.path, "sub", "deep-link"));
-
-  // A symlink named like the artifact is not copied out: the worker never reads through it.
-  const dest = join(outside, "artifact");
-  assert.deepEqual(await collectArtifacts(scratch.path, dest, (name) => name === "main"), []);
-
-  await scratch.remove();
-  await assert.rejects(lstat(scratch.path), { code: "ENOENT" });
+  const mounts = await ScratchMounts.create({ workDir: outside, bytes: 4 * MiB, slots: 1, logger: createLogger("scratch-test", "warn") });
+  try {
+    const path = await (async () => {
+      await using scratch = await mounts.acquire(testUsers.uid, testUsers.gid, { "main.cpp": "int main(){}" });
+      await symlink(precious, join(scratch.path, "main"));
+      await symlink(outside, join(scratch.path, "dir-link"));
+      await mkdir(join(scratch.path, "sub"));
+      await symlink(precious, join(scratch.path, "sub", "deep-link"));
+      // A symlink named like the artifact is not copied out: the worker never reads through it.
+      const dest = join(outside, "artifact");
+      assert.deepEqual(await collectArtifacts(scratch.path, dest, (name) => name === "main", MiB), { ok: true, files: [], bytes: 0 });
+      return scratch.path;
+    })();
+    // Given back empty: the next compile finds nothing of this one.
+    assert.deepEqual(await readdir(path), []);
+    assert.equal(await readFile(precious, "utf8"), "keep me");
+  } finally {
+    await mounts.close();
+  }
+  await assert.rejects(lstat(mounts.dir), { code: "ENOENT" });
   assert.equal(await readFile(precious, "utf8"), "keep me");
+  await rm(outside, { recursive: true, force: true });
 });
 
 test("a box whose uid is taken runs as another: concurrent boxes never share a host uid", async () => {
@@ -182,8 +192,10 @@ test("a box whose uid is taken runs as another: concurrent boxes never share a h
 test("files a program writes in a host scratch belong to its box uid on the host, never to root", async () => {
   const parent = await traversableTempDir("judge-owner-");
   await using _parentRemoved = { [Symbol.asyncDispose]: () => rm(parent, { recursive: true, force: true }) };
+  const mounts = await ScratchMounts.create({ workDir: parent, bytes: 4 * MiB, slots: 1, logger: createLogger("scratch-test", "warn") });
+  await using _mountsClosed = { [Symbol.asyncDispose]: () => mounts.close() };
   await using user = await sandbox.claimUser();
-  await using scratch = await ScratchDir.create(parent, user.uid, user.gid, {});
+  await using scratch = await mounts.acquire(user.uid, user.gid, {});
   const result = await sandbox.run({
     argv: ["/bin/sh", "-c", "echo made > /box/out && mkdir /box/dir && id -u"],
     env: { PATH: "/usr/bin:/bin" },

@@ -1,12 +1,13 @@
+import { statfs } from "node:fs/promises";
 import type { Logger } from "@judge/config";
 import type { CompileStep } from "../languages/index.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 import type { SandboxOutcome } from "../sandbox/outcome.ts";
 import { collectArtifacts } from "./collect-artifacts.ts";
-import { ScratchDir } from "./scratch-dir.ts";
+import type { ScratchMounts } from "./scratch-mounts.ts";
 
 export type CompileResult =
-  | { ok: true; files: string[] }
+  | { ok: true; files: string[]; bytes: number }
   | { ok: false; outcome: SandboxOutcome; message: string };
 
 const because: Record<Exclude<SandboxOutcome, "ok">, string> = {
@@ -16,23 +17,27 @@ const because: Record<Exclude<SandboxOutcome, "ok">, string> = {
   "output-limit": "compilation output limit exceeded\n",
 };
 
+const MiB = 2 ** 20;
+
 /**
- * Compiles in the sandbox with a host scratch directory as /box (the only way artifacts come
- * out), copies what the language keeps into `dest`, and always removes the scratch.
+ * Compiles in the sandbox with a size-bounded tmpfs as /box (the only way artifacts come out),
+ * copies what the language keeps into `dest` unless it is bigger than `maxArtifactBytes`, and
+ * always empties the scratch.
  */
 export async function compileInSandbox(options: {
   sandbox: Sandbox;
-  workDir: string;
+  scratch: ScratchMounts;
   files: Readonly<Record<string, string>>;
   step: CompileStep;
   limits: RunLimits;
   dest: string;
+  maxArtifactBytes: number;
   logger: Logger;
 }): Promise<CompileResult> {
   const { sandbox, step, limits } = options;
-  // Disposed in reverse: the scratch (owned by the box's uid) is gone before the uid is released.
+  // Disposed in reverse: the scratch (owned by the box's uid) is emptied before the uid is released.
   await using user = await sandbox.claimUser();
-  await using scratch = await ScratchDir.create(options.workDir, user.uid, user.gid, options.files);
+  await using scratch = await options.scratch.acquire(user.uid, user.gid, options.files);
   const result = await sandbox.run({
     user,
     argv: step.argv,
@@ -46,8 +51,20 @@ export async function compileInSandbox(options: {
   if (result.outcome !== "ok") {
     return { ok: false, outcome: result.outcome, message: `${because[result.outcome]}${output}` };
   }
-  const files = await collectArtifacts(scratch.path, options.dest, step.keep);
-  if (files.length === 0) return { ok: false, outcome: "runtime-error", message: `the compiler produced no program\n${output}` };
-  options.logger.debug({ cpuMs: result.cpuMs, memoryKb: result.memoryKb, files }, "compiled");
-  return { ok: true, files };
+  const collected = await collectArtifacts(scratch.path, options.dest, step.keep, options.maxArtifactBytes);
+  if (!collected.ok) {
+    // Not cached and not run: a program this big would cost its size again on every judging of it.
+    const size = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+    return {
+      ok: false,
+      outcome: "output-limit",
+      message: `the compiled program is ${size(collected.bytes)}, more than the ${size(options.maxArtifactBytes)} the judge allows\n${output}`,
+    };
+  }
+  if (collected.files.length === 0) return { ok: false, outcome: "runtime-error", message: `the compiler produced no program\n${output}` };
+  // What /box held at the end, to size COMPILE_SCRATCH_BYTES from real compiles.
+  const fs = await statfs(scratch.path);
+  const scratchKb = ((fs.blocks - fs.bfree) * fs.bsize) / 1024;
+  options.logger.debug({ cpuMs: result.cpuMs, memoryKb: result.memoryKb, scratchKb, files: collected.files, bytes: collected.bytes }, "compiled");
+  return { ok: true, files: collected.files, bytes: collected.bytes };
 }

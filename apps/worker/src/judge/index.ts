@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import {
   type LanguageId,
@@ -16,9 +16,12 @@ import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
 import type { BoxUserRange } from "../sandbox/box-users.ts";
 import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
-import { ArtifactCache, sha256 } from "./artifact-cache.ts";
-import { compileInSandbox } from "./compiler.ts";
-import { type JudgeLimitOverrides, type JudgeLimits, compileLimits, resolveLimits, runLimits } from "./limits.ts";
+import { sweepStaleBoxes } from "../sandbox/stale-boxes.ts";
+import { ArtifactCache } from "./artifact-cache.ts";
+import { ProgramStore } from "./program-store.ts";
+import { ScratchMounts } from "./scratch-mounts.ts";
+import { sweepStaleScratch } from "./stale-scratch.ts";
+import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
@@ -71,7 +74,24 @@ export interface JudgeOptions {
   /** only these languages even if more are installed */
   only?: readonly LanguageId[];
   limits?: JudgeLimitOverrides;
+  /** bytes of compiled programs kept in the cache; least recently used go first (default 2 GiB) */
+  artifactCacheBytes?: number;
+  /** bytes one compiled program may have; a bigger one is a CE and never cached (default 64 MiB) */
+  maxArtifactBytes?: number;
+  /** bytes of the tmpfs each compile gets as /box (default 256 MiB: the C++ PCH build needs ~100) */
+  compileScratchBytes?: number;
+  /** compiles at once, each with its own scratch tmpfs (default 2); more wait */
+  compileSlots?: number;
 }
+
+const MiB = 2 ** 20;
+type StorageOptions = Required<Pick<JudgeOptions, "artifactCacheBytes" | "maxArtifactBytes" | "compileScratchBytes" | "compileSlots">>;
+export const judgeStorageDefaults: StorageOptions = {
+  artifactCacheBytes: 2048 * MiB,
+  maxArtifactBytes: 64 * MiB,
+  compileScratchBytes: 256 * MiB,
+  compileSlots: 2,
+};
 
 /** The Run button: one program on the user's own input, no expected output. */
 export interface RunRequest {
@@ -98,7 +118,11 @@ export interface RunOutcome {
   output: RunOutput | null;
 }
 
-type Prepared = { ok: true; dir: string; toolchain: Toolchain } | { ok: false; verdict: "CE" | "IE"; message: string };
+/** A program ready to run: its files checked out of the cache until `release`. */
+type Prepared =
+  | { ok: true; dir: string; toolchain: Toolchain; release(): Promise<void> }
+  | { ok: false; verdict: "CE" | "IE"; message: string };
+
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
 export class Judge {
@@ -107,7 +131,7 @@ export class Judge {
   private constructor(
     private readonly sandbox: Sandbox,
     private readonly toolchains: ReadonlyMap<LanguageId, Toolchain>,
-    private readonly cache: ArtifactCache,
+    private readonly programs: ProgramStore,
     private readonly options: JudgeOptions,
     private readonly limits: JudgeLimits,
     private readonly logger: Logger,
@@ -123,15 +147,31 @@ export class Judge {
     // on the way, so the first one of the range stands for all of them.
     await assertTraversable(options.workDir, users.uid, users.gid);
     await assertTraversable(options.cacheDir, users.uid, users.gid);
+    const storage = { ...judgeStorageDefaults, ...definedOnly(options) };
+    const cacheRoot = join(options.cacheDir, "artifacts");
+    const cgroupParent = options.cgroupParent ?? "judge";
+    // What dead workers left: their boxes' processes and cgroups first, then their scratch.
+    await sweepStaleBoxes(cgroupParent, logger);
+    await sweepStaleScratch(options.workDir, cacheRoot, logger);
     const sandbox = await Sandbox.create({
       users,
       cgroupVersion: options.cgroupVersion ?? "auto",
-      cgroupParent: options.cgroupParent ?? "judge",
+      cgroupParent,
       logger,
     });
+    const scratch = await ScratchMounts.create({
+      workDir: options.workDir,
+      bytes: storage.compileScratchBytes,
+      slots: storage.compileSlots,
+      logger,
+    }).catch(async (error: unknown) => {
+      await sandbox.close();
+      throw error;
+    });
+    const cache = new ArtifactCache(cacheRoot, storage.artifactCacheBytes, logger);
+    const programs = new ProgramStore({ sandbox, scratch, cache, limits, maxArtifactBytes: storage.maxArtifactBytes, logger });
     try {
-      const cache = new ArtifactCache(join(options.cacheDir, "artifacts"));
-      const buildOnce = (request: BuildOnceRequest) => Judge.buildOnce(sandbox, cache, options.workDir, limits, request, logger);
+      const buildOnce = (request: BuildOnceRequest) => programs.buildOnce(request);
       const toolchains = new Map<LanguageId, Toolchain>();
       for (const language of Object.values(languageStrategies)) {
         if (language === null || (options.only !== undefined && !options.only.includes(language.id))) continue;
@@ -139,9 +179,9 @@ export class Judge {
         if (toolchain !== null) toolchains.set(language.id, toolchain);
       }
       logger.info({ languages: Object.fromEntries([...toolchains].map(([id, t]) => [id, t.version])) }, "judge ready");
-      return new Judge(sandbox, toolchains, cache, options, limits, logger);
+      return new Judge(sandbox, toolchains, programs, options, limits, logger);
     } catch (error) {
-      await sandbox.close();
+      await Judge.release(sandbox, programs);
       throw error;
     }
   }
@@ -157,16 +197,26 @@ export class Judge {
     await listener.compiling();
     const program = await this.compileOrRefuse(request.language, request.code);
     if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
+    try {
+      return await this.judgeCompiled(request, program, listener);
+    } finally {
+      await program.release();
+    }
+  }
+
+  private async judgeCompiled(request: JudgeRequest, program: Extract<Prepared, { ok: true }>, listener: JudgeListener): Promise<JudgeOutcome> {
+    const { bundle } = request;
+    const total = bundle.tests.length;
     const checker = bundle.checker;
-    let checkerProgram: ProgramChecker | null = null;
-    if (checker.kind === "program") {
-      const compiled = await this.compileOrRefuse(checker.language, checker.source);
-      if (!compiled.ok) {
-        // The detail is the problem setter's business, not the contestant's: logged, not returned.
-        this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
-        return { ...noTests("IE", total), compileOutput: "the problem's checker is broken; an administrator has been told" };
-      }
-      checkerProgram = new ProgramChecker(
+    if (checker.kind !== "program") return this.runTests(bundle, program, null, listener);
+    const compiled = await this.compileOrRefuse(checker.language, checker.source);
+    if (!compiled.ok) {
+      // The detail is the problem setter's business, not the contestant's: logged, not returned.
+      this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
+      return { ...noTests("IE", total), compileOutput: "the problem's checker is broken; an administrator has been told" };
+    }
+    try {
+      const checkerProgram = new ProgramChecker(
         this.sandbox,
         this.options.workDir,
         compiled,
@@ -174,7 +224,20 @@ export class Judge {
         this.limits.checkerCpuMs,
         this.logger,
       );
+      return await this.runTests(bundle, program, checkerProgram, listener);
+    } finally {
+      await compiled.release();
     }
+  }
+
+  private async runTests(
+    bundle: TestBundle,
+    program: Extract<Prepared, { ok: true }>,
+    checkerProgram: ProgramChecker | null,
+    listener: JudgeListener,
+  ): Promise<JudgeOutcome> {
+    const total = bundle.tests.length;
+    const checker = bundle.checker;
     const tests: TestResult[] = [];
     for (const [i, test] of bundle.tests.entries()) {
       await listener.running(i + 1, total);
@@ -210,32 +273,37 @@ export class Judge {
     if (!program.ok) {
       return { verdict: program.verdict, timeMs: null, memoryKb: null, compileOutput: program.message, output: null };
     }
-    await listener.running();
-    const { run, decided } = await this.execute(program, request.limits, request.input);
-    const stdout = cutUtf8(run.stdout, MAX_RUN_OUTPUT_BYTES);
-    const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
-    return {
-      verdict: decided === "check" ? "AC" : decided,
-      timeMs: run.cpuMs,
-      memoryKb: run.memoryKb,
-      compileOutput: null,
-      output: {
-        stdout: stdout.text,
-        stderr: stderr.text,
-        exitCode: run.exitCode,
-        // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
-        truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
-      },
-    };
+    try {
+      await listener.running();
+      const { run, decided } = await this.execute(program, request.limits, request.input);
+      const stdout = cutUtf8(run.stdout, MAX_RUN_OUTPUT_BYTES);
+      const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
+      return {
+        verdict: decided === "check" ? "AC" : decided,
+        timeMs: run.cpuMs,
+        memoryKb: run.memoryKb,
+        compileOutput: null,
+        output: {
+          stdout: stdout.text,
+          stderr: stderr.text,
+          exitCode: run.exitCode,
+          // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
+          truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
+        },
+      };
+    } finally {
+      await program.release();
+    }
   }
 
-  /** The compiled program, or the verdict that ends the job before any test. */
+  /** The compiled program, checked out of the cache (the caller releases it), or the verdict that ends the job before any test. */
   private async compileOrRefuse(language: LanguageId, code: string): Promise<Prepared> {
     const toolchain = this.toolchains.get(language);
     if (toolchain === undefined) return { ok: false, verdict: "IE", message: `${language} is not available on this worker` };
-    const program = await this.prepare(language, toolchain, code);
+    const program = await this.programs.prepare(language, toolchain, code);
     if (!program.ok) return { ok: false, verdict: "CE", message: truncate(program.message, this.limits.compileMessageBytes) };
-    return { ok: true, dir: program.dir, toolchain };
+    const checkout = program.checkout;
+    return { ok: true, dir: checkout.path, toolchain, release: async () => checkout[Symbol.asyncDispose]() };
   }
 
   /** One sandboxed run of a compiled program on one input, with its verdict unless a checker decides. */
@@ -258,86 +326,27 @@ export class Judge {
     return { run, decided: verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome] };
   }
 
-  /** The program's directory in the cache: compiled once per (language, toolchain, source). */
-  private async prepare(
-    language: LanguageId,
-    toolchain: Toolchain,
-    code: string,
-  ): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
-    const compile = toolchain.compile;
-    const tag = sha256(`${toolchain.version}\0${compile?.argv.join("\0") ?? "source"}`).slice(0, 16);
-    const dir = this.cache.dirFor(language, tag, sha256(code));
-    if (await this.cache.has(dir)) return { ok: true, dir };
-    return this.cache.once(dir, async () => {
-      const sourceName = languageStrategies[language]!.sourceName;
-      const temp = await this.cache.tempDir();
-      try {
-        if (compile === null) {
-          await mkdir(temp, { mode: 0o755 });
-          await writeFile(join(temp, sourceName), code, { mode: 0o644 });
-        } else {
-          const result = await compileInSandbox({
-            sandbox: this.sandbox,
-            workDir: this.options.workDir,
-            files: { [sourceName]: code },
-            step: compile,
-            limits: compileLimits(this.limits),
-            dest: temp,
-            logger: this.logger,
-          });
-          if (!result.ok) return { ok: false, message: result.message };
-        }
-        await this.cache.publish(temp, dir);
-        return { ok: true, dir };
-      } finally {
-        await rm(temp, { recursive: true, force: true });
-      }
-    });
+  /** Give back each resource, each step on its own so one failure does not keep the others. */
+  private static async release(sandbox: Sandbox, programs: ProgramStore): Promise<void> {
+    await Promise.allSettled([programs.close()]);
+    await sandbox.close();
   }
 
-  /** A trusted one-off compile (a precompiled header) cached on disk for every later start. */
-  private static async buildOnce(
-    sandbox: Sandbox,
-    cache: ArtifactCache,
-    workDir: string,
-    limits: JudgeLimits,
-    request: BuildOnceRequest,
-    logger: Logger,
-  ): Promise<string | null> {
-    const dir = cache.dirFor("build", "once", sha256(request.key));
-    if (await cache.has(dir)) return dir;
-    const temp = await cache.tempDir();
-    try {
-      const built = join(temp, "built");
-      const result = await compileInSandbox({
-        sandbox,
-        workDir,
-        files: request.files,
-        step: { argv: request.argv, keep: (name) => name === request.output.file },
-        limits: { ...compileLimits(limits), cpuMs: 60_000, wallMs: 120_000, memoryBytes: 2 * 2 ** 30 },
-        dest: built,
-        logger,
-      });
-      if (!result.ok) {
-        logger.warn({ key: request.key, message: result.message.slice(0, 2000) }, "one-off build failed; going without it");
-        return null;
-      }
-      const target = join(temp, "tree", request.output.as);
-      await mkdir(dirname(target), { recursive: true, mode: 0o755 });
-      await rename(join(built, request.output.file), target);
-      await cache.publish(join(temp, "tree"), dir);
-      logger.info({ key: request.key, dir }, "built once");
-      return dir;
-    } finally {
-      await rm(temp, { recursive: true, force: true });
-    }
-  }
-
-  /** Release the sandbox's cgroups. Safe to call twice. */
+  /** Release the sandbox's cgroups, the compile scratch mounts and the cache checkouts. Safe to call twice. */
   close(): Promise<void> {
-    this.#closing ??= this.sandbox.close();
+    this.#closing ??= Judge.release(this.sandbox, this.programs);
     return this.#closing;
   }
+}
+
+/** The options a caller really set, so `undefined` never hides a default. */
+function definedOnly(options: JudgeOptions): Partial<StorageOptions> {
+  const picked: Partial<StorageOptions> = {};
+  for (const key of Object.keys(judgeStorageDefaults) as Array<keyof StorageOptions>) {
+    const value = options[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked;
 }
 
 function noTests(verdict: Verdict, total: number): Omit<JudgeOutcome, "compileOutput"> {

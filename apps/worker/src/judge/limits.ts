@@ -9,6 +9,8 @@ export interface JudgeLimits {
   outputBytes: number;
   /** bytes of stderr kept from a run (read and dropped past it) */
   stderrBytes: number;
+  /** bytes of stderr a run or compile may write; one more ends it as OLE (a compile: CE) */
+  stderrLimitBytes: number;
   /** bytes of the run's private /box and /tmp tmpfs each (their pages count as memory too) */
   runScratchBytes: number;
   /** processes+threads in a run, on top of what the runtime needs */
@@ -37,6 +39,8 @@ export interface JudgeLimits {
 export const defaultJudgeLimits: JudgeLimits = {
   outputBytes: 64 * MiB,
   stderrBytes: 64 * 1024,
+  // Debug output on stderr is normal and ignored; megabytes per test of it is a flood.
+  stderrLimitBytes: 8 * MiB,
   runScratchBytes: 64 * MiB,
   runPids: 32,
   wallFactor: 2,
@@ -70,6 +74,7 @@ export function compileLimits(limits: JudgeLimits): RunLimits {
     pids: c.pids,
     stdoutBytes: c.outputBytes,
     stderrBytes: c.outputBytes,
+    stderrLimitBytes: Math.max(c.outputBytes, limits.stderrLimitBytes),
     fileBytes: c.fileBytes,
     tmpBytes: c.tmpBytes,
     stackBytes: 64 * MiB,
@@ -87,6 +92,7 @@ export function runLimits(limits: JudgeLimits, problem: Limits, runtimePids: num
     pids: limits.runPids + (runtimePids ?? 0),
     stdoutBytes: limits.outputBytes,
     stderrBytes: limits.stderrBytes,
+    stderrLimitBytes: limits.stderrLimitBytes,
     fileBytes: limits.runScratchBytes,
     tmpBytes: limits.runScratchBytes,
     // Generous on purpose: deep recursion is normal in solutions, and memory is capped anyway.

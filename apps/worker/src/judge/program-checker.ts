@@ -5,6 +5,7 @@ import type { Logger } from "@judge/config";
 import type { CheckerConvention } from "@judge/protocol";
 import { CHECK_DIR, type CheckerVerdict, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
 import { PROG_DIR, type Toolchain } from "../languages/index.ts";
+import { ownerToken } from "../sandbox/box-owner.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 
 const MiB = 2 ** 20;
@@ -15,6 +16,7 @@ const CHECKER_LIMITS: Omit<RunLimits, "cpuMs" | "wallMs"> = {
   pids: 64,
   stdoutBytes: 1 * MiB,
   stderrBytes: 64 * 1024,
+  stderrLimitBytes: 8 * MiB,
   fileBytes: 64 * MiB,
   tmpBytes: 64 * MiB,
   stackBytes: 256 * MiB,
@@ -39,8 +41,9 @@ export class ProgramChecker {
   ) {}
 
   async check(input: string, answer: string, output: Buffer): Promise<CheckerVerdict> {
-    // No worker pid in the name: the checker sees this path in /proc/self/mountinfo.
-    const dir = join(this.workDir, `check-${randomBytes(8).toString("hex")}`);
+    // Named by its owner, so a sweep removes it if this worker dies mid-check. The checker box
+    // sees this path in its mountinfo; the checker is the problem's own program, not a submission.
+    const dir = join(this.workDir, `check-${ownerToken()}-${randomBytes(6).toString("hex")}`);
     await mkdir(dir, { mode: 0o755 });
     try {
       await writeFile(join(dir, "input"), input, { mode: 0o644, flag: "wx" });

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Logger } from "@judge/config";
 import {
@@ -18,6 +18,7 @@ import {
   removeCgroupDir,
 } from "./cgroup.ts";
 import { SandboxError } from "./errors.ts";
+import { forgetInstanceOwner, recordInstanceOwner } from "./instance-owners.ts";
 
 const needed = ["memory", "pids", "cpu"] as const;
 
@@ -126,7 +127,9 @@ export class CgroupsV2 implements Cgroups {
   ) {}
 
   static async create(mountPoint: string, parentName: string, logger: Logger): Promise<CgroupsV2> {
-    const root = join(mountPoint, parentName, instanceName());
+    const name = instanceName();
+    recordInstanceOwner(name);
+    const root = join(mountPoint, parentName, name);
     try {
       mkdirSync(root, { recursive: true });
     } catch (error) {
@@ -173,5 +176,6 @@ export class CgroupsV2 implements Cgroups {
 
   async close(): Promise<void> {
     await removeCgroupDir(this.root);
+    forgetInstanceOwner(basename(this.root));
   }
 }

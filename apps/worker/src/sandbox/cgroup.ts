@@ -141,8 +141,8 @@ export async function removeCgroupDir(path: string): Promise<boolean> {
 
 /**
  * A name unique to this Judge instance, so that two workers never share a parent. Random only:
- * a box reads its cgroup's path in /proc/self/cgroup, and a worker pid or a counter there tells
- * it about the host (which pid judges it, how many boxes came before it).
+ * a box reads its cgroup's path in /proc/self/cgroup, and a worker pid, an owner or a counter
+ * there tells it about the host. Who owns the instance is recorded apart (instance-owners.ts).
  */
 export function instanceName(): string {
   return `w-${randomBytes(6).toString("hex")}`;

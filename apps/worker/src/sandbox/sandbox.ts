@@ -5,6 +5,7 @@ import type { Logger } from "@judge/config";
 import { type Bind, type HostLayout, type Scratch, bwrapArgs, inspectHostLayout } from "./bwrap-args.ts";
 import type { BoxCgroup, Cgroups } from "./cgroup.ts";
 import { BLOCK_FD, INFO_FD, SECCOMP_FD, admit, readChildPid } from "./admit.ts";
+import { BOX_OWNER_ENV, ownerToken } from "./box-owner.ts";
 import { type BoxUser, type BoxUserRange, BoxUsers } from "./box-users.ts";
 import { SandboxError } from "./errors.ts";
 import { type SandboxOutcome, classifyRun } from "./outcome.ts";
@@ -22,8 +23,13 @@ export interface RunLimits {
   pids: number;
   /** bytes of stdout kept; one more byte kills the box with output-limit */
   stdoutBytes: number;
-  /** bytes of stderr kept; the rest is read and dropped */
+  /** bytes of stderr kept; the rest is read and dropped, up to stderrLimitBytes */
   stderrBytes: number;
+  /**
+   * bytes of stderr the worker reads at most; one more kills the box with output-limit. A flood
+   * must cost the box its verdict, not the worker its CPU (Node copies every byte it reads).
+   */
+  stderrLimitBytes: number;
   /** bytes, RLIMIT_FSIZE for any one file the program writes */
   fileBytes: number;
   /** bytes of the private /tmp */
@@ -150,7 +156,9 @@ export class Sandbox {
     // Started as the box's own unprivileged user: libuv drops supplementary groups and setuid
     // drops every capability, so bwrap maps that user onto itself, never onto host root.
     const child = spawn("/usr/bin/bwrap", argv, {
-      env: {},
+      // Only the owner marker, so a later sweep can tell our orphans (stale-boxes.ts); the program
+      // never sees it: bwrapArgs ends with --clearenv.
+      env: { [BOX_OWNER_ENV]: ownerToken() },
       uid: user.uid,
       gid: user.gid,
       stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe", "pipe"],
@@ -175,11 +183,12 @@ export class Sandbox {
       killing ??= box.kill().catch((error: unknown) => this.logger.error({ err: error }, "killing the box failed"));
     };
 
-    const stdout = collect(stdoutPipe, limits.stdoutBytes, () => {
+    const overflow = () => {
       outputExceeded = true;
       killBox();
-    });
-    const stderr = collect(stderrPipe, limits.stderrBytes, null);
+    };
+    const stdout = collect(stdoutPipe, limits.stdoutBytes, limits.stdoutBytes, overflow);
+    const stderr = collect(stderrPipe, limits.stderrBytes, Math.max(limits.stderrBytes, limits.stderrLimitBytes), overflow);
     markerPipe.on("data", () => {
       marked = true;
     });
@@ -257,28 +266,25 @@ export class Sandbox {
 }
 
 /**
- * Keep up to `limit` bytes of a stream. Past the limit: call `onOverflow` once and stop reading
- * (stdout), or keep draining and drop (stderr, so the program never blocks on a full pipe).
+ * Keep the first `keep` bytes of a stream and read on, dropping, up to `limit`; past it call
+ * `onOverflow` once and stop reading, so the worker never copies more than `limit` bytes.
  */
-function collect(stream: Readable, limit: number, onOverflow: (() => void) | null): { take(): Buffer } {
+function collect(stream: Readable, keep: number, limit: number, onOverflow: () => void): { take(): Buffer } {
   const chunks: Buffer[] = [];
-  let size = 0;
-  let overflowed = false;
+  let kept = 0;
+  let read = 0;
   stream.on("data", (chunk: Buffer) => {
-    if (overflowed) return;
-    if (size + chunk.length > limit) {
-      chunks.push(chunk.subarray(0, limit - size));
-      size = limit;
-      overflowed = true;
-      if (onOverflow !== null) {
-        onOverflow();
-        stream.destroy();
-      }
-      return;
+    read += chunk.length;
+    if (kept < keep) {
+      const part = chunk.subarray(0, keep - kept);
+      chunks.push(part);
+      kept += part.length;
     }
-    chunks.push(chunk);
-    size += chunk.length;
+    if (read > limit) {
+      onOverflow();
+      stream.destroy();
+    }
   });
   stream.on("error", () => {});
-  return { take: () => Buffer.concat(chunks, size) };
+  return { take: () => Buffer.concat(chunks, kept) };
 }
