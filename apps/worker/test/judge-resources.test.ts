@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { sha256 } from "../src/judge/artifact-cache.ts";
 import type { Judge } from "../src/judge/index.ts";
-import { recordedInstances, recordedOwner } from "../src/sandbox/instance-owners.ts";
+import { OWNER_ALIASES_DIR } from "../src/sandbox/box-owner.ts";
 import { eventually } from "../../../test/support/eventually.ts";
 import { boxProcesses, bundle, createTestJudge, judgeOnce, sharedCacheDir, traversableTempDir } from "./judge-fixtures.ts";
 
@@ -49,12 +49,22 @@ function cgroupParents(parent: string): string[] {
   return [...dirs];
 }
 
-/** Cgroup instances whose recorded owner (`<pid namespace>.<pid>.<start>`) is process `pid`. */
-function cgroupsOf(parent: string, pid: number): string[] {
-  const owned = new Set(recordedInstances().filter((name) => recordedOwner(name)?.split(".")[1] === String(pid)));
+/** The aliases process `pid` named its cgroups and directories with (their tokens are `<ns>.<pid>.<start>`). */
+function aliasesOf(pid: number): string[] {
+  return readdirSafe(OWNER_ALIASES_DIR).filter((alias) => readFileSync(join(OWNER_ALIASES_DIR, alias), "utf8").split(".")[1] === String(pid));
+}
+
+/** Whether a cgroup or directory name carries one of process `pid`'s aliases. */
+function ownedBy(pid: number): (name: string) => boolean {
+  const aliases = aliasesOf(pid);
+  return (name) => aliases.some((alias) => name.includes(alias));
+}
+
+/** Cgroup instances whose name `owned` claims. */
+function cgroupsOf(parent: string, owned: (name: string) => boolean): string[] {
   const found: string[] = [];
   for (const dir of cgroupParents(parent)) {
-    for (const name of readdirSafe(dir)) if (owned.has(name)) found.push(join(dir, name));
+    for (const name of readdirSafe(dir)) if (owned(name)) found.push(join(dir, name));
   }
   return found;
 }
@@ -223,17 +233,19 @@ describe("item 3: what a dead worker leaves is swept when the next one starts", 
       worker.kill("SIGKILL");
       await exited;
     }
-    // The fault is real: the dead worker's cgroups and scratch are still there.
-    assert.ok(cgroupsOf(cgroupParent, pid).length > 0, "the killed worker left cgroups");
-    assert.ok((await readdir(workDir)).some((name) => name.includes(String(pid))), "the killed worker left compile scratch");
+    // The fault is real: the dead worker's cgroups and scratch are still there. Its aliases are
+    // read now: the next start forgets them once their leftovers are gone.
+    const owned = ownedBy(pid);
+    assert.ok(cgroupsOf(cgroupParent, owned).length > 0, "the killed worker left cgroups");
+    assert.ok((await readdir(workDir)).some(owned), "the killed worker left compile scratch");
 
     const judge = await nextJudge();
     try {
-      assert.deepEqual(cgroupsOf(cgroupParent, pid), [], "stale cgroups removed");
-      assert.deepEqual((await readdir(workDir)).filter((name) => name.includes(String(pid))), [], "stale scratch removed");
+      assert.deepEqual(cgroupsOf(cgroupParent, owned), [], "stale cgroups removed");
+      assert.deepEqual((await readdir(workDir)).filter(owned), [], "stale scratch removed");
       assert.deepEqual(mountsUnder(workDir), [], "stale scratch mounts unmounted");
       assert.deepEqual(
-        (await readdir(join(cacheDir, "artifacts", "tmp")).catch(() => [] as string[])).filter((name) => name.includes(String(pid))),
+        (await readdir(join(cacheDir, "artifacts", "tmp")).catch(() => [] as string[])).filter(owned),
         [],
         "stale half-built artifacts removed",
       );

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { link, mkdir, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
-import { ownerToken } from "../sandbox/box-owner.ts";
+import { ownerAlias } from "../sandbox/box-owner.ts";
 import { type CacheEntry, planEviction } from "./cache-eviction.ts";
 
 export function sha256(text: string): string {
@@ -48,7 +48,7 @@ export class ArtifactCache {
     private readonly logger: Logger,
   ) {
     instances += 1;
-    this.#inUse = join(root, "inuse", `${ownerToken()}-${instances}`);
+    this.#inUse = join(root, "inuse", `${ownerAlias()}-${instances}`);
   }
 
   /** `toolchainTag` changes when the compiler or its flags do, so an upgrade never reuses old binaries. */
@@ -86,7 +86,7 @@ export class ArtifactCache {
 
   /** A fresh directory next to the entries (same file system, so rename is atomic). */
   async tempDir(): Promise<string> {
-    const dir = join(this.root, "tmp", `${ownerToken()}-${randomBytes(6).toString("hex")}`);
+    const dir = join(this.root, "tmp", `${ownerAlias()}-${randomBytes(6).toString("hex")}`);
     await mkdir(join(this.root, "tmp"), { recursive: true, mode: 0o711 });
     return dir;
   }
@@ -131,7 +131,7 @@ export class ArtifactCache {
 
   /** Rename first, so no checkout can see half an entry, then delete. */
   async #remove(dir: string): Promise<void> {
-    const trash = join(this.root, "trash", `${ownerToken()}-${randomBytes(6).toString("hex")}`);
+    const trash = join(this.root, "trash", `${ownerAlias()}-${randomBytes(6).toString("hex")}`);
     await mkdir(join(this.root, "trash"), { recursive: true, mode: 0o700 });
     try {
       await rename(dir, trash);

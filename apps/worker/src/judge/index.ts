@@ -16,6 +16,7 @@ import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
 import type { BoxUserRange } from "../sandbox/box-users.ts";
 import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
+import { forgetDeadAliases } from "../sandbox/box-owner.ts";
 import { sweepStaleBoxes } from "../sandbox/stale-boxes.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
 import { ProgramStore } from "./program-store.ts";
@@ -153,6 +154,7 @@ export class Judge {
     // What dead workers left: their boxes' processes and cgroups first, then their scratch.
     await sweepStaleBoxes(cgroupParent, logger);
     await sweepStaleScratch(options.workDir, cacheRoot, logger);
+    forgetDeadAliases();
     const sandbox = await Sandbox.create({
       users,
       cgroupVersion: options.cgroupVersion ?? "auto",

@@ -5,7 +5,7 @@ import type { Logger } from "@judge/config";
 import type { CheckerConvention } from "@judge/protocol";
 import { CHECK_DIR, type CheckerVerdict, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
 import { PROG_DIR, type Toolchain } from "../languages/index.ts";
-import { ownerToken } from "../sandbox/box-owner.ts";
+import { ownerAlias } from "../sandbox/box-owner.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 
 const MiB = 2 ** 20;
@@ -41,9 +41,9 @@ export class ProgramChecker {
   ) {}
 
   async check(input: string, answer: string, output: Buffer): Promise<CheckerVerdict> {
-    // Named by its owner, so a sweep removes it if this worker dies mid-check. The checker box
-    // sees this path in its mountinfo; the checker is the problem's own program, not a submission.
-    const dir = join(this.workDir, `check-${ownerToken()}-${randomBytes(6).toString("hex")}`);
+    // Named by its owner's alias, so a sweep removes it if this worker dies mid-check; no pid,
+    // since the checker box sees this path in its mountinfo.
+    const dir = join(this.workDir, `check-${ownerAlias()}-${randomBytes(6).toString("hex")}`);
     await mkdir(dir, { mode: 0o755 });
     try {
       await writeFile(join(dir, "input"), input, { mode: 0o644, flag: "wx" });

@@ -3,7 +3,7 @@ import { chmod, chown, mkdir, readdir, rm, statfs, writeFile } from "node:fs/pro
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Logger } from "@judge/config";
-import { ownerToken } from "../sandbox/box-owner.ts";
+import { ownerAlias } from "../sandbox/box-owner.ts";
 import { SandboxError } from "../sandbox/errors.ts";
 
 const run = promisify(execFile);
@@ -42,7 +42,7 @@ export class ScratchMounts {
 
   static async create(options: { workDir: string; bytes: number; slots: number; logger: Logger }): Promise<ScratchMounts> {
     instances += 1;
-    const dir = join(options.workDir, `w${ownerToken()}-${instances}`);
+    const dir = join(options.workDir, `w-${ownerAlias()}-${instances}`);
     await mkdir(dir, { mode: 0o711 });
     return new ScratchMounts(dir, options.bytes, Math.max(1, options.slots), options.logger);
   }

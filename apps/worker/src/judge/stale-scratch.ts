@@ -1,14 +1,14 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
-import { ownerState } from "../sandbox/box-owner.ts";
+import { aliasState, ownerState } from "../sandbox/box-owner.ts";
 import { parseMounts } from "../sandbox/cgroup.ts";
 import { unmountAndRemove } from "./scratch-mounts.ts";
 
 /**
- * Names made today embed an owner token (`w<token>-<n>`, `check-<token>-<hex>`, `<token>-<hex>`);
- * older ones only a pid (`box-<pid>-<hex>`, `<pid>-<hex>`), which is called stale only when no
- * process has that pid: never remove on a guess.
+ * Names made today embed the owner's alias (`w-<alias>-<n>`, `check-<alias>-<hex>`,
+ * `<alias>-<hex>`); earlier ones its token (`w<token>-<n>`, …) or only a pid (`box-<pid>-<hex>`,
+ * `<pid>-<hex>`), which is called stale only when no process has that pid: never remove on a guess.
  */
 async function pidGone(name: string): Promise<boolean> {
   const pid = /^(?:box-|check-)?(\d+)-[0-9a-f]+$/.exec(name)?.[1];
@@ -17,6 +17,8 @@ async function pidGone(name: string): Promise<boolean> {
 }
 
 async function isStale(name: string): Promise<boolean> {
+  const alias = /^(?:w-|check-)?([0-9a-f]{16})-[0-9a-z]+$/.exec(name)?.[1];
+  if (alias !== undefined) return aliasState(alias) === "dead";
   const token = /^(?:w|check-)?(\d+\.\d+\.\d+)-[0-9a-z]+$/.exec(name)?.[1];
   if (token !== undefined) return ownerState(token) === "dead";
   return pidGone(name);

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import {
   type BoxCgroup,
@@ -16,7 +16,6 @@ import {
   removeCgroupDir,
 } from "./cgroup.ts";
 import { SandboxError } from "./errors.ts";
-import { forgetInstanceOwner, recordInstanceOwner } from "./instance-owners.ts";
 
 /** The v1 controllers a box needs, each a separate hierarchy (possibly co-mounted). */
 const controllers = ["memory", "pids", "cpuacct"] as const;
@@ -101,7 +100,6 @@ export class CgroupsV1 implements Cgroups {
   /** Parent `<mount>/<parentName>/<instance>` in each hierarchy, e.g. /sys/fs/cgroup/memory/judge/w123-1-ab. */
   static async create(mounts: Record<Controller, string>, parentName: string, logger: Logger): Promise<CgroupsV1> {
     const name = instanceName();
-    recordInstanceOwner(name);
     const parents = {} as Record<Controller, string>;
     for (const controller of controllers) {
       parents[controller] = join(mounts[controller], parentName, name);
@@ -143,6 +141,5 @@ export class CgroupsV1 implements Cgroups {
 
   async close(): Promise<void> {
     for (const controller of controllers) await removeCgroupDir(this.#parents[controller]);
-    forgetInstanceOwner(basename(this.#parents.memory));
   }
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Logger } from "@judge/config";
 import {
@@ -18,7 +18,6 @@ import {
   removeCgroupDir,
 } from "./cgroup.ts";
 import { SandboxError } from "./errors.ts";
-import { forgetInstanceOwner, recordInstanceOwner } from "./instance-owners.ts";
 
 const needed = ["memory", "pids", "cpu"] as const;
 
@@ -128,7 +127,6 @@ export class CgroupsV2 implements Cgroups {
 
   static async create(mountPoint: string, parentName: string, logger: Logger): Promise<CgroupsV2> {
     const name = instanceName();
-    recordInstanceOwner(name);
     const root = join(mountPoint, parentName, name);
     try {
       mkdirSync(root, { recursive: true });
@@ -176,6 +174,5 @@ export class CgroupsV2 implements Cgroups {
 
   async close(): Promise<void> {
     await removeCgroupDir(this.root);
-    forgetInstanceOwner(basename(this.root));
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { accessSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { setTimeout as delay } from "node:timers/promises";
+import { ownerAlias } from "./box-owner.ts";
 import { SandboxError } from "./errors.ts";
 
 /** What one box may use; the whole process tree counts. */
@@ -140,12 +141,12 @@ export async function removeCgroupDir(path: string): Promise<boolean> {
 }
 
 /**
- * A name unique to this Judge instance, so that two workers never share a parent. Random only:
- * a box reads its cgroup's path in /proc/self/cgroup, and a worker pid, an owner or a counter
- * there tells it about the host. Who owns the instance is recorded apart (instance-owners.ts).
+ * A name unique to this Judge instance, so that two workers never share a parent: its owner's
+ * alias (a sweep removes the instances of owners that are gone) and a random part. No pid and no
+ * counter: a box reads its cgroup's path in /proc/self/cgroup.
  */
 export function instanceName(): string {
-  return `w-${randomBytes(6).toString("hex")}`;
+  return `w-${ownerAlias()}-${randomBytes(4).toString("hex")}`;
 }
 
 /** The name of one box's cgroup under its instance: random, for the same reason. */

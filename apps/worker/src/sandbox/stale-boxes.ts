@@ -1,9 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
-import { BOX_OWNER_ENV, ownerState } from "./box-owner.ts";
+import { BOX_OWNER_ENV, aliasState, ownerState } from "./box-owner.ts";
 import { killAllIn, parseMounts, readText, removeCgroupDir } from "./cgroup.ts";
-import { INSTANCE_OWNERS_DIR, forgetInstanceOwner, recordedInstances, recordedOwner } from "./instance-owners.ts";
 
 /**
  * What a dead worker can leave of its boxes, and how each is found without touching anything
@@ -14,8 +13,8 @@ import { INSTANCE_OWNERS_DIR, forgetInstanceOwner, recordedInstances, recordedOw
  *   outer bwrap has set its own PR_SET_PDEATHSIG, the outer one dies of SIGPIPE on the info fd and
  *   its child waits for ever, parented to init. It still carries the environment we spawned bwrap
  *   with, so `JUDGE_BOX_OWNER=<dead owner>` in /proc/<pid>/environ marks it as ours.
- * - box cgroups (`<mount>/<parent>/<instance>/<box>`, the instance's owner recorded apart) and
- *   whatever is still in them: killed, then removed, and the record with them.
+ * - box cgroups (`<mount>/<parent>/w-<owner alias>-<hex>/box-<hex>`) and whatever is still in
+ *   them: killed, then removed.
  *
  * Anything whose owner is alive, or whose owner this host cannot judge (another pid namespace),
  * is left alone.
@@ -26,13 +25,12 @@ export interface StaleSweep {
 }
 
 /**
- * The state of an instance's owner: from its record (instance-owners.ts; today's random
- * `w-<hex>` names), else from the name itself (`w<token>-<n>`, or `w<pid>-<n>-<random>` from
- * before owner tokens).
+ * The state of an instance's owner: `w-<alias>-<hex>` (today), `w<token>-<n>` or
+ * `w<pid>-<n>-<random>` (earlier names).
  */
-export function instanceOwnerState(name: string, ownersDir = INSTANCE_OWNERS_DIR): "live" | "dead" | "unknown" {
-  const recorded = recordedOwner(name, ownersDir);
-  if (recorded !== null) return ownerState(recorded);
+export function instanceOwnerState(name: string): "live" | "dead" | "unknown" {
+  const aliased = /^w-([0-9a-f]{16})-[0-9a-f]+$/.exec(name);
+  if (aliased?.[1] !== undefined) return aliasState(aliased[1]);
   const current = /^w(\d+\.\d+\.\d+)-\d+$/.exec(name);
   if (current?.[1] !== undefined) return ownerState(current[1]);
   const legacy = /^w(\d+)-\d+-[a-z0-9]+$/.exec(name);
@@ -115,10 +113,6 @@ export async function sweepStaleBoxes(parentName: string, logger: Logger): Promi
       if (instanceOwnerState(name) !== "dead") continue;
       cgroupsRemoved += await removeCgroupTree(instance);
     }
-  }
-  // Records of dead owners whose cgroups are gone (or never got made).
-  for (const name of recordedInstances()) {
-    if (instanceOwnerState(name) === "dead") forgetInstanceOwner(name);
   }
   if (processesKilled > 0 || cgroupsRemoved > 0) logger.warn({ processesKilled, cgroupsRemoved }, "swept stale boxes");
   return { processesKilled, cgroupsRemoved };
