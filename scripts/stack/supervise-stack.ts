@@ -36,25 +36,37 @@ export async function startSupervisedStack(options: SupervisedStackOptions): Pro
 
   const api = supervised("api", await services.startApi(), services.startApi);
   const workerNumbers = Array.from({ length: options.workers ?? 1 }, (_, i) => i + 1);
-  const [notifier, ...workers] = await Promise.all([
+  const starting = [
     services.startNotifier().then((first) => supervised("notifier", first, () => services.startNotifier())),
     ...workerNumbers.map((n) => services.startWorker(n).then((first) => supervised(`worker-${n}`, first, () => services.startWorker(n)))),
-  ]);
-  const gateway = await startGateway({
-    port: options.gatewayPort,
-    host: options.gatewayHost,
-    apiUrl: services.apiUrl,
-    notifierUrl: services.notifierHttpUrl,
-    webDir: options.webDir,
-    onWarning: options.log,
-  });
+  ];
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  let notifier: ReturnType<typeof supervise>;
+  let workers: ReturnType<typeof supervise>[];
+  try {
+    [notifier, ...workers] = (await Promise.all(starting)) as [ReturnType<typeof supervise>, ...ReturnType<typeof supervise>[]];
+    gateway = await startGateway({
+      port: options.gatewayPort,
+      host: options.gatewayHost,
+      apiUrl: services.apiUrl,
+      notifierUrl: services.notifierHttpUrl,
+      webDir: options.webDir,
+      onWarning: options.log,
+    });
+  } catch (err) {
+    // A part that failed to start: stop the parts that did, then say why.
+    const started = await Promise.allSettled(starting);
+    await Promise.all(started.flatMap((s) => (s.status === "fulfilled" ? [s.value.stop()] : [])));
+    await api.stop();
+    throw err;
+  }
 
   let closing: Promise<void> | undefined;
   return {
     close: () =>
       (closing ??= (async () => {
         await gateway.close();
-        await Promise.all([notifier!.stop(), ...workers.map((w) => w.stop())]);
+        await Promise.all([notifier.stop(), ...workers.map((w) => w.stop())]);
         await api.stop();
       })()),
   };

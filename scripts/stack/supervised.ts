@@ -34,8 +34,8 @@ function describeExit(outcome: number | string): string {
   return outcome.startsWith("SIG") ? `signal ${outcome}` : outcome;
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 1000 ? 1 : 0)} s`;
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${ms / 1000} s`;
 }
 
 /**
@@ -59,7 +59,7 @@ export function supervise(first: RunningChild, options: SupervisedOptions) {
       current = null;
       if (stopping) return;
       if (Date.now() - since >= backoff.stableMs) delay = backoff.initialMs;
-      options.log(`${options.name} exited (${describeExit(outcome)}); restarting in ${seconds(delay)}`);
+      options.log(`${options.name} exited (${describeExit(outcome)}); restarting in ${duration(delay)}`);
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, delay);

@@ -69,6 +69,8 @@ describe("the npm start gateway survives clients that reset, trickle and flood",
     assert.equal(res.status, 200);
     assert.equal(run.child.exitCode, null, `npm start exited:\n${run.output.tail()}`);
     assert.equal(run.child.signalCode, null);
+    // Nothing behind the gateway went down either: the supervisor restarted nothing.
+    assert.equal(run.output.count([" exited ("]), 0, run.output.tail());
   }
 
   it("survives resets in every phase of an HTTP request, to the API and to the web app", async () => {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, type PrismaClient } from "@judge/db";
@@ -126,6 +127,31 @@ describe("faults: npm start supervises its children", () => {
     run = await fixture.start(FAST_STALL);
     assert.equal((await api(run.url, "/api/health")).status, 200);
     await assertOneVerdict(await submit(run.url, token, "python", code.python));
+  });
+
+  it("at start, a child an earlier run left alive is stopped, and a pid since reused by another process is left alone", async () => {
+    run.child.kill("SIGTERM");
+    assert.equal(await run.exited, 0, run.output.tail());
+    // What a supervisor killed on a system without PR_SET_PDEATHSIG could leave: a child still
+    // running, in the pid file; and an entry whose pid now belongs to another process.
+    const leftover = spawn("sleep", ["600"], { stdio: "ignore" });
+    const bystander = spawn("sleep", ["600"], { stdio: "ignore" });
+    const leftoverEnd = new Promise((resolve) => leftover.once("exit", (_code, signal) => resolve(signal)));
+    try {
+      await eventually("both stand-ins running", () => alive(leftover.pid!) && alive(bystander.pid!));
+      const children = [
+        { name: "worker-1", pid: leftover.pid, startTime: processStartTime(leftover.pid!) },
+        { name: "api", pid: bystander.pid, startTime: "1" },
+      ];
+      writeFileSync(join(fixture.dataDir, "children.json"), JSON.stringify({ supervisor: 1, children }));
+      run = await fixture.start(FAST_STALL);
+      assert.equal(await leftoverEnd, "SIGKILL");
+      assert.equal(run.output.count([`left running when it was killed: worker-1 (pid ${leftover.pid})`]), 1, run.output.tail());
+      assert.ok(alive(bystander.pid!), "a process that only shares a recorded pid is not touched");
+    } finally {
+      leftover.kill("SIGKILL");
+      bystander.kill("SIGKILL");
+    }
   });
 
   it("SIGTERM stops every child and exits 0", async () => {
