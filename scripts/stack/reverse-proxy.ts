@@ -114,6 +114,9 @@ export function createUpgradeProxy(target: ProxyTarget) {
     /** Sockets of upgrades in any phase, for close() and for a per-address bound. */
     open,
     ws(req: IncomingMessage, client: Duplex, head: Buffer, forwarding: ForwardingHeaders): void {
+      // Node hands over the socket with no "data" listener: held paused, nothing the client
+      // sends before the target is connected is dropped (pipe resumes it).
+      client.pause();
       const upstream: Socket = connect({ host: target.host, port: target.port });
       open.add(client);
       let done = false;

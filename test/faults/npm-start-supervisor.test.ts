@@ -109,8 +109,12 @@ describe("faults: npm start supervises its children", () => {
 
   it("the embedded redis-server killed with SIGKILL is restarted; a submission made before finishes", async () => {
     const id = await submit(run.url, token, "python", code.python);
+    const stacks = () => run.output.count(["    at "]);
+    const before = stacks();
     await killAndAwaitRestart("redis");
     await assertOneVerdict(id);
+    // The outage is a log line per connection, not a stack trace per retry.
+    assert.equal(stacks(), before, run.output.tail(60));
     // And the stack works on the new Redis: a fresh submission too.
     await assertOneVerdict(await submit(run.url, token, "python", code.python));
   });
