@@ -139,7 +139,13 @@ export function createUpgradeProxy(target: ProxyTarget) {
       upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy(new Error("target did not accept in time")));
       upstream.once("connect", () => {
         connected = true;
-        upstream.setTimeout(0);
+        // The target has as long again to answer the handshake; after that the client is
+        // answered 504 rather than left waiting on a handshake nobody will finish.
+        upstream.setTimeout(CONNECT_TIMEOUT_MS, () => {
+          if (client.writable) client.end("HTTP/1.1 504 Gateway Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+          upstream.destroy();
+        });
+        upstream.once("data", () => upstream.setTimeout(0));
         upstream.setNoDelay(true);
         upstream.write(upgradeHead(req, forwarding));
         if (head.length > 0) upstream.write(head);
