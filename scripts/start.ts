@@ -1,21 +1,27 @@
 /**
- * `npm start`: the whole stack on one machine and one origin, on embedded defaults.
- * PostgreSQL: DATABASE_URL, else an embedded PGlite in .data/. Redis: REDIS_URL, else a
- * `redis-server` from PATH on a free port. Ctrl-C stops every process.
+ * `npm start`: the whole stack on one machine and one origin, on embedded defaults, under a
+ * supervisor. PostgreSQL: DATABASE_URL, else an embedded PGlite in .data/ (in this process).
+ * Redis: REDIS_URL, else a `redis-server` from PATH on a free port. Every child process (api,
+ * notifier, workers, redis-server) is restarted when it exits (supervised.ts); none outlives
+ * this process (child-registry.ts says how); one run per data directory (data-dir-lock.ts).
+ * Ctrl-C or SIGTERM stops every process and exits 0.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { env, loadConfig } from "@judge/config";
 import { startEmbeddedPostgres } from "@judge/db";
 import { generateTokenKeys } from "@judge/tokens";
+import { createChildRegistry } from "./stack/child-registry.ts";
+import { DataDirInUseError, lockDataDir } from "./stack/data-dir-lock.ts";
 import { freePort } from "./stack/free-port.ts";
 import { formatLogLine } from "./stack/log-lines.ts";
 import { RedisUnavailableError, startRedisServer } from "./stack/redis-server.ts";
 import { repoRoot } from "./stack/service-process.ts";
-import { startStack } from "./stack/start-stack.ts";
+import { startSupervisedStack } from "./stack/supervise-stack.ts";
+import { supervise } from "./stack/supervised.ts";
 
 const StartConfig = z.object({
   PORT: env.port(3000),
@@ -68,12 +74,31 @@ async function runCleanups(): Promise<void> {
   }
 }
 
+/** The supervisor's own lines, in the services' column layout. */
+function supervisorLine(line: string): string {
+  return `${new Date().toISOString().slice(11, 19)} ${"npm start".padEnd(9)} ${line}`;
+}
+
 async function main(): Promise<void> {
   const config = loadConfig("start", StartConfig);
-  const dataDir = resolve(config.JUDGE_DATA_DIR);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(config.JUDGE_DATA_DIR, { recursive: true });
+  const dataDir = realpathSync(config.JUDGE_DATA_DIR);
 
+  // A closed terminal must not become an unhandled EPIPE in the process that holds the database.
+  process.stdout.on("error", () => undefined);
+  process.stderr.on("error", () => undefined);
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  const say = (line: string) => log(supervisorLine(line));
+
+  const lock = await lockDataDir(dataDir);
+  cleanups.unshift(lock.release);
+  const registry = createChildRegistry(dataDir);
+  const stale = await registry.killStale();
+  if (stale.length > 0) {
+    say(`stopped what an earlier npm start left running when it was killed: ${stale.map((c) => `${c.name} (pid ${c.pid})`).join(", ")}`);
+  }
+  const onPid = (name: string, pid: number | null) => (pid === null ? registry.stopped(name) : registry.started(name, pid));
+
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite") });
@@ -83,15 +108,24 @@ async function main(): Promise<void> {
   }
   let redisUrl = config.REDIS_URL;
   if (!redisUrl) {
-    const redis = await startRedisServer(await freePort(), join(dataDir, "redis"));
-    cleanups.unshift(redis.close);
+    const port = await freePort();
+    // The append-only file keeps the queues across a restart of redis-server: a job queued
+    // before it died is still there when it is back.
+    const startRedis = async () => {
+      const redis = await startRedisServer(port, join(dataDir, "redis"), ["--appendonly", "yes"], { dieWithParent: true });
+      return { ...redis, stop: redis.close };
+    };
+    const redis = await startRedis();
+    onPid("redis", redis.pid);
+    const supervised = supervise(redis, { name: "redis", restart: startRedis, log: say, onPid: (pid) => onPid("redis", pid) });
+    cleanups.unshift(supervised.stop);
     redisUrl = redis.url;
     log(`redis-server started on ${redis.url}`);
   }
   buildWebIfStale(join(repoRoot, "apps", "web"));
 
   const secrets = await persistentSecrets(dataDir);
-  const stack = await startStack({
+  const stack = await startSupervisedStack({
     databaseUrl,
     redisUrl,
     prefix: config.REDIS_PREFIX,
@@ -103,6 +137,8 @@ async function main(): Promise<void> {
     workerToken: secrets.workerToken,
     logLevel: config.LOG_LEVEL,
     onLine: (service, line) => log(formatLogLine(service, line)),
+    log: say,
+    onPid,
   });
   cleanups.unshift(stack.close);
   const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
@@ -118,10 +154,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  process.on("SIGHUP", () => void stop());
 }
 
 main().catch(async (err: unknown) => {
-  if (err instanceof RedisUnavailableError) process.stderr.write(`\n${err.message}\n`);
+  if (err instanceof RedisUnavailableError || err instanceof DataDirInUseError) process.stderr.write(`\n${err.message}\n`);
   else process.stderr.write(`\nnpm start failed: ${err instanceof Error ? err.message : String(err)}\n`);
   await runCleanups();
   process.exit(1);

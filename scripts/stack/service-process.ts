@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { dieWithParent } from "./die-with-parent.ts";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -30,15 +31,25 @@ interface SpawnOptions {
 
 /** Starts one service as a real process (`node --import tsx`), resolved once it reports ready. */
 export function spawnService(options: SpawnOptions): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", options.entry], {
+  // Killed by the kernel if this process dies, even by SIGKILL: a service left running on its
+  // own would hold its port, judge jobs for nobody and block the next start. The IPC channel's
+  // "disconnect" (runService) is the portable second line, but a service whose main thread is
+  // stuck (seen: blocked in a futex while draining towards a dead Redis) never gets to it.
+  const [command, args] = dieWithParent(process.execPath, ["--import", "tsx", options.entry]);
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: options.env,
     // The IPC channel carries the service's "ready" message (see runService).
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
-  const exited = new Promise<number | string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
-  );
+  const exited = new Promise<number | string>((resolve) => {
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+    // A failed spawn (EAGAIN, ENOMEM) or kill emits "error", maybe without "exit"; unhandled,
+    // it would throw in the supervisor and take the database and the gateway with it.
+    child.on("error", (err) => {
+      if (child.pid === undefined) resolve(`spawn failed: ${err.message}`);
+    });
+  });
   const service: ServiceProcess = {
     name: options.name,
     child,

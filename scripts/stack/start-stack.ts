@@ -45,8 +45,21 @@ export interface Stack {
 /** The gateway's address as the API sees it: the API listens on 127.0.0.1 and the gateway connects there. */
 const GATEWAY_ADDRESS = "127.0.0.1";
 
-/** Starts api, notifier and workers as real processes, and optionally the gateway. */
-export async function startStack(options: StackOptions): Promise<Stack> {
+/** How to start each service of a stack, as often as needed: once here, again and again under `npm start`'s supervisor. */
+export interface StackServices {
+  keys: TokenKeys;
+  apiUrl: string;
+  /** http:// URL of the notifier (the gateway's target). */
+  notifierHttpUrl: string;
+  notifierPort: number;
+  startApi(): Promise<ServiceProcess>;
+  startNotifier(port?: number, name?: string): Promise<ServiceProcess>;
+  /** Worker number `n` (1, 2, …): a restarted worker keeps its name and id. */
+  startWorker(n: number): Promise<ServiceProcess>;
+}
+
+/** Picks the ports and builds each service's environment; starts nothing. */
+export async function stackServices(options: StackOptions): Promise<StackServices> {
   const keys = options.keys ?? (await generateTokenKeys());
   const workerToken = options.workerToken ?? randomBytes(24).toString("hex");
   const apiPort = options.apiPort ?? (await freePort());
@@ -60,45 +73,60 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...options.extraEnv,
   };
   const onLine = options.onLine;
+  return {
+    keys,
+    apiUrl,
+    notifierHttpUrl: `http://127.0.0.1:${notifierPort}`,
+    notifierPort,
+    startApi: () =>
+      spawnService({
+        name: "api",
+        entry: "apps/api/src/main.ts",
+        env: {
+          ...common,
+          PORT: String(apiPort),
+          HOST: "127.0.0.1",
+          DATABASE_URL: options.databaseUrl,
+          JWT_PRIVATE_KEY: keys.privateKey,
+          WORKER_TOKEN: workerToken,
+          // The gateway reaches the API from 127.0.0.1: the one proxy to believe. Without a
+          // gateway nothing is: clients reach the API directly.
+          TRUST_PROXY: options.gatewayPort === undefined ? "" : GATEWAY_ADDRESS,
+        },
+        onLine,
+      }),
+    startNotifier: (port = notifierPort, name = "notifier") =>
+      spawnService({
+        name,
+        entry: "apps/notifier/src/main.ts",
+        env: { ...common, PORT: String(port), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
+        onLine,
+      }),
+    startWorker: (n) =>
+      spawnService({
+        name: `worker-${n}`,
+        entry: "apps/worker/src/main.ts",
+        env: {
+          ...common,
+          API_URL: apiUrl,
+          WORKER_TOKEN: workerToken,
+          WORKER_CONCURRENCY: String(options.workerConcurrency ?? availableParallelism()),
+          WORKER_ID: `${options.prefix}-worker-${n}`,
+        },
+        onLine,
+      }),
+  };
+}
 
-  const api = await spawnService({
-    name: "api",
-    entry: "apps/api/src/main.ts",
-    env: {
-      ...common,
-      PORT: String(apiPort),
-      HOST: "127.0.0.1",
-      DATABASE_URL: options.databaseUrl,
-      JWT_PRIVATE_KEY: keys.privateKey,
-      WORKER_TOKEN: workerToken,
-      // The gateway runs in this process and reaches the API from 127.0.0.1: the one proxy to
-      // believe. Without a gateway nothing is: clients reach the API directly.
-      TRUST_PROXY: options.gatewayPort === undefined ? "" : GATEWAY_ADDRESS,
-    },
-    onLine,
-  });
-  const startNotifier = (port = notifierPort, name = "notifier") =>
-    spawnService({
-      name,
-      entry: "apps/notifier/src/main.ts",
-      env: { ...common, PORT: String(port), HOST: "127.0.0.1", JWT_PUBLIC_KEY: keys.publicKey },
-      onLine,
-    });
+/** Starts api, notifier and workers as real processes, and optionally the gateway. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const services = await stackServices(options);
+  const { keys, apiUrl, notifierPort } = services;
+  const api = await services.startApi();
+  const startNotifier = services.startNotifier;
   const extraNotifiers: ServiceProcess[] = [];
   let workerCount = 0;
-  const startWorker = () =>
-    spawnService({
-      name: `worker-${++workerCount}`,
-      entry: "apps/worker/src/main.ts",
-      env: {
-        ...common,
-        API_URL: apiUrl,
-        WORKER_TOKEN: workerToken,
-        WORKER_CONCURRENCY: String(options.workerConcurrency ?? availableParallelism()),
-        WORKER_ID: `${options.prefix}-worker-${workerCount}`,
-      },
-      onLine,
-    });
+  const startWorker = () => services.startWorker(++workerCount);
 
   const [notifier, ...workers] = await Promise.all([
     startNotifier(),

@@ -42,6 +42,9 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   const queueConnection = new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   queueConnection.on("error", () => {});
   const judgeQueue = new Queue<JudgeJob>(queueNames.judge, { connection: queueConnection, prefix: config.REDIS_PREFIX });
+  // A BullMQ queue with no "error" listener prints each connection error's whole stack to
+  // stderr (dozens of lines a second while Redis restarts); the outage is logged once above.
+  judgeQueue.on("error", () => {});
 
   const admission = new Admission(prisma, judgeQueue, {
     maxQueueDepth: config.MAX_QUEUE_DEPTH,

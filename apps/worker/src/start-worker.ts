@@ -34,6 +34,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   const live = new LiveState(redis, config.REDIS_PREFIX);
   const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
   const results = new Queue<JudgeResult>(queueNames.results, { connection: redis, prefix: config.REDIS_PREFIX });
+  // The same connection's errors are logged just above; without a listener BullMQ prints each
+  // one's whole stack to stderr (dozens of lines a second while Redis restarts).
+  results.on("error", () => {});
   const judging = new SubmissionJudging({
     judge,
     bundles: new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR),

@@ -1,5 +1,8 @@
 import type { Logger } from "./logger.ts";
 
+/** ms an orphaned service may spend draining before it exits anyway. */
+const ORPHAN_DRAIN_MS = 10_000;
+
 export interface RunningService {
   logger: Logger;
   /** Drains and releases everything; called once, on SIGTERM or SIGINT. */
@@ -15,10 +18,22 @@ export interface RunningService {
  * not depend on the log level to know the service is up.
  */
 export function runService(name: string, start: () => Promise<RunningService>): void {
+  // A supervisor that dies must not leave this process running on its own, not even one that
+  // dies while this process is still starting. It may have taken Redis or the embedded
+  // database with it, so a drain that waits on them is cut short: nobody is left to send the
+  // SIGKILL that would end it otherwise.
+  let stopOnOrphan: (() => void) | null = null;
+  if (process.send) {
+    process.once("disconnect", () => {
+      setTimeout(() => process.exit(1), ORPHAN_DRAIN_MS).unref();
+      if (stopOnOrphan) stopOnOrphan();
+      else process.exit(1);
+    });
+  }
   start().then(
     (service) => {
       service.logger.info(service.details, `${name} ready`);
-      process.send?.({ type: "ready", service: name, ...service.details });
+      if (process.connected) process.send?.({ type: "ready", service: name, ...service.details });
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) return;
@@ -34,8 +49,7 @@ export function runService(name: string, start: () => Promise<RunningService>): 
       };
       process.on("SIGTERM", stop);
       process.on("SIGINT", stop);
-      // A supervisor that dies must not leave this process running on its own.
-      process.on("disconnect", () => stop("SIGTERM"));
+      stopOnOrphan = () => stop("SIGTERM");
     },
     (err: unknown) => {
       process.stderr.write(`${name} failed to start: ${err instanceof Error ? err.message : String(err)}\n`);

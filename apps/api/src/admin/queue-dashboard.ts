@@ -30,9 +30,13 @@ export interface QueueDashboardDeps {
 export function queueDashboard(deps: QueueDashboardDeps): Router {
   const board = new ExpressAdapter();
   board.setBasePath(QUEUE_DASHBOARD_PATH);
-  const queues = [queueNames.judge, queueNames.results].map(
-    (name) => new Queue(name, { connection: deps.redis, prefix: deps.queuePrefix }),
-  );
+  const queues = [queueNames.judge, queueNames.results].map((name) => {
+    const queue = new Queue(name, { connection: deps.redis, prefix: deps.queuePrefix });
+    // Its connection's errors are the API's Redis connection's, logged there; without a
+    // listener BullMQ prints each one's stack to stderr.
+    queue.on("error", () => {});
+    return queue;
+  });
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue)),
     serverAdapter: board,
