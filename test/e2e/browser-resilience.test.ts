@@ -102,4 +102,39 @@ describe("the web app when users and networks misbehave: double clicks, a frozen
     assert.match(posts[0] ?? "", /^[0-9a-f-]{36}$/);
     await eventually("one run shown", async () => (await page.getByTestId("run-result").count()) === 1);
   });
+
+  it("with the notifier frozen mid-judging, still shows the verdict (over HTTP), and the badge does not say Live", async () => {
+    await page.getByTestId("tab-result").click();
+    const badge = page.getByTestId("connection-state");
+    await badge.and(page.locator('[data-state="open"]')).waitFor({ timeout: 30_000 });
+    // Sleeps (no CPU) in each test, so judging goes on well after the freeze.
+    await typeSolution(page, "import time\na, b = map(int, input().split())\ntime.sleep(0.5)\nprint(a + b)\n");
+    const previous = await page.getByTestId("verdict").elementHandle();
+    await submitButton().click();
+    await previous?.waitForElementState("hidden", { timeout: JUDGE_TIMEOUT });
+    await page.locator('[data-testid="test-result"][data-index="1"]').waitFor({ timeout: JUDGE_TIMEOUT });
+
+    // Frozen, not dead: its TCP connections stay open and say nothing, as in a partition or a hung process.
+    stack.notifier.kill("SIGSTOP");
+    try {
+      const verdict = page.getByTestId("verdict");
+      await verdict.waitFor({ timeout: JUDGE_TIMEOUT });
+      assert.equal(await verdict.getAttribute("data-verdict"), "AC");
+      const [, passed, total] = /^(\d+)\s*\/\s*(\d+)$/.exec(await page.getByTestId("passed").innerText()) ?? [];
+      assert.ok(Number(total) > 1 && passed === total, `passed ${passed} of ${total}`);
+      // The verdict can only have come over HTTP, which is read only once the socket was given up.
+      assert.notEqual(await badge.getAttribute("data-state"), "open");
+      assert.doesNotMatch(await badge.innerText(), /^Live/);
+
+      // A reload while it is still frozen: the verdict over HTTP, and the badge gives up "Connecting…".
+      await page.reload();
+      await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
+      await badge.and(page.locator('[data-state="closed"]')).waitFor({ timeout: 60_000 });
+      assert.match(await badge.innerText(), /Reconnecting/);
+    } finally {
+      stack.notifier.kill("SIGCONT");
+    }
+    await badge.and(page.locator('[data-state="open"]')).waitFor({ timeout: 60_000 });
+    assert.match(await badge.innerText(), /Live/);
+  });
 });
