@@ -329,6 +329,11 @@ describe("LiveConnection HTTP fallback", () => {
     await settle();
     assert.equal(reads.length, 1);
     assert.equal(connection.peek("s1")?.view?.status, "running", "the HTTP read is shown");
+    answer(view({ status: "queued" }));
+    time.advance(2_000);
+    await settle();
+    assert.equal(reads.length, 2);
+    assert.equal(connection.peek("s1")?.view?.status, "running", "an older read does not turn the view back");
     last().handlers.open();
     // HTTP has no seq: ask for a full snapshot rather than a replay from the old lastSeq.
     assert.deepEqual(last().sent, [{ op: "subscribe", submissionId: "s1" }]);
@@ -338,6 +343,6 @@ describe("LiveConnection HTTP fallback", () => {
       last().receive({ type: "pong" });
       await settle();
     }
-    assert.equal(reads.length, 1, "back on the socket: no more reads");
+    assert.equal(reads.length, 2, "back on the socket: no more reads");
   });
 });

@@ -4,6 +4,7 @@ import {
   type ClientMessage,
   type EventMessage,
   type SnapshotMessage,
+  type Status,
   type SubmissionView,
   type WsErrorCode,
 } from "@judge/protocol";
@@ -61,6 +62,10 @@ interface Watch {
 const STABLE_AFTER_MS = 5_000;
 /** The gateway answers a stuck upgrade with 504 after 10 s; a bare notifier might never answer. */
 const CONNECT_TIMEOUT_MS = 12_000;
+
+const statusOrder: Record<Status, number> = { queued: 0, compiling: 1, running: 2, done: 3 };
+/** How far judging has got, comparable between two views of one submission. */
+const progressOf = (view: SubmissionView) => statusOrder[view.status] * 1_000_000 + view.tests.length;
 
 const emptyWatch: WatchState = { view: null, lastSeq: 0, error: null };
 
@@ -344,8 +349,13 @@ export class LiveConnection {
   #adoptHttpView(submissionId: string, view: SubmissionView): void {
     const watch = this.#watches.get(submissionId);
     if (watch === undefined || watch.final || view.id !== submissionId) return;
-    // Once the socket is back its own snapshot is fresher than this read, unless this is the verdict.
-    if (view.status !== "done" && this.#status.state === "open") return;
+    if (view.status !== "done") {
+      // Once the socket is back its own snapshot is fresher than this read, unless this is the verdict.
+      if (this.#status.state === "open") return;
+      // A read from a lagging replica or the stored row must not turn "test 5" back into "Queued".
+      const shown = watch.state.view;
+      if (shown !== null && progressOf(view) < progressOf(shown)) return;
+    }
     // HTTP carries no seq: lastSeq 0 makes the next subscribe ask for a snapshot, which replaces this view.
     this.#update(watch, { view, lastSeq: 0, error: null });
     this.#finishIfDone(submissionId, watch);
