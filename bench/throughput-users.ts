@@ -33,6 +33,7 @@ export class SimulatedUser {
     socket.on("message", (data) => {
       const at = now();
       const message = ServerMessage.parse(JSON.parse(String(data)));
+      if (message.type === "pong") return;
       if (message.type === "error") throw new Error(`notifier refused: ${message.code} ${message.message}`);
       const done = this.waiting.get(message.submissionId);
       if (!done) return;

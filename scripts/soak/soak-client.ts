@@ -80,6 +80,7 @@ export class SoakClient {
     const parsed = ServerMessage.safeParse(json);
     if (!parsed.success) return;
     const message = parsed.data;
+    if (message.type === "pong") return;
     if (message.type === "error") {
       this.errors.push(`${message.code}: ${message.message}`);
       return;

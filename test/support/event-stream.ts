@@ -1,4 +1,4 @@
-import { applyStep, type EventMessage, type ServerMessage, type SubmissionView } from "@judge/protocol";
+import { applyStep, type EventMessage, type ServerMessage, type StreamMessage, type SubmissionView } from "@judge/protocol";
 
 export interface StreamCheck {
   /** The view the events add up to. */
@@ -25,7 +25,7 @@ export interface StreamExpectations {
  * once and in order, nothing but events after the snapshot, no error message; optionally ending
  * at `lastSeq`, and with exactly one verdict as the last event. Throws with the whole sequence.
  */
-export function checkStream(messages: readonly ServerMessage[], expect: StreamExpectations = {}): StreamCheck {
+export function checkStream(messages: readonly StreamMessage[], expect: StreamExpectations = {}): StreamCheck {
   let view = expect.from?.view ?? null;
   let seq = expect.from?.seq ?? -1;
   let snapshotSeq: number | null = null;

@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import WebSocket from "ws";
-import { ServerMessage, type Step } from "@judge/protocol";
+import { ServerMessage, type Step, type StreamMessage } from "@judge/protocol";
 import { DEFAULT_WAIT_MS } from "./eventually.ts";
 
 /** The notifier refused the upgrade with this HTTP status. */
@@ -69,8 +69,8 @@ export class WsTestClient {
   }
 
   /** Every snapshot, event and error about one submission, in arrival order. */
-  of(submissionId: string): ServerMessage[] {
-    return this.messages.filter((m) => "submissionId" in m && m.submissionId === submissionId);
+  of(submissionId: string): StreamMessage[] {
+    return this.messages.filter((m): m is StreamMessage => m.type !== "pong" && m.submissionId === submissionId);
   }
 
   /**
@@ -85,7 +85,7 @@ export class WsTestClient {
 
   /** A message of this submission with this seq (its snapshot or an event). */
   untilSeq(submissionId: string, seq: number, timeoutMs?: number): Promise<ServerMessage> {
-    return this.until(`seq ${seq} of ${submissionId}`, (m) => m.type !== "error" && m.submissionId === submissionId && m.seq === seq, timeoutMs);
+    return this.until(`seq ${seq} of ${submissionId}`, (m) => (m.type === "snapshot" || m.type === "event") && m.submissionId === submissionId && m.seq === seq, timeoutMs);
   }
 
   snapshot(submissionId: string, timeoutMs?: number): Promise<ServerMessage> {

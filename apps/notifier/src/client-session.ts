@@ -1,6 +1,6 @@
 import WebSocket, { type RawData } from "ws";
 import type { LiveState, Snapshot } from "@judge/live-state";
-import type { ErrorMessage, SnapshotMessage, WsErrorCode } from "@judge/protocol";
+import type { ErrorMessage, PongMessage, SnapshotMessage, WsErrorCode } from "@judge/protocol";
 import type { Logger } from "@judge/config";
 import type { ChannelHub, HubEvent, HubMember } from "./channel-hub.ts";
 import type { NotifierMetrics } from "./metrics.ts";
@@ -80,6 +80,11 @@ export class ClientSession implements HubMember {
         return;
       case "unsubscribe":
         this.unsubscribe(message.submissionId);
+        return;
+      case "ping":
+        // The browser's heartbeat: it cannot see ws-level pongs. The client asked, so it is alive too.
+        this.alive = true;
+        this.send(PONG);
         return;
     }
   }
@@ -302,3 +307,5 @@ export class ClientSession implements HubMember {
 }
 
 const TEXT_FRAME = { binary: false } as const;
+/** Serialized once: every pong is the same bytes. */
+const PONG = JSON.stringify({ type: "pong" } satisfies PongMessage);

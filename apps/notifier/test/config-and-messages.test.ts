@@ -37,6 +37,7 @@ describe("parseClientMessage", () => {
       message: { op: "subscribe", submissionId: "abc", lastSeq: 3 },
     });
     assert.deepEqual(text('{"op":"unsubscribe","submissionId":"abc"}'), { ok: true, message: { op: "unsubscribe", submissionId: "abc" } });
+    assert.deepEqual(text('{"op":"ping"}'), { ok: true, message: { op: "ping" } });
   });
 
   it("refuses anything else without throwing", () => {

@@ -115,6 +115,20 @@ describe("hardening", () => {
     }
   });
 
+  it("answers the browser's application-level ping with pong, between a subscription's events", async () => {
+    const notifier = await f.start();
+    const sub = await f.submission().create("alice");
+    const client = await f.connect(notifier, "alice");
+    client.subscribe(sub.id);
+    await client.untilSeq(sub.id, 0);
+    client.send(JSON.stringify({ op: "ping" }));
+    await client.until("a pong", (m) => m.type === "pong");
+    await sub.steps(judgeSteps(2));
+    await client.untilSeq(sub.id, sub.seq);
+    assert.deepEqual(checkStream(client.of(sub.id), { lastSeq: sub.seq }).view, sub.view);
+    assert.ok(!client.messages.some((m) => m.type === "error"), "a ping is no bad message");
+  });
+
   it("terminates a connection that stops answering pings", async () => {
     const notifier = await f.start({ NOTIFIER_PING_INTERVAL_MS: "100" });
     const token = await f.token("alice");

@@ -12,7 +12,15 @@ export const UnsubscribeMessage = z.object({
   op: z.literal("unsubscribe"),
   submissionId: SubmissionId,
 });
-export const ClientMessage = z.discriminatedUnion("op", [SubscribeMessage, UnsubscribeMessage]);
+/**
+ * Application-level heartbeat: browsers cannot see WebSocket ping frames, so a client that
+ * has heard nothing for a while asks, and the server answers `pong`. Any server message
+ * proves the socket alive, so a client of this version stays compatible with a notifier that
+ * predates `ping` (it answers with a BAD_MESSAGE error, which is an answer too).
+ */
+export const PingMessage = z.object({ op: z.literal("ping") });
+export type PingMessage = z.infer<typeof PingMessage>;
+export const ClientMessage = z.discriminatedUnion("op", [SubscribeMessage, UnsubscribeMessage, PingMessage]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export const SnapshotMessage = z.object({
@@ -34,5 +42,11 @@ export const ErrorMessage = z.object({
 });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 
-export const ServerMessage = z.union([SnapshotMessage, EventMessage, ErrorMessage]);
+/** The answer to a client's `ping`; older clients never ask, so never see one. */
+export const PongMessage = z.object({ type: z.literal("pong") });
+export type PongMessage = z.infer<typeof PongMessage>;
+
+export const ServerMessage = z.union([SnapshotMessage, EventMessage, ErrorMessage, PongMessage]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
+/** Every server message but the heartbeat's: what a subscription's stream is made of. */
+export type StreamMessage = Exclude<ServerMessage, PongMessage>;

@@ -16,6 +16,7 @@ import {
 import { z } from "zod";
 import { isApiError } from "./ApiError.ts";
 import { requestJson, requestVoid } from "./http.ts";
+import { IDEMPOTENCY_HEADER } from "./idempotent.ts";
 
 export interface ProblemFilter {
   q?: string;
@@ -73,13 +74,14 @@ export function fetchProblem(slug: string, signal?: AbortSignal): Promise<Proble
   return requestJson(`/api/problems/${encodeURIComponent(slug)}`, ProblemDetail, signal ? { signal } : {});
 }
 
-export function createSubmission(body: SubmissionCreate): Promise<SubmissionAccepted> {
-  return requestJson("/api/submissions", SubmissionAccepted, { method: "POST", body });
+/** `idempotencyKey`: one per user intent, the same for each retry of it (see idempotent.ts). */
+export function createSubmission(body: SubmissionCreate, idempotencyKey: string): Promise<SubmissionAccepted> {
+  return requestJson("/api/submissions", SubmissionAccepted, { method: "POST", body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
 }
 
 /** The Run button: one run on custom input; its progress and output stream like a submission's. */
-export function createRun(body: RunCreate): Promise<SubmissionAccepted> {
-  return requestJson("/api/runs", SubmissionAccepted, { method: "POST", body });
+export function createRun(body: RunCreate, idempotencyKey: string): Promise<SubmissionAccepted> {
+  return requestJson("/api/runs", SubmissionAccepted, { method: "POST", body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
 }
 
 export function fetchSubmission(id: string, signal?: AbortSignal): Promise<SubmissionView> {

@@ -4,10 +4,13 @@ import {
   type ClientMessage,
   type EventMessage,
   type SnapshotMessage,
+  type Status,
   type SubmissionView,
   type WsErrorCode,
 } from "@judge/protocol";
 import { backoffDelay, defaultBackoff, type BackoffOptions } from "./backoff.ts";
+import { defaultHeartbeat, Heartbeat, type HeartbeatOptions, type Schedule } from "./heartbeat.ts";
+import { defaultPolling, Poller, type PollingOptions } from "./httpFallback.ts";
 import type { LiveSocket, SocketFactory } from "./socket.ts";
 
 export type ConnectionState = "connecting" | "open" | "closed";
@@ -34,7 +37,16 @@ export interface LiveConnectionOptions {
   random?: () => number;
   now?: () => number;
   /** Runs `fn` after `ms`; returns a cancel function. */
-  schedule?: (fn: () => void, ms: number) => () => void;
+  schedule?: Schedule;
+  heartbeat?: HeartbeatOptions;
+  /** A socket still not open after this long is given up and retried with backoff (ms). */
+  connectTimeoutMs?: number;
+  /**
+   * Reads a submission over HTTP. Given, it is polled (bounded, see httpFallback.ts) for every
+   * unfinished watch while the socket is not open, so a dead notifier costs liveness, not truth.
+   */
+  fetchSubmission?: ((submissionId: string) => Promise<SubmissionView>) | null;
+  polling?: PollingOptions;
 }
 
 interface Watch {
@@ -48,6 +60,12 @@ interface Watch {
 
 /** A connection open this long counts as healthy: the next failure starts backoff afresh. */
 const STABLE_AFTER_MS = 5_000;
+/** The gateway answers a stuck upgrade with 504 after 10 s; a bare notifier might never answer. */
+const CONNECT_TIMEOUT_MS = 12_000;
+
+const statusOrder: Record<Status, number> = { queued: 0, compiling: 1, running: 2, done: 3 };
+/** How far judging has got, comparable between two views of one submission. */
+const progressOf = (view: SubmissionView) => statusOrder[view.status] * 1_000_000 + view.tests.length;
 
 const emptyWatch: WatchState = { view: null, lastSeq: 0, error: null };
 
@@ -82,6 +100,10 @@ export class LiveConnection {
   #attempt = 0;
   #openedAt = 0;
   #cancelRetry: (() => void) | null = null;
+  #cancelConnectTimeout: (() => void) | null = null;
+  /** Present while the socket is open. */
+  #heartbeat: Heartbeat | null = null;
+  readonly #poller: Poller;
   readonly #watches = new Map<string, Watch>();
   readonly #statusListeners = new Set<() => void>();
 
@@ -91,8 +113,13 @@ export class LiveConnection {
       random: Math.random,
       now: Date.now,
       schedule: defaultSchedule,
+      heartbeat: defaultHeartbeat,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      fetchSubmission: null,
+      polling: defaultPolling,
       ...options,
     };
+    this.#poller = new Poller(this.#options.polling, this.#options.schedule, () => this.#pollOnce());
   }
 
   get status(): ConnectionStatus {
@@ -116,6 +143,7 @@ export class LiveConnection {
     this.#clearRetry();
     this.#dropSocket();
     this.#setStatus({ state: "closed", retryAt: null });
+    this.#syncPolling();
   }
 
   /** A fresh socket now, e.g. after login or logout changed the cookie it authenticates with. */
@@ -139,6 +167,7 @@ export class LiveConnection {
       watch = { state: emptyWatch, listeners: new Set(), final: false, resyncing: false };
       this.#watches.set(submissionId, watch);
       if (this.#status.state === "open") this.#subscribe(submissionId, watch);
+      else this.#syncPolling();
     }
     const current = watch;
     current.listeners.add(listener);
@@ -158,6 +187,10 @@ export class LiveConnection {
     const generation = ++this.#generation;
     const isCurrent = () => generation === this.#generation;
     this.#setStatus({ state: "connecting", retryAt: null });
+    this.#cancelConnectTimeout = this.#options.schedule(() => {
+      this.#cancelConnectTimeout = null;
+      if (isCurrent() && this.#status.state === "connecting") this.#socketDead();
+    }, this.#options.connectTimeoutMs);
     this.#socket = this.#options.createSocket(this.#options.url, {
       open: () => {
         if (isCurrent()) this.#socketOnOpen();
@@ -172,7 +205,14 @@ export class LiveConnection {
   }
 
   #socketOnOpen(): void {
+    this.#clearConnectTimeout();
     this.#openedAt = this.#options.now();
+    this.#heartbeat = new Heartbeat(this.#options.heartbeat, {
+      now: this.#options.now,
+      schedule: this.#options.schedule,
+      ping: () => this.#send({ op: "ping" }),
+      dead: () => this.#socketDead(),
+    });
     this.#setStatus({ state: "open", retryAt: null });
     for (const [id, watch] of this.#watches) if (!watch.final) this.#subscribe(id, watch);
   }
@@ -180,6 +220,7 @@ export class LiveConnection {
   #socketOnClose(): void {
     this.#socket = null;
     this.#generation++;
+    this.#stopWatchdogs();
     for (const watch of this.#watches.values()) watch.resyncing = false;
     if (!this.#enabled) {
       this.#setStatus({ state: "closed", retryAt: null });
@@ -195,10 +236,24 @@ export class LiveConnection {
     }, delay);
   }
 
+  /**
+   * Silent too long (or never opened): treat it as closed now, with backoff and a resubscribe
+   * from lastSeq as after any close, and only then close it (its late close is ignored).
+   */
+  #socketDead(): void {
+    const socket = this.#socket;
+    this.#socketOnClose();
+    socket?.close();
+  }
+
   #socketOnMessage(text: string): void {
+    // Anything at all, even a frame this version cannot parse, shows the socket is alive.
+    this.#heartbeat?.heard();
     const message = parseServerMessage(text);
     if (message === null) return;
     switch (message.type) {
+      case "pong":
+        return;
       case "snapshot":
         this.#onSnapshot(message);
         return;
@@ -260,7 +315,61 @@ export class LiveConnection {
   #setStatus(status: ConnectionStatus): void {
     if (status.state === this.#status.state && status.retryAt === this.#status.retryAt) return;
     this.#status = status;
+    this.#syncPolling();
     for (const listener of [...this.#statusListeners]) listener();
+  }
+
+  /** Poll over HTTP exactly while enabled, not open, and some watch still waits for its verdict. */
+  #syncPolling(): void {
+    const wanted =
+      this.#enabled &&
+      this.#status.state !== "open" &&
+      this.#options.fetchSubmission !== null &&
+      [...this.#watches.values()].some((watch) => !watch.final);
+    if (wanted) this.#poller.start();
+    else this.#poller.stop();
+  }
+
+  /** One read of every unfinished watch; says whether any is left unfinished. */
+  async #pollOnce(): Promise<boolean> {
+    const fetchSubmission = this.#options.fetchSubmission;
+    if (fetchSubmission === null) return false;
+    const ids = [...this.#watches].filter(([, watch]) => !watch.final).map(([id]) => id);
+    await Promise.all(
+      ids.map((id) =>
+        fetchSubmission(id).then(
+          (view) => this.#adoptHttpView(id, view),
+          () => undefined, // the API is down too, or refused: the next round (or the socket) tells
+        ),
+      ),
+    );
+    return [...this.#watches.values()].some((watch) => !watch.final);
+  }
+
+  #adoptHttpView(submissionId: string, view: SubmissionView): void {
+    const watch = this.#watches.get(submissionId);
+    if (watch === undefined || watch.final || view.id !== submissionId) return;
+    if (view.status !== "done") {
+      // Once the socket is back its own snapshot is fresher than this read, unless this is the verdict.
+      if (this.#status.state === "open") return;
+      // A read from a lagging replica or the stored row must not turn "test 5" back into "Queued".
+      const shown = watch.state.view;
+      if (shown !== null && progressOf(view) < progressOf(shown)) return;
+    }
+    // HTTP carries no seq: lastSeq 0 makes the next subscribe ask for a snapshot, which replaces this view.
+    this.#update(watch, { view, lastSeq: 0, error: null });
+    this.#finishIfDone(submissionId, watch);
+  }
+
+  #clearConnectTimeout(): void {
+    this.#cancelConnectTimeout?.();
+    this.#cancelConnectTimeout = null;
+  }
+
+  #stopWatchdogs(): void {
+    this.#clearConnectTimeout();
+    this.#heartbeat?.stop();
+    this.#heartbeat = null;
   }
 
   #clearRetry(): void {
@@ -272,6 +381,7 @@ export class LiveConnection {
     const socket = this.#socket;
     this.#socket = null;
     this.#generation++;
+    this.#stopWatchdogs();
     socket?.close();
   }
 }

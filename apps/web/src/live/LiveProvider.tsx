@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { fetchSubmission } from "../api/endpoints.ts";
 import { LiveConnection, type ConnectionStatus, type WatchState } from "./LiveConnection.ts";
 import { browserSocket, sameOriginSocketUrl } from "./socket.ts";
 
@@ -13,7 +14,13 @@ interface LiveProviderProps {
 /** Owns the app's one LiveConnection: opens it on sign-in, reopens it on a user change. */
 export function LiveProvider({ userId, children }: LiveProviderProps) {
   const [connection] = useState(
-    () => new LiveConnection({ url: sameOriginSocketUrl(window.location), createSocket: browserSocket }),
+    () =>
+      new LiveConnection({
+        url: sameOriginSocketUrl(window.location),
+        createSocket: browserSocket,
+        // While the socket is down, the submission is read over HTTP: late, but true.
+        fetchSubmission: (id) => fetchSubmission(id),
+      }),
   );
 
   useEffect(() => {

@@ -54,7 +54,7 @@ export function CodePane({ problem, signedIn }: { problem: ProblemDetail; signed
   const onSubmit = useCallback(
     (language: LanguageId, code: string) => {
       setTab("result");
-      create.mutate({ problem: slug, language, code });
+      create.submit({ problem: slug, language, code });
     },
     [create, slug],
   );
@@ -76,7 +76,7 @@ export function CodePane({ problem, signedIn }: { problem: ProblemDetail; signed
         <EditorPane
           problem={problem}
           signedIn={signedIn}
-          submitting={create.isPending}
+          submitting={create.pending}
           submitError={create.error ? submitErrorText(create.error) : null}
           onSubmit={onSubmit}
           running={runs.starting}
@@ -86,7 +86,7 @@ export function CodePane({ problem, signedIn }: { problem: ProblemDetail; signed
       <OutputPanel
         problem={problem}
         submissionId={activeId}
-        submitting={create.isPending}
+        submitting={create.pending}
         signedIn={signedIn}
         tab={tab}
         onTab={setTab}

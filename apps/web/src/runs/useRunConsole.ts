@@ -2,6 +2,7 @@ import type { LanguageId, ProblemDetail } from "@judge/protocol";
 import { useCallback, useRef, useState } from "react";
 import { errorMessage, isApiError } from "../api/ApiError.ts";
 import { createRun } from "../api/endpoints.ts";
+import { sendIdempotent } from "../api/idempotent.ts";
 
 /** Run on every sample (one run each, compared with its output) or on the user's own input. */
 export type RunMode = "samples" | "custom";
@@ -61,6 +62,8 @@ export function useRunConsole(problem: ProblemDetail): RunConsole {
   const [customInput, setCustomInputState] = useState(() => readCustom(problem));
   const [batch, setBatch] = useState<RunBatch | null>(null);
   const serial = useRef(0);
+  /** POSTs of the latest batch not answered yet: a ref, so a second press in the same tick sees it. */
+  const unanswered = useRef(0);
 
   const setCustomInput = useCallback(
     (input: string) => {
@@ -81,6 +84,7 @@ export function useRunConsole(problem: ProblemDetail): RunConsole {
 
   const run = useCallback(
     (language: LanguageId, code: string) => {
+      if (unanswered.current > 0) return;
       const mine = ++serial.current;
       const cases: RunCase[] =
         mode === "samples"
@@ -93,11 +97,17 @@ export function useRunConsole(problem: ProblemDetail): RunConsole {
             ? current
             : { ...current, cases: current.cases.map((c, i) => (i === index ? { ...c, ...patch } : c)) },
         );
+      unanswered.current = cases.length;
       cases.forEach((c, index) => {
-        createRun({ problem: problem.slug, language, code, input: c.input }).then(
-          ({ id }) => settle(index, { id }),
-          (error: unknown) => settle(index, { error: runErrorText(error) }),
-        );
+        // Each run of the batch is its own request, so its own key.
+        sendIdempotent((key) => createRun({ problem: problem.slug, language, code, input: c.input }, key))
+          .then(
+            ({ id }) => settle(index, { id }),
+            (error: unknown) => settle(index, { error: runErrorText(error) }),
+          )
+          .finally(() => {
+            unanswered.current--;
+          });
       });
     },
     [mode, customInput, problem.samples, problem.slug],

@@ -1,13 +1,44 @@
 import type { SubmissionCreate, SubmissionView } from "@judge/protocol";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
 import { createSubmission, fetchMySubmissions, fetchSubmission } from "../api/endpoints.ts";
+import { sendIdempotent } from "../api/idempotent.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 
-export function useCreateSubmission(onAccepted: (id: string) => void) {
-  return useMutation({
-    mutationFn: (body: SubmissionCreate) => createSubmission(body),
+export interface CreateSubmission {
+  /** One intent: ignored while an earlier one has not been answered. */
+  submit(body: SubmissionCreate): void;
+  /** From the first click until the answer. */
+  pending: boolean;
+  error: unknown;
+}
+
+/**
+ * Submit, once per intent: the guard is a ref because a second click (or key press) in the same
+ * tick runs before any re-render could disable the button, and the mutation's own `isPending`
+ * arrives later still; each intent's POST carries its own Idempotency-Key.
+ */
+export function useCreateSubmission(onAccepted: (id: string) => void): CreateSubmission {
+  const inFlight = useRef(false);
+  const [pending, setPending] = useState(false);
+  const { mutate, error } = useMutation({
+    mutationFn: (body: SubmissionCreate) => sendIdempotent((key) => createSubmission(body, key)),
     onSuccess: ({ id }) => onAccepted(id),
+    onSettled: () => {
+      inFlight.current = false;
+      setPending(false);
+    },
   });
+  const submit = useCallback(
+    (body: SubmissionCreate) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setPending(true);
+      mutate(body);
+    },
+    [mutate],
+  );
+  return { submit, pending, error };
 }
 
 export function useMySubmissions(problem: string, enabled: boolean) {
