@@ -85,11 +85,20 @@ export class Reconciler {
     const pipeline = this.deps.redis.pipeline();
     for (const row of rows) pipeline.exists(judgeQueue.toKey(judgeJobId(row.id, row.judging)));
     const answers = (await pipeline.exec()) ?? [];
-    const gone = rows.filter((_, i) => {
+    const missing = rows.filter((_, i) => {
       const [err, exists] = answers[i] ?? [new Error("no answer"), 1];
       if (err) throw err;
       return exists === 0;
     });
+    if (missing.length === 0) return 0;
+    // Read again after the job check: a row judged or rejudged meanwhile (a rejudge removes
+    // the earlier judging's job) must not get that earlier judging's job back.
+    const still = await this.deps.prisma.submission.findMany({
+      where: { OR: missing.map((r) => ({ id: r.id, judging: r.judging })), status: { in: [...unfinished] } },
+      select: { id: true },
+    });
+    const stillIds = new Set(still.map((r) => r.id));
+    const gone = missing.filter((r) => stillIds.has(r.id));
     let added = 0;
     for (const row of gone) {
       if (!(await this.claim(row))) continue;
