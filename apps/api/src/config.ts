@@ -43,6 +43,10 @@ export const ApiConfig = z.object({
   MAX_QUEUE_DEPTH: env.positiveInt(20_000),
   /** How long an Idempotency-Key is remembered. */
   IDEMPOTENCY_TTL_SECONDS: env.positiveInt(24 * 3600),
+  /** How often the reconciler re-enqueues unfinished submissions whose judge job is gone. */
+  RECONCILE_INTERVAL_MS: env.positiveInt(30_000),
+  /** A submission younger than this is left alone: its request may not have added its job yet. */
+  RECONCILE_GRACE_MS: env.positiveInt(30_000),
   LOG_LEVEL: env.logLevel,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;

@@ -15,6 +15,7 @@ import { IdempotencyStore } from "./http/idempotency.ts";
 import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
 import { Admission } from "./submissions/admission.ts";
+import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
 import { RejudgeService } from "./submissions/rejudge-service.ts";
 import { RunService } from "./runs/run-service.ts";
 import { SubmissionService } from "./submissions/submission-service.ts";
@@ -92,6 +93,21 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     },
   });
 
+  // Redis is reachable (connected above) and migrations are applied: the first pass runs now.
+  const reconciler = startReconciler(
+    new Reconciler({
+      prisma,
+      redis,
+      live,
+      judgeQueue,
+      judgeAttempts: config.JUDGE_ATTEMPTS,
+      logger: logger.child({ module: "reconciler" }),
+      graceMs: config.RECONCILE_GRACE_MS,
+    }),
+    config.RECONCILE_INTERVAL_MS,
+    logger.child({ module: "reconciler" }),
+  );
+
   const app = createApp({
     prisma,
     redis,
@@ -129,7 +145,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       // Each step alone, so one failing does not leave the rest open.
-      await Promise.allSettled([consumer.close()]);
+      await Promise.allSettled([consumer.close(), reconciler.close()]);
       await Promise.allSettled([judgeQueue.close(), prisma.$disconnect()]);
       await Promise.allSettled([redis.quit(), queueConnection.quit()]);
     })());
