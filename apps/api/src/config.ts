@@ -41,8 +41,10 @@ export const ApiConfig = z.object({
   MAX_PENDING_PER_USER: env.positiveInt(2_000),
   /** Judge jobs waiting before new submissions get 503 with Retry-After. */
   MAX_QUEUE_DEPTH: env.positiveInt(20_000),
-  /** How long an Idempotency-Key is remembered. */
+  /** How long an Idempotency-Key's answer is remembered. */
   IDEMPOTENCY_TTL_SECONDS: env.positiveInt(24 * 3600),
+  /** How long a key stays reserved by a request that has not answered: bounds a dead request's hold (409). */
+  IDEMPOTENCY_PENDING_SECONDS: env.positiveInt(60),
   /** How often the reconciler re-enqueues unfinished submissions whose judge job is gone. */
   RECONCILE_INTERVAL_MS: env.positiveInt(30_000),
   /** A submission younger than this is left alone: its request may not have added its job yet. */

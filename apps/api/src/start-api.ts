@@ -123,7 +123,10 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       userSubmitsPerMinute: config.RATE_LIMIT_SUBMITS_PER_MINUTE,
       authPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
     }),
-    idempotency: new IdempotencyStore(redis, config.REDIS_PREFIX, { ttlSeconds: config.IDEMPOTENCY_TTL_SECONDS }),
+    idempotency: new IdempotencyStore(redis, config.REDIS_PREFIX, {
+      answeredSeconds: config.IDEMPOTENCY_TTL_SECONDS,
+      pendingSeconds: config.IDEMPOTENCY_PENDING_SECONDS,
+    }),
     metrics,
     logger,
     workerToken: config.WORKER_TOKEN,

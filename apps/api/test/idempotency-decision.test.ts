@@ -5,6 +5,7 @@ import {
   afterAnswer,
   decideKeyUse,
   entryKeyOf,
+  entryTtlSeconds,
   fingerprintOf,
   pendingEntry,
   type KeyDecision,
@@ -143,5 +144,17 @@ describe("afterAnswer", () => {
     assert.equal("location" in withoutLocation, false);
     const odd = afterAnswer(mine, 201, {}, ["/a", "/b"]);
     assert.equal(odd.kind === "remember" && "location" in JSON.parse(odd.entry), false);
+  });
+});
+
+describe("entryTtlSeconds", () => {
+  test("a reservation lives one request's lifetime; an answer the full TTL", () => {
+    const ttls = { answeredSeconds: 24 * 3600, pendingSeconds: 60 };
+    assert.equal(entryTtlSeconds("pending", ttls), 60);
+    assert.equal(entryTtlSeconds("done", ttls), 24 * 3600);
+  });
+
+  test("a reservation never outlives what its answer would", () => {
+    assert.equal(entryTtlSeconds("pending", { answeredSeconds: 30, pendingSeconds: 60 }), 30);
   });
 });

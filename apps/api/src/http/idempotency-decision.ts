@@ -37,6 +37,23 @@ export function pendingEntry(fingerprint: string): string {
   return JSON.stringify({ state: "pending", fingerprint });
 }
 
+/** How long each kind of entry lives, in seconds. */
+export interface EntryTtls {
+  /** A stored answer: how long a retry is still served it. */
+  answeredSeconds: number;
+  /** A reservation: at most one request's lifetime, since a request that dies never frees it. */
+  pendingSeconds: number;
+}
+
+/**
+ * The TTL an entry is written with. A pending entry outlives its request only if the request
+ * died (crash, killed process, lost Redis reply), and then it would block the key with 409:
+ * so it lives for one request's lifetime, never longer than an answer would.
+ */
+export function entryTtlSeconds(state: "pending" | "done", ttls: EntryTtls): number {
+  return state === "pending" ? Math.min(ttls.pendingSeconds, ttls.answeredSeconds) : ttls.answeredSeconds;
+}
+
 /** What Redis answered: our SET NX took the key, or it is held and GET then returned `held`. */
 export type Reservation =
   | { taken: true }

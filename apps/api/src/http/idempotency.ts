@@ -1,22 +1,29 @@
 import type { RequestHandler } from "express";
 import type { Redis } from "ioredis";
 import { ApiError } from "./api-error.ts";
-import { IdempotencyKey, afterAnswer, decideKeyUse, entryKeyOf, fingerprintOf, pendingEntry } from "./idempotency-decision.ts";
+import {
+  IdempotencyKey,
+  afterAnswer,
+  decideKeyUse,
+  entryKeyOf,
+  entryTtlSeconds,
+  fingerprintOf,
+  pendingEntry,
+  type EntryTtls,
+} from "./idempotency-decision.ts";
 
 /** The header a client sends to make a POST safe to retry (IETF draft "Idempotency-Key"). */
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
-export interface IdempotencyOptions {
-  /** How long a key is remembered after its first use. */
-  ttlSeconds: number;
-}
+export type IdempotencyOptions = EntryTtls;
 
 /**
  * Idempotent POSTs: a request with an `Idempotency-Key` header is served once per (user,
  * scope, key); a retry gets the first answer again (`Idempotent-Replayed: true`) instead of
  * making a second submission. The key is reserved in Redis (SET NX) before the handler runs,
  * so two concurrent retries cannot both pass; a retry while the first is still running gets
- * 409; a failed first attempt (4xx/5xx) frees the key so the retry really runs. A key reused
+ * 409 (the reservation expires after one request's lifetime, so a request that died holds the
+ * key only that long; a stored answer is kept for the full TTL); a failed first attempt (4xx/5xx) frees the key so the retry really runs. A key reused
  * with another body is refused. Mount after authentication, before the route's handler:
  * `router.post("/", idempotency.middleware("submissions"), handler)`. The decisions are in
  * idempotency-decision.ts; this is their Redis and express side.
@@ -39,7 +46,7 @@ export class IdempotencyStore {
       const redisKey = entryKeyOf(this.prefix, scope, owner, key.data);
       const fingerprint = fingerprintOf(req.body);
 
-      const reserved = await this.redis.set(redisKey, pendingEntry(fingerprint), "EX", this.options.ttlSeconds, "NX");
+      const reserved = await this.redis.set(redisKey, pendingEntry(fingerprint), "EX", entryTtlSeconds("pending", this.options), "NX");
       const decision = decideKeyUse(reserved === "OK" ? { taken: true } : { taken: false, held: await this.redis.get(redisKey) }, fingerprint);
       switch (decision.kind) {
         case "refuse":
@@ -62,7 +69,7 @@ export class IdempotencyStore {
           return send(body);
         }
         void this.redis
-          .set(redisKey, after.entry, "EX", this.options.ttlSeconds)
+          .set(redisKey, after.entry, "EX", entryTtlSeconds("done", this.options))
           .catch(() => {})
           .finally(() => send(body));
         return res;
