@@ -14,7 +14,8 @@ import { ApiMetrics } from "./http/metrics.ts";
 import { IdempotencyStore } from "./http/idempotency.ts";
 import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
-import { Admission } from "./submissions/admission.ts";
+import { Admission, PENDING_WINDOW_MS } from "./intake/admission.ts";
+import { RunsInFlight } from "./intake/runs-in-flight.ts";
 import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
 import { RejudgeService } from "./submissions/rejudge-service.ts";
 import { RunService } from "./runs/run-service.ts";
@@ -47,12 +48,14 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   // stderr (dozens of lines a second while Redis restarts); the outage is logged once above.
   judgeQueue.on("error", () => {});
 
-  const admission = new Admission(prisma, judgeQueue, {
+  const live = new LiveState(redis, config.REDIS_PREFIX);
+  const runsInFlight = new RunsInFlight(redis, config.REDIS_PREFIX, live, PENDING_WINDOW_MS);
+  // One admission for submissions and runs: they share the judge queue and its bounds.
+  const admission = new Admission(prisma, judgeQueue, runsInFlight, {
     maxQueueDepth: config.MAX_QUEUE_DEPTH,
     maxPendingPerUser: config.MAX_PENDING_PER_USER,
   });
   const metrics = new ApiMetrics(() => admission.queueDepth());
-  const live = new LiveState(redis, config.REDIS_PREFIX);
   const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
   const signer = await TokenSigner.fromPem(config.JWT_PRIVATE_KEY, config.TOKEN_TTL_SECONDS);
   const publicKey = createPublicKey(config.JWT_PRIVATE_KEY).export({ type: "spki", format: "pem" }).toString();
@@ -78,6 +81,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     live,
     fleet,
     judgeQueue,
+    admission,
+    runsInFlight,
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "runs" }),
   });

@@ -116,6 +116,39 @@ describe("backpressure, per-user cap, sign-in limit", () => {
   });
 });
 
+describe("runs pass the same admission as submissions", () => {
+  let h: ApiHarness;
+  beforeAll(async () => {
+    h = await startApiHarness({ MAX_QUEUE_DEPTH: "3", MAX_PENDING_PER_USER: "2" });
+    await h.offerLanguages();
+  });
+  afterAll(() => h?.close());
+
+  const run = { language: "python", code: "print(input())", input: "x\n" };
+
+  test("a run counts toward the per-user cap like a submission; a full queue refuses runs with 503", async () => {
+    const [a, b] = [await registerUser(h.base), await registerUser(h.base)];
+    assert.equal((await api(h.base, "/api/submissions", { token: a.token, body: submission() })).status, 202);
+    assert.equal((await api(h.base, "/api/runs", { token: a.token, body: run })).status, 202);
+    // One submission and one run in flight: the cap of 2 is reached for both kinds.
+    for (const [path, body] of [["/api/runs", run], ["/api/submissions", submission()]] as const) {
+      const capped = await api<Err>(h.base, path, { token: a.token, body });
+      assert.equal(capped.status, 429, path);
+      assert.equal(capped.body.error.code, "RATE_LIMITED");
+      retryAfter(capped.headers);
+    }
+
+    assert.equal((await api(h.base, "/api/runs", { token: b.token, body: run })).status, 202);
+    // Three jobs wait now (a submission and two runs): the bound is reached for runs too.
+    const full = await api<Err>(h.base, "/api/runs", { token: b.token, body: run });
+    assert.equal(full.status, 503);
+    assert.equal(full.body.error.code, "UNAVAILABLE");
+    retryAfter(full.headers);
+    const metrics = await fetch(`${h.base}/metrics`).then((r) => r.text());
+    assert.match(metrics, /^judge_queue_depth 3$/m, "refused runs add no job");
+  });
+});
+
 describe("sign-in limit", () => {
   let h: ApiHarness;
   beforeAll(async () => {

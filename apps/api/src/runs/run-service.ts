@@ -13,6 +13,8 @@ import {
   type TokenClaims,
 } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
+import type { Admission } from "../intake/admission.ts";
+import type { RunsInFlight } from "../intake/runs-in-flight.ts";
 
 /** Limits of a run without a problem: what a typical problem allows. */
 const DEFAULT_RUN_LIMITS: Limits = { timeMs: 2000, memoryKb: 256 * 1024 };
@@ -22,6 +24,9 @@ export interface RunServiceDeps {
   live: LiveState;
   fleet: FleetRegistry;
   judgeQueue: Queue<JudgeJob>;
+  /** The same intake check as submissions: queue depth and the per-user cap. */
+  admission: Admission;
+  runsInFlight: RunsInFlight;
   judgeAttempts: number;
   logger: Logger;
 }
@@ -34,7 +39,7 @@ export class RunService {
   constructor(private readonly deps: RunServiceDeps) {}
 
   async create(user: TokenClaims, input: RunCreate): Promise<SubmissionView> {
-    const { prisma, live, fleet, judgeQueue } = this.deps;
+    const { prisma, live, fleet, judgeQueue, runsInFlight } = this.deps;
     let limits = DEFAULT_RUN_LIMITS;
     if (input.problem) {
       const problem = await prisma.problem.findUnique({
@@ -50,6 +55,8 @@ export class RunService {
         offered: offered.map((l) => l.id),
       });
     }
+    // Refused with 503 or 429 exactly as a submission would be; a run keeps its own priority.
+    await this.deps.admission.admit(user.sub);
 
     const id = randomUUID();
     const view = queuedView({
@@ -62,6 +69,7 @@ export class RunService {
       createdAt: new Date().toISOString(),
     });
     try {
+      await runsInFlight.add(user.sub, id);
       await live.create(view, user.sub);
       await judgeQueue.add(
         "run",
@@ -77,7 +85,7 @@ export class RunService {
       );
     } catch (err) {
       this.deps.logger.warn({ err, runId: id }, "enqueue of a run failed");
-      await live.remove(id).catch(() => {});
+      await Promise.allSettled([live.remove(id), runsInFlight.remove(user.sub, id)]);
       throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly");
     }
     return view;

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
 import { queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
-import type { Admission } from "./admission.ts";
+import type { Admission } from "../intake/admission.ts";
 import { enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";

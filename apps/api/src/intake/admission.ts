@@ -2,24 +2,27 @@ import type { Queue } from "bullmq";
 import type { PrismaClient } from "@judge/db";
 import { jobPriority, type JudgeJob } from "@judge/protocol";
 import { ApiError } from "../http/api-error.ts";
+import type { RunsInFlight } from "./runs-in-flight.ts";
 
 export interface AdmissionLimits {
   /** New submissions get 503 while more judge jobs than this wait. */
   maxQueueDepth: number;
-  /** Submissions of one user still being judged (made in the last hour) before 429. */
+  /** Submissions plus runs of one user still being judged (made in the last hour) before 429. */
   maxPendingPerUser: number;
 }
 
-/** Only recent rows count as in flight, so the count scans a bounded slice of the index. */
-const PENDING_WINDOW_MS = 3600_000;
+/** Only recent rows and runs count as in flight, so the count scans a bounded slice of the index. */
+export const PENDING_WINDOW_MS = 3600_000;
 
-/** What admission returns: the BullMQ priority this submission gets. */
+/** What admission returns: the BullMQ priority a submission gets (runs keep their own, interactive one). */
 export interface Admitted {
   priority: number;
 }
 
 /**
- * Decides whether a new submission may enter the judge queue, and at which priority.
+ * The one intake check of the judge queue: decides whether a new submission or run may enter
+ * it, and at which priority. Both share one queue, so both share its bounds: a run counts
+ * toward a user's pending cap like a submission, and both are refused when the queue is full.
  * Backpressure: a queue deeper than the bound answers 503 instead of growing Redis.
  * Fairness (as DMOJ and Hydro do): each pending submission of the same user lowers the next
  * one's priority by a step, staying above rejudges, so one user's burst does not delay others.
@@ -28,6 +31,7 @@ export class Admission {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly judgeQueue: Queue<JudgeJob>,
+    private readonly runs: RunsInFlight,
     private readonly limits: AdmissionLimits,
   ) {}
 
@@ -41,17 +45,19 @@ export class Admission {
   }
 
   async admit(userId: string, now = Date.now()): Promise<Admitted> {
-    const [depth, pending] = await Promise.all([
+    const [depth, submissions, runs] = await Promise.all([
       this.queueDepth(),
       this.prisma.submission.count({
         where: { userId, status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
       }),
+      this.runs.count(userId, now),
     ]);
+    const pending = submissions + runs;
     if (depth >= this.limits.maxQueueDepth) {
       throw new ApiError("UNAVAILABLE", "the judge is busy, try again shortly", undefined, 5);
     }
     if (pending >= this.limits.maxPendingPerUser) {
-      throw new ApiError("RATE_LIMITED", `you have ${pending} submissions being judged; wait for some to finish`,
+      throw new ApiError("RATE_LIMITED", `you have ${pending} submissions and runs being judged; wait for some to finish`,
         undefined,
         5,
       );
