@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import type { Logger } from "@judge/config";
 import type { ErrorBody } from "@judge/protocol";
 import { ApiError } from "./api-error.ts";
+import { isDependencyUnavailable } from "./dependency-unavailable.ts";
 
 /** body-parser's errors carry `type` and `status`; map the ones a client can cause. */
 function fromBodyParser(err: { type?: unknown; status?: unknown; message?: unknown }): ApiError | null {
@@ -25,18 +26,12 @@ function toApiError(err: unknown): ApiError | null {
   return null;
 }
 
-/** A dependency that is down (Redis, PostgreSQL) is a 503, not a 500. */
-function isUnavailable(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.name} ${err.message} ${(err as { code?: unknown }).code ?? ""}` : "";
-  // "Stream isn't writeable": ioredis without its offline queue while Redis is away.
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection is closed|max retries|DatabaseNotReachable|P1001|connect|Stream isn't writeable|enableOfflineQueue/i.test(text);
-}
-
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let apiError = toApiError(err);
     if (!apiError) {
-      if (isUnavailable(err)) {
+      // A dependency that is down (Redis, PostgreSQL) is a 503 the client may retry, not a 500.
+      if (isDependencyUnavailable(err)) {
         logger.warn({ err, url: req.url }, "dependency unavailable");
         apiError = new ApiError("UNAVAILABLE", "the service is temporarily unavailable, try again shortly");
         res.setHeader("Retry-After", "5");
