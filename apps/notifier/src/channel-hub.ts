@@ -23,13 +23,18 @@ interface Channel<M> {
   ready: Promise<void>;
 }
 
-export interface ChannelHubOptions {
+export interface ChannelHubOptions<M> {
   subscriber: Redis;
   prefix: string;
   logger: Logger;
   metrics: NotifierMetrics;
   /** Called after the channels were subscribed again on a new Redis connection: messages published meanwhile are lost. */
   onResubscribed(): void;
+  /**
+   * Called when subscribing again on a new connection failed: the channels are dropped (a later
+   * member subscribes afresh) and these members, whose events would no longer come, must be told.
+   */
+  onResubscribeFailed(members: ReadonlySet<M>): void;
 }
 
 /**
@@ -44,14 +49,16 @@ export class ChannelHub<M extends HubMember> {
   private readonly log: Logger;
   private readonly metrics: NotifierMetrics;
   private readonly onResubscribed: () => void;
+  private readonly onResubscribeFailed: (members: ReadonlySet<M>) => void;
   private connectedBefore = false;
 
-  constructor(options: ChannelHubOptions) {
+  constructor(options: ChannelHubOptions<M>) {
     this.subscriber = options.subscriber;
     this.prefix = options.prefix;
     this.log = options.logger.child({ module: "channel-hub" });
     this.metrics = options.metrics;
     this.onResubscribed = options.onResubscribed;
+    this.onResubscribeFailed = options.onResubscribeFailed;
     this.subscriber.on("message", (channel: string, message: string) => this.dispatch(channel, message));
     this.subscriber.on("ready", () => this.subscriberOnReady());
   }
@@ -130,7 +137,19 @@ export class ChannelHub<M extends HubMember> {
     if (names.length === 0) return;
     this.subscriber.subscribe(...names).then(
       () => this.onResubscribed(),
-      (err: unknown) => this.log.error({ err }, "resubscribe failed"),
+      (err: unknown) => {
+        // Logging alone would leave every member waiting in silence for events that will not
+        // come. Drop the channels (a later member subscribes afresh) and hand their members back.
+        this.log.error({ err, channels: names.length }, "resubscribe failed; releasing its members");
+        const members = new Set<M>();
+        for (const name of names) {
+          const channel = this.channels.get(name);
+          if (channel === undefined) continue;
+          this.channels.delete(name);
+          for (const member of channel.members) members.add(member);
+        }
+        this.onResubscribeFailed(members);
+      },
     );
   }
 }

@@ -14,6 +14,8 @@ export const CloseCode = {
   GOING_AWAY: 1001,
   /** The client did not read fast enough; its backlog passed the bound. */
   SLOW_CONSUMER: 4008,
+  /** Its subscriptions were lost with Redis and could not be made again: reconnect and resume. */
+  TRY_AGAIN_LATER: 1013,
 } as const;
 
 /** What every session of one notifier shares: one object, referenced, never copied per socket. */
@@ -293,6 +295,16 @@ export class ClientSession implements HubMember {
       sub.pending = [];
       void this.start(submissionId, sub, undefined);
     }
+  }
+
+  /**
+   * Its events stopped coming (Redis lost its subscriptions and refused them again). Closing is
+   * what makes a client recover: it reconnects, resubscribes with lastSeq and loses nothing,
+   * where an `error` per submission would leave it showing a stream that never moves.
+   */
+  subscriptionsLost(): void {
+    this.ctx.logger.warn({ userId: this.userId }, "closing a client whose subscriptions were lost");
+    this.socket.close(CloseCode.TRY_AGAIN_LATER, "subscriptions lost; reconnect");
   }
 
   /**

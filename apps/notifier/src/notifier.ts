@@ -74,6 +74,9 @@ export async function createNotifier(options: NotifierOptions): Promise<Notifier
     onResubscribed: () => {
       for (const socket of wss.clients) socket.session?.catchUp();
     },
+    onResubscribeFailed: (sessions) => {
+      for (const session of sessions) session.subscriptionsLost();
+    },
   });
   const users = new UserConnections(config.limits.maxConnectionsPerUser);
   const context: SessionContext = {
