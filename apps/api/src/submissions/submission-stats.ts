@@ -16,11 +16,18 @@ interface AcceptedRow {
  */
 export async function submissionStats(prisma: PrismaClient, row: AcceptedRow): Promise<SubmissionStats> {
   const same = { problemId: row.problemId, language: row.language, verdict: "AC" as const, status: "done" as const };
-  const [accepted, slower, heavier] = await Promise.all([
-    prisma.submission.count({ where: same }),
-    row.timeMs === null ? 0 : prisma.submission.count({ where: { ...same, timeMs: { gt: row.timeMs } } }),
-    row.memoryKb === null ? 0 : prisma.submission.count({ where: { ...same, memoryKb: { gt: row.memoryKb } } }),
-  ]);
+  // One snapshot for the three counts: counted apart (in parallel, or one after another outside
+  // a transaction) a result stored between them made the fastest of three "faster than 50%".
+  const [accepted, slowerRows, heavierRows] = await prisma.$transaction(
+    [
+      prisma.submission.count({ where: same }),
+      prisma.submission.count({ where: { ...same, timeMs: { gt: row.timeMs ?? 0 } } }),
+      prisma.submission.count({ where: { ...same, memoryKb: { gt: row.memoryKb ?? 0 } } }),
+    ],
+    { isolationLevel: "RepeatableRead" },
+  );
+  const slower = row.timeMs === null ? 0 : slowerRows;
+  const heavier = row.memoryKb === null ? 0 : heavierRows;
   const others = accepted - 1;
   return {
     fasterThan: others > 0 ? slower / others : 0,
