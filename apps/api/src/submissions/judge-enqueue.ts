@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import type { JudgeJob } from "@judge/protocol";
+import { LanguageId, type JudgeJob } from "@judge/protocol";
 
 /**
  * BullMQ job id of one judging: the submission id for the first (a retried request never
@@ -18,6 +18,22 @@ export interface JudgingToEnqueue {
   problemId: string;
   testsHash: string;
   priority: number;
+}
+
+/** The judging a stored submission row stands for (its current `judging`), at `priority`. */
+export function judgingOfRow(
+  row: { id: string; judging: number; language: string; code: string; problemId: string; problem: { testsHash: string } },
+  priority: number,
+): JudgingToEnqueue {
+  return {
+    submissionId: row.id,
+    judging: row.judging,
+    language: LanguageId.parse(row.language),
+    code: row.code,
+    problemId: row.problemId,
+    testsHash: row.problem.testsHash,
+    priority,
+  };
 }
 
 export function judgeJobOf(item: JudgingToEnqueue, attempts: number) {

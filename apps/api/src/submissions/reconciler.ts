@@ -3,8 +3,8 @@ import type { Redis } from "ioredis";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { LiveState } from "@judge/live-state";
-import { LanguageId, jobPriority, type JudgeJob } from "@judge/protocol";
-import { judgeJobId, judgeJobOf } from "./judge-enqueue.ts";
+import { jobPriority, type JudgeJob } from "@judge/protocol";
+import { judgeJobId, judgeJobOf, judgingOfRow } from "./judge-enqueue.ts";
 import { submissionViewInclude, toSubmissionView, type SubmissionRow } from "./submission-view.ts";
 
 export interface ReconcilerDeps {
@@ -111,15 +111,7 @@ export class Reconciler {
       // existing one is kept (it resets nothing); the re-run's steps follow its seq.
       if (!snapshot) await live.create(view, row.userId);
       const job = judgeJobOf(
-        {
-          submissionId: row.id,
-          judging: row.judging,
-          language: LanguageId.parse(row.language),
-          code: row.code,
-          problemId: row.problemId,
-          testsHash: row.problem.testsHash,
-          priority: row.judging > 1 ? jobPriority.rejudge : jobPriority.submission,
-        },
+        judgingOfRow(row, row.judging > 1 ? jobPriority.rejudge : jobPriority.submission),
         this.deps.judgeAttempts,
       );
       await judgeQueue.add(job.name, job.data, job.opts);

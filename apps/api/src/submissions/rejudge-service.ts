@@ -2,9 +2,9 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { Prisma, PrismaClient } from "@judge/db";
 import type { LiveState } from "@judge/live-state";
-import { LanguageId, jobPriority, type JudgeJob, type SubmissionView } from "@judge/protocol";
+import { jobPriority, type JudgeJob, type SubmissionView } from "@judge/protocol";
 import { notFound } from "../http/api-error.ts";
-import { enqueueJudgings, judgeJobId, type JudgingToEnqueue } from "./judge-enqueue.ts";
+import { enqueueJudgings, judgeJobId, judgingOfRow, type JudgingToEnqueue } from "./judge-enqueue.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
 
 export interface RejudgeDeps {
@@ -67,15 +67,7 @@ export class RejudgeService {
       // A job of the earlier judging still waiting would only be judged to be dropped.
       await judgeQueue.remove(judgeJobId(row.id, row.judging - 1)).catch(() => 0);
       await this.resetLive(toSubmissionView(row), row.userId);
-      items.push({
-        submissionId: row.id,
-        judging: row.judging,
-        language: LanguageId.parse(row.language),
-        code: row.code,
-        problemId: row.problemId,
-        testsHash: row.problem.testsHash,
-        priority: jobPriority.rejudge,
-      });
+      items.push(judgingOfRow(row, jobPriority.rejudge));
     }
     await enqueueJudgings(judgeQueue, items, this.deps.judgeAttempts);
     logger.info({ count: items.length }, "rejudge queued");
