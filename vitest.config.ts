@@ -51,6 +51,7 @@ export default defineConfig({
       project("db", "packages/db"),
       project("live-state", "packages/live-state"),
       project("problem-package", "packages/problem-package"),
+      project("function-problems", "packages/function-problems"),
       project("tokens", "packages/tokens"),
       project("api", "apps/api"),
       project("notifier", "apps/notifier"),

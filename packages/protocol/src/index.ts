@@ -7,3 +7,4 @@ export * from "./problem.ts";
 export * from "./job.ts";
 export * from "./http.ts";
 export * from "./fleet.ts";
+export * from "./signature.ts";

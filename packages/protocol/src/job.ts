@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { Limits } from "./problem.ts";
-import { SubmissionId, TestResult } from "./submission.ts";
+import { CaseReport, SubmissionId, TestResult } from "./submission.ts";
 import { Verdict } from "./verdicts.ts";
 
 /** Code is at most 64 KiB (UTF-8 bytes), checked at the API and again by the worker. */
@@ -44,6 +44,8 @@ export const RunJob = z.object({
   code: Code,
   input: z.string().refine((c) => utf8Length(c) <= MAX_RUN_INPUT_BYTES, "input is over 64 KiB"),
   limits: Limits,
+  /** A function problem's run: `input` is the Testcase panel's lines; the bundle gives the signature and reference solutions. */
+  function: z.object({ problemId: z.string(), testsHash: z.string().regex(/^[a-f0-9]{64}$/) }).optional(),
 });
 export type RunJob = z.infer<typeof RunJob>;
 
@@ -64,6 +66,8 @@ export const JudgeResult = z.object({
   memoryKb: z.number().int().min(0).nullable(),
   compileOutput: z.string().nullable(),
   tests: z.array(TestResult),
+  /** A function problem's first failing case (input, output, expected), shown to the owner. */
+  failure: CaseReport.nullable().optional(),
   judgedAt: z.string(),
   workerId: z.string(),
   /** The job's `judging`: the API stores a result only for the judging the row is on. */

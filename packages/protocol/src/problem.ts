@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
+import { FunctionSpec, ProblemKind, Signature } from "./signature.ts";
 
 export const Difficulty = z.enum(["easy", "medium", "hard"]);
 export type Difficulty = z.infer<typeof Difficulty>;
@@ -64,6 +65,11 @@ export const ProblemDetail = ProblemSummary.extend({
   samples: z.array(Sample),
   limits: Limits,
   languages: z.array(z.object({ id: LanguageId, name: z.string(), version: z.string(), starter: z.string() })),
+  /** `function`: LeetCode style, the starter code is the signature to fill in. Absent means `stdin`. */
+  kind: ProblemKind.optional(),
+  signature: Signature.optional(),
+  /** Languages the judge has but that have no LeetCode convention, so cannot take this problem. */
+  unsupportedLanguages: z.array(z.object({ id: LanguageId, name: z.string(), reason: z.string() })).optional(),
 });
 export type ProblemDetail = z.infer<typeof ProblemDetail>;
 
@@ -76,5 +82,7 @@ export const TestBundle = z.object({
   limits: Limits,
   checker: CheckerSpec,
   tests: z.array(z.object({ input: z.string(), output: z.string() })).min(1),
+  /** A function problem: each test's input is one JSON value per line, its output one JSON value. */
+  function: FunctionSpec.optional(),
 });
 export type TestBundle = z.infer<typeof TestBundle>;

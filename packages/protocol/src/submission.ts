@@ -14,12 +14,30 @@ export const TestResult = z.object({
 });
 export type TestResult = z.infer<typeof TestResult>;
 
+/**
+ * One case of a function problem as the user sees it (LeetCode's Test Result): its input lines,
+ * what the code returned and what was expected (JSON, null when there is none), and its prints.
+ * Each text is cut at MAX_CASE_TEXT_BYTES.
+ */
+export const CaseReport = z.object({
+  index: z.number().int().min(1),
+  input: z.string(),
+  output: z.string().nullable(),
+  expected: z.string().nullable(),
+  stdout: z.string(),
+  verdict: Verdict.nullable(),
+});
+export type CaseReport = z.infer<typeof CaseReport>;
+export const MAX_CASE_TEXT_BYTES = 4 * 1024;
+
 /** What a run printed (the Run button). Each stream is cut at MAX_RUN_OUTPUT_BYTES. */
 export const RunOutput = z.object({
   stdout: z.string(),
   stderr: z.string(),
   exitCode: z.number().int().nullable(),
   truncated: z.boolean(),
+  /** A function problem's run: every case, with the reference solution's answer as expected. */
+  cases: z.array(CaseReport).optional(),
 });
 export type RunOutput = z.infer<typeof RunOutput>;
 
@@ -55,6 +73,8 @@ export const SubmissionView = z.object({
   /** `run` for the Run button (not stored; `output` holds what it printed). */
   kind: z.enum(["submission", "run"]).optional(),
   output: RunOutput.nullable().optional(),
+  /** A function problem's first failing case, for its owner (LeetCode's "last executed input"). */
+  failure: CaseReport.nullable().optional(),
   /** For an accepted submission, from `GET /api/submissions/:id`. */
   stats: SubmissionStats.nullable().optional(),
 });

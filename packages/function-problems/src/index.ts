@@ -1,0 +1,14 @@
+import type { LanguageId } from "@judge/protocol";
+import type { FunctionLanguage } from "./function-language.ts";
+
+export type { FunctionLanguage, FunctionProgram } from "./function-language.ts";
+
+/** Languages with a LeetCode convention; the others say why not (`GET /api/problems/:slug`). */
+export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = {};
+
+/** Why a language cannot take a function problem, or null when it can. */
+export function functionUnsupportedReason(language: LanguageId): string | null {
+  return functionLanguages[language] === undefined ? "LeetCode has no function-call convention for this language" : null;
+}
+export { boxInput, encodeValue, linesPerCase, parseCaseLines, splitCases } from "./box-input.ts";
+export { FunctionInputError } from "./errors.ts";
