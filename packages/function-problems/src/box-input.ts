@@ -57,7 +57,7 @@ export function parseCaseLines(signature: Signature, text: string, caseNumber = 
 
 function encodeCase(signature: Signature, values: unknown[], out: Buffer[]): void {
   if (signature.kind === "function") {
-    signature.params.forEach((param, i) => encodeValue(param.type, values[i], param.name, out));
+    for (const [i, param] of signature.params.entries()) encodeValue(param.type, values[i], param.name, out);
     return;
   }
   encodeDesignCase(signature, values[0], values[1], out);
@@ -82,7 +82,7 @@ function encodeArguments(params: DesignSignature["constructorParams"], args: unk
   if (!Array.isArray(args) || args.length !== params.length) {
     throw new FunctionInputError(`${what} takes ${params.length} argument(s)`);
   }
-  params.forEach((param, i) => encodeValue(param.type, args[i], `${what}(${param.name})`, out));
+  for (const [i, param] of params.entries()) encodeValue(param.type, args[i], `${what}(${param.name})`, out);
 }
 
 /** Append ` <value>` in the box format; throws FunctionInputError naming `what` when the value does not fit the type. */
@@ -92,7 +92,7 @@ export function encodeValue(type: ValueType, value: unknown, what: string, out: 
     if (!Array.isArray(value)) throw bad(type);
     out.push(Buffer.from(` ${value.length}`));
     const element = type.slice(0, -2) as ValueType;
-    value.forEach((v, i) => encodeValue(element, v, `${what}[${i}]`, out));
+    for (const [i, v] of value.entries()) encodeValue(element, v, `${what}[${i}]`, out);
     return;
   }
   switch (type) {
