@@ -1,4 +1,4 @@
-import type { DesignSignature, Signature, ValueType } from "@judge/protocol";
+import { type DesignSignature, type Signature, type ValueType, elementType } from "@judge/protocol";
 import { FunctionInputError } from "./errors.ts";
 
 /**
@@ -88,10 +88,10 @@ function encodeArguments(params: DesignSignature["constructorParams"], args: unk
 /** Append ` <value>` in the box format; throws FunctionInputError naming `what` when the value does not fit the type. */
 export function encodeValue(type: ValueType, value: unknown, what: string, out: Buffer[]): void {
   const bad = (expected: string) => new FunctionInputError(`${what}: expected ${expected}, got ${JSON.stringify(value)?.slice(0, 80)}`);
-  if (type.endsWith("[]")) {
+  const element = elementType(type);
+  if (element !== null) {
     if (!Array.isArray(value)) throw bad(type);
     out.push(Buffer.from(` ${value.length}`));
-    const element = type.slice(0, -2) as ValueType;
     for (const [i, v] of value.entries()) encodeValue(element, v, `${what}[${i}]`, out);
     return;
   }

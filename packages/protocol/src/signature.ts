@@ -12,15 +12,36 @@ const scalarTypes = ["integer", "long", "double", "boolean", "string", "characte
 export type ScalarType = (typeof scalarTypes)[number];
 export const ScalarType = z.enum(scalarTypes);
 
-/** Every type a parameter or a result may have: scalars, their arrays and 2-D arrays, and LeetCode's two node types. */
-export type ValueType = ScalarType | `${ScalarType}[]` | `${ScalarType}[][]` | "ListNode" | "TreeNode";
+/**
+ * Every type a parameter or a result may have: scalars, their arrays and 2-D arrays, and
+ * LeetCode's two node types. `list<T>` is an array too (same JSON, same box format), kept apart
+ * because LeetCode's Java, Kotlin and C# signatures say `List<List<String>>` where others say
+ * `int[][]`, and a pasted solution must compile as written.
+ */
+export type ValueType =
+  | ScalarType
+  | `${ScalarType}[]`
+  | `${ScalarType}[][]`
+  | `list<${ScalarType}>`
+  | `list<list<${ScalarType}>>`
+  | "ListNode"
+  | "TreeNode";
 const valueTypes: readonly ValueType[] = [
   ...scalarTypes,
   ...scalarTypes.map((t) => `${t}[]` as const),
   ...scalarTypes.map((t) => `${t}[][]` as const),
+  ...scalarTypes.map((t) => `list<${t}>` as const),
+  ...scalarTypes.map((t) => `list<list<${t}>>` as const),
   "ListNode",
   "TreeNode",
 ];
+
+/** The element type of an array or list type, or null for a scalar or a node. */
+export function elementType(type: ValueType): ValueType | null {
+  if (type.endsWith("[]")) return type.slice(0, -2) as ValueType;
+  if (type.startsWith("list<")) return type.slice(5, -1) as ValueType;
+  return null;
+}
 export const ValueType = z.enum(valueTypes as [ValueType, ...ValueType[]]);
 export type ReturnType = ValueType | "void";
 export const ReturnType = z.union([ValueType, z.literal("void")]);
