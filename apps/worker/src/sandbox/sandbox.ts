@@ -117,17 +117,15 @@ const INNER = [
 ].join("\n");
 
 /**
- * The same for a function problem's run: the results pipe, handed to bwrap as fd 7, becomes the
- * program's fd 3 and nothing else stays open (bwrap's info fd 3 is replaced by it).
+ * The same for a function problem's run: the results pipe, handed to bwrap as fd 7 (the next
+ * after the seccomp fd in its stdio), becomes the program's fd 3 and nothing else stays open
+ * (bwrap's info fd 3 is replaced by it).
  */
 const INNER_WITH_RESULTS = [
   'ulimit -s "$1" && ulimit -f "$2" && ulimit -t "$3" && ulimit -n "$4" && ulimit -c 0 || exit 1',
   'shift 4; printf x >&5 || exit 1',
   'exec "$@" 3>&7 4<&- 5>&- 6<&- 7>&-',
 ].join("\n");
-
-/** Where the results pipe's write end sits in bwrap's descriptors (after the seccomp fd). */
-const RESULTS_SPAWN_FD = 7;
 
 /** How often CPU time is sampled while a run is still going: a multi-threaded program can burn CPU faster than wall time. */
 function cpuPollMs(cpuLimitMs: number): number {
