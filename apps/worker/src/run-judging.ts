@@ -5,9 +5,12 @@ import type { RunJob } from "@judge/protocol";
 import type { Judge, RunOutcome } from "./judge/index.ts";
 import { decideAfterFailure, reasonOf } from "./failed-attempt.ts";
 import { openLiveProgress } from "./live-progress.ts";
+import type { TestBundleCache } from "./test-bundle-cache.ts";
 
 export interface RunJudgingDeps {
   judge: Judge;
+  /** a function problem's run fetches its bundle (signature, reference solutions) */
+  bundles: TestBundleCache;
   live: LiveState;
   logger: Logger;
 }
@@ -24,8 +27,15 @@ export class RunJudging {
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
     let outcome: RunOutcome;
     try {
+      const bundle = request.function === undefined ? null : await this.deps.bundles.get(request.function.problemId, request.function.testsHash);
       outcome = await this.deps.judge.run(
-        { language: request.language, code: request.code, input: request.input, limits: request.limits },
+        {
+          language: request.language,
+          code: request.code,
+          input: request.input,
+          limits: request.limits,
+          ...(bundle === null ? {} : { function: { bundle } }),
+        },
         {
           compiling: () => progress.publish({ kind: "status", status: "compiling" }),
           running: () => progress.publish({ kind: "status", status: "running", test: 1, total: 1 }),
@@ -42,8 +52,8 @@ export class RunJudging {
     await progress.publish({
       kind: "verdict",
       verdict: outcome.verdict,
-      passed: outcome.verdict === "AC" ? 1 : 0,
-      total: 1,
+      passed: outcome.passed ?? (outcome.verdict === "AC" ? 1 : 0),
+      total: outcome.total ?? 1,
       timeMs: outcome.timeMs,
       memoryKb: outcome.memoryKb,
       compileOutput: outcome.compileOutput,

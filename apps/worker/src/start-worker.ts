@@ -37,12 +37,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   // The same connection's errors are logged just above; without a listener BullMQ prints each
   // one's whole stack to stderr (dozens of lines a second while Redis restarts).
   results.on("error", () => {});
+  const bundles = new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR);
   const judging = new SubmissionJudging({
     judge,
-    bundles: new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR),
+    bundles,
     live,
     results,
-    runs: new RunJudging({ judge, live, logger: logger.child({ module: "runs" }) }),
+    runs: new RunJudging({ judge, bundles, live, logger: logger.child({ module: "runs" }) }),
     workerId: config.WORKER_ID,
     logger: logger.child({ module: "judging" }),
     maxStalls: config.MAX_STALLED_COUNT,

@@ -116,7 +116,8 @@ export class SubmissionJudging {
       removeOnFail: false,
     });
     await (timings ? timings.resulting(queued) : queued);
-    const { tests: _tests, ...verdict } = outcome;
+    // The failing case is its owner's alone: stored with the result, never in the public steps.
+    const { tests: _tests, failure: _failure, ...verdict } = outcome;
     await progress.publish({ kind: "verdict", ...verdict, judgedAt, ...(timings ? { timings: timings.snapshot() } : {}) });
   }
 }

@@ -58,7 +58,7 @@ function harness() {
   const results = { add: async (_name: string, data: JudgeResult, opts: { jobId?: string }) => void added.push({ data, opts }) } as unknown as Queue<JudgeResult>;
   const bundles = { get: async () => ({ hash, limits: runData.limits, checker: { kind: "tokens" }, tests: [{ input: "", output: "1\n" }] }) } as unknown as TestBundleCache;
   const logger = createLogger("test", "silent");
-  const runs = new RunJudging({ judge: crashingJudge, live, logger });
+  const runs = new RunJudging({ judge: crashingJudge, bundles, live, logger });
   const judging = new SubmissionJudging({ judge: crashingJudge, bundles, live, results, runs, workerId: "w1", logger });
   return { judging, steps, added };
 }

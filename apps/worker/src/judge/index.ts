@@ -2,7 +2,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import {
+  type CaseReport,
   type LanguageId,
+  type FunctionSpec,
   type LanguageInfo,
   type Limits,
   MAX_RUN_OUTPUT_BYTES,
@@ -19,13 +21,23 @@ import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { forgetDeadAliases } from "../sandbox/box-owner.ts";
 import { sweepStaleBoxes } from "../sandbox/stale-boxes.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
-import { ProgramStore } from "./program-store.ts";
+import { type ProgramSource, ProgramStore } from "./program-store.ts";
+import type { Prepared } from "./prepared.ts";
 import { ScratchMounts } from "./scratch-mounts.ts";
 import { sweepStaleScratch } from "./stale-scratch.ts";
 import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
+import {
+  type FunctionJudgeDeps,
+  casesInput,
+  compileFunctionProgram,
+  judgeCases,
+  newBoundary,
+  openCaseJudge,
+} from "../functions/function-judge.ts";
+import { runFunction } from "../functions/function-run.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
 export type { BoxUserRange } from "../sandbox/box-users.ts";
@@ -58,6 +70,8 @@ export interface JudgeOutcome {
   memoryKb: number | null;
   compileOutput: string | null;
   tests: TestResult[];
+  /** A function problem's first failing case, for its owner (never published in steps). */
+  failure?: CaseReport | null;
 }
 
 export interface JudgeOptions {
@@ -100,6 +114,8 @@ export interface RunRequest {
   code: string;
   input: string;
   limits: Limits;
+  /** A function problem's run: its bundle gives the signature and the reference solutions. */
+  function?: { bundle: TestBundle };
 }
 
 export interface RunListener {
@@ -117,12 +133,11 @@ export interface RunOutcome {
   compileOutput: string | null;
   /** each stream cut at MAX_RUN_OUTPUT_BYTES */
   output: RunOutput | null;
+  /** A function problem's run: cases that matched the reference, of how many (else 1 run) */
+  passed?: number;
+  total?: number;
 }
 
-/** A program ready to run: its files checked out of the cache until `release`. */
-type Prepared =
-  | { ok: true; dir: string; toolchain: Toolchain; release(): Promise<void> }
-  | { ok: false; verdict: "CE" | "IE"; message: string };
 
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
@@ -196,6 +211,7 @@ export class Judge {
   async judge(request: JudgeRequest, listener: JudgeListener): Promise<JudgeOutcome> {
     const { bundle } = request;
     const total = bundle.tests.length;
+    if (bundle.function !== undefined) return this.judgeFunction(request, bundle.function, listener);
     await listener.compiling();
     const program = await this.compileOrRefuse(request.language, request.code);
     if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
@@ -265,11 +281,77 @@ export class Judge {
     };
   }
 
+  /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */
+  private async judgeFunction(request: JudgeRequest, spec: FunctionSpec, listener: JudgeListener): Promise<JudgeOutcome> {
+    const { bundle } = request;
+    const total = bundle.tests.length;
+    await listener.compiling();
+    const deps = this.functionDeps();
+    const program = await compileFunctionProgram(deps, request.language, request.code, spec);
+    if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
+    try {
+      const boundary = newBoundary();
+      const input = casesInput(spec, bundle.tests.map((t) => t.input), boundary);
+      if (!input.ok) {
+        this.logger.error({ message: input.message }, "a function problem's test does not fit its signature");
+        return { ...noTests("IE", total), compileOutput: `the problem's tests are broken (${input.message}); an administrator has been told` };
+      }
+      const opened = await openCaseJudge(deps, bundle, spec);
+      if (!opened.ok) return { ...noTests("IE", total), compileOutput: opened.message };
+      try {
+        const { tests, failure } = await judgeCases(deps, {
+          program,
+          bundle,
+          stdin: input.stdin,
+          boundary,
+          caseJudge: opened.judge,
+          running: (test, n) => listener.running(test, n),
+          tested: (result, n) => listener.tested(result, n),
+        });
+        return {
+          verdict: failure?.verdict ?? "AC",
+          passed: tests.filter((t) => t.verdict === "AC").length,
+          total,
+          timeMs: Math.max(...tests.map((t) => t.timeMs)),
+          memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
+          compileOutput: null,
+          tests,
+          failure,
+        };
+      } finally {
+        await opened.release();
+      }
+    } finally {
+      await program.release();
+    }
+  }
+
+  private functionDeps(): FunctionJudgeDeps {
+    return {
+      sandbox: this.sandbox,
+      limits: this.limits,
+      workDir: this.options.workDir,
+      compile: (language, source) => this.compileOrRefuse(language, source),
+      logger: this.logger,
+    };
+  }
+
   /**
    * One run on custom input: AC when it exits 0 within the limits (there is no expected output
    * to check), else the limit it hit or RE. A SandboxError stays thrown, as for submissions.
    */
   async run(request: RunRequest, listener: RunListener): Promise<RunOutcome> {
+    const spec = request.function?.bundle.function;
+    if (request.function !== undefined && spec !== undefined) {
+      await listener.compiling();
+      const outcome = await runFunction(
+        this.functionDeps(),
+        { language: request.language, code: request.code, input: request.input, bundle: request.function.bundle, spec },
+        () => listener.running(),
+      );
+      const { cases, stdout, stderr, exitCode, truncated, ...rest } = outcome;
+      return { ...rest, output: cases === null ? null : { stdout, stderr, exitCode, truncated, cases } };
+    }
     await listener.compiling();
     const program = await this.compileOrRefuse(request.language, request.code);
     if (!program.ok) {
@@ -299,10 +381,10 @@ export class Judge {
   }
 
   /** The compiled program, checked out of the cache (the caller releases it), or the verdict that ends the job before any test. */
-  private async compileOrRefuse(language: LanguageId, code: string): Promise<Prepared> {
+  private async compileOrRefuse(language: LanguageId, source: ProgramSource): Promise<Prepared> {
     const toolchain = this.toolchains.get(language);
     if (toolchain === undefined) return { ok: false, verdict: "IE", message: `${language} is not available on this worker` };
-    const program = await this.programs.prepare(language, toolchain, code);
+    const program = await this.programs.prepare(language, toolchain, source);
     if (!program.ok) return { ok: false, verdict: "CE", message: truncate(program.message, this.limits.compileMessageBytes) };
     const checkout = program.checkout;
     return { ok: true, dir: checkout.path, toolchain, release: async () => checkout[Symbol.asyncDispose]() };

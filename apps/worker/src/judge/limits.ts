@@ -34,6 +34,11 @@ export interface JudgeLimits {
   compileMessageBytes: number;
   /** CPU ms a problem's checker program gets per test (wall: twice that) before it is IE */
   checkerCpuMs: number;
+  /**
+   * CPU ms of a function problem's one run over all its cases, at most: each case has the
+   * problem's time limit, and the run the limit times the cases up to this backstop
+   */
+  functionRunCpuMs: number;
 }
 
 export const defaultJudgeLimits: JudgeLimits = {
@@ -56,6 +61,7 @@ export const defaultJudgeLimits: JudgeLimits = {
   },
   compileMessageBytes: 8 * 1024,
   checkerCpuMs: 10_000,
+  functionRunCpuMs: 60_000,
 };
 
 /** What callers may override: any judge limit, and any single compile limit. */

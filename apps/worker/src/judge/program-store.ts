@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Logger } from "@judge/config";
+import type { FunctionProgram } from "@judge/function-problems";
 import type { LanguageId } from "@judge/protocol";
 import { type BuildOnceRequest, type Toolchain, languageStrategies } from "../languages/index.ts";
 import { SandboxError } from "../sandbox/errors.ts";
@@ -9,6 +10,42 @@ import { type ArtifactCache, type Checkout, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
 import { type JudgeLimits, compileLimits } from "./limits.ts";
 import type { ScratchMounts } from "./scratch-mounts.ts";
+
+/**
+ * A program's source: one file (a stdin problem: the code is the language's source file), or
+ * several (a function problem: the driver as the main file, the user's code and the prelude
+ * beside it, docs/function-problems.md).
+ */
+export type ProgramSource = string | FunctionProgram;
+
+/** Thrown for a function program whose main file is not the one the language's compile step names. */
+export class ProgramShapeError extends Error {
+  readonly code = "PROGRAM_SHAPE";
+  constructor(message: string) {
+    super(message);
+    this.name = "ProgramShapeError";
+  }
+}
+
+/** The files to write into /box, checked: plain names only, the main one the language's source name. */
+export function programFiles(language: LanguageId, source: ProgramSource): Readonly<Record<string, string>> {
+  const sourceName = languageStrategies[language]!.sourceName;
+  if (typeof source === "string") return { [sourceName]: source };
+  if (source.main !== sourceName) throw new ProgramShapeError(`${language}: the main file is ${sourceName}, not ${source.main}`);
+  if (source.files[sourceName] === undefined) throw new ProgramShapeError(`${language}: no ${sourceName} among the program's files`);
+  for (const name of Object.keys(source.files)) {
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) throw new ProgramShapeError(`${language}: bad file name ${JSON.stringify(name)}`);
+  }
+  return source.files;
+}
+
+/** The cache key of a program's files: over every name and content, so no two programs share one. */
+function sourceHash(files: Readonly<Record<string, string>>, single: boolean): string {
+  const names = Object.keys(files).sort();
+  // A one-file program keeps the key it always had (the code's hash), so existing entries stay valid.
+  if (single && names.length === 1) return sha256(files[names[0]!]!);
+  return sha256(names.map((name) => `${name}\0${Buffer.byteLength(files[name]!)}\0${files[name]}`).join("\0"));
+}
 
 /** What compiling needs: the box, its bounded scratch, the bounded cache, the limits. */
 export interface ProgramStoreDeps {
@@ -37,16 +74,17 @@ export class ProgramStore {
   async prepare(
     language: LanguageId,
     toolchain: Toolchain,
-    code: string,
+    source: ProgramSource,
   ): Promise<{ ok: true; checkout: Checkout } | { ok: false; message: string }> {
     const { cache } = this.deps;
     const compile = toolchain.compile;
+    const files = programFiles(language, source);
     const tag = sha256(`${toolchain.version}\0${compile?.argv.join("\0") ?? "source"}`).slice(0, 16);
-    const dir = cache.dirFor(language, tag, sha256(code));
+    const dir = cache.dirFor(language, tag, sourceHash(files, typeof source === "string"));
     for (let attempt = 0; attempt < 3; attempt++) {
       const cached = await cache.checkout(dir);
       if (cached !== null) return { ok: true, checkout: cached };
-      const built = await cache.once(dir, () => this.compileInto(language, compile, code, dir));
+      const built = await cache.once(dir, () => this.compileInto(language, compile, files, dir));
       if (!built.ok) return built;
     }
     throw new SandboxError(`the artifact cache lost ${dir} three times in a row: is ARTIFACT_CACHE_BYTES smaller than one program?`);
@@ -55,23 +93,26 @@ export class ProgramStore {
   private async compileInto(
     language: LanguageId,
     compile: Toolchain["compile"],
-    code: string,
+    files: Readonly<Record<string, string>>,
     dir: string,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     const { cache } = this.deps;
     const sourceName = languageStrategies[language]!.sourceName;
     const temp = await cache.tempDir();
     try {
-      let bytes: number;
+      let bytes = 0;
       if (compile === null) {
         await mkdir(temp, { mode: 0o755 });
-        await writeFile(join(temp, sourceName), code, { mode: 0o644 });
-        bytes = Buffer.byteLength(code);
+        for (const [name, content] of Object.entries(files)) {
+          await writeFile(join(temp, name), content, { mode: 0o644 });
+          bytes += Buffer.byteLength(content);
+        }
       } else {
         const result = await compileInSandbox({
           ...this.deps,
-          files: { [sourceName]: code },
-          step: compile,
+          files,
+          // A step that keeps its source (a syntax check) keeps every source file of the program.
+          step: compile.keep(sourceName) ? { ...compile, keep: (name) => compile.keep(name) || Object.hasOwn(files, name) } : compile,
           limits: compileLimits(this.deps.limits),
           dest: temp,
         });

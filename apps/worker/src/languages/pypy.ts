@@ -1,6 +1,6 @@
 import { type Language, PROG_DIR } from "./language.ts";
 import { resolveUsrBinary, versionIn } from "./probe.ts";
-import { syntaxCheck } from "./syntax-check.ts";
+import { pythonSyntaxCheck } from "./syntax-check.ts";
 
 export const pypy: Language = {
   id: "pypy",
@@ -13,7 +13,7 @@ export const pypy: Language = {
     if (version === null) return null;
     return {
       version: `PyPy ${version}`,
-      compile: syntaxCheck([pypy3, "-I", "-m", "py_compile", "/box/main.py"], "main.py"),
+      compile: pythonSyntaxCheck(pypy3),
       run: () => ({ argv: [pypy3, "-I", "-B", `${PROG_DIR}/main.py`], outOfMemory: /^MemoryError\b/m }),
     };
   },

@@ -1,6 +1,6 @@
 import { type Language, PROG_DIR } from "./language.ts";
 import { versionIn } from "./probe.ts";
-import { syntaxCheck } from "./syntax-check.ts";
+import { pythonSyntaxCheck } from "./syntax-check.ts";
 
 /** CPython 3 from /usr/bin; the python3 first on PATH may be a pyenv shim outside /usr. */
 const PYTHON = "/usr/bin/python3";
@@ -14,7 +14,7 @@ export const python: Language = {
     return {
       version,
       // py_compile parses and byte-compiles without running anything: a SyntaxError is a CE.
-      compile: syntaxCheck([PYTHON, "-I", "-m", "py_compile", "/box/main.py"], "main.py"),
+      compile: pythonSyntaxCheck(PYTHON),
       run: () => ({
         // -I: no PYTHON* variables, no user site, script dir not on sys.path; -B: /prog is read-only anyway
         argv: [PYTHON, "-I", "-B", `${PROG_DIR}/main.py`],

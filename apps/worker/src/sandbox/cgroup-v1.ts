@@ -44,8 +44,17 @@ class BoxV1 implements BoxCgroup {
   }
 
   async cpuMs(): Promise<number> {
+    return this.#cpuMs();
+  }
+
+  #cpuMs(): number {
     const ns = Number((readText(join(this.dirs.cpuacct, "cpuacct.usage"))).trim());
     return Math.round(ns / 1e6);
+  }
+
+  sampleUsage(): { cpuMs: number; memoryKb: number } {
+    const peak = readText(join(this.dirs.memory, "memory.max_usage_in_bytes"));
+    return { cpuMs: this.#cpuMs(), memoryKb: Math.ceil(Number(peak.trim()) / 1024) };
   }
 
   async usage(): Promise<CgroupUsage> {

@@ -79,8 +79,16 @@ class BoxV2 implements BoxCgroup {
   }
 
   async cpuMs(): Promise<number> {
+    return this.#cpuMs();
+  }
+
+  #cpuMs(): number {
     const stat = readText(join(this.dir, "cpu.stat"));
     return Math.round(Number(/^usage_usec (\d+)$/m.exec(stat)?.[1] ?? 0) / 1000);
+  }
+
+  sampleUsage(): { cpuMs: number; memoryKb: number } {
+    return { cpuMs: this.#cpuMs(), memoryKb: Math.ceil(Number(readText(join(this.dir, "memory.peak")).trim()) / 1024) };
   }
 
   async usage(): Promise<CgroupUsage> {

@@ -30,6 +30,8 @@ export interface BoxCgroup {
   readonly procsFiles: readonly string[];
   cpuMs(): Promise<number>;
   usage(): Promise<CgroupUsage>;
+  /** CPU and peak memory right now, read synchronously: a result line's usage is the box's at that line */
+  sampleUsage(): { cpuMs: number; memoryKb: number };
   /** SIGKILL everything in the box and wait until it is empty. */
   kill(): Promise<void>;
   /** kill, then remove the cgroup directories. Safe to call twice. */

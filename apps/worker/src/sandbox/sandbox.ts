@@ -10,6 +10,7 @@ import { type BoxUser, type BoxUserRange, BoxUsers } from "./box-users.ts";
 import { SandboxError } from "./errors.ts";
 import { type SandboxOutcome, classifyRun } from "./outcome.ts";
 import { openCgroups } from "./open-cgroups.ts";
+import { type ResultPipe, ResultPipes } from "./result-pipe.ts";
 import { assertFilterArchitecture, seccompProgramBytes } from "./seccomp/seccomp-filter.ts";
 
 export interface RunLimits {
@@ -48,11 +49,37 @@ export interface RunSpec {
   scratch: Scratch;
   binds: readonly Bind[];
   limits: RunLimits;
+  /** A function problem's run: the results descriptor (fd 3 in the box), read line by line. */
+  results?: ResultChannel;
   /**
    * The host user to run as, when the caller needs it first (a compile's scratch is chowned to
    * it). Absent: the run claims one of its own and releases it when the box is gone.
    */
   user?: BoxUser;
+}
+
+/** The box's usage when a result line arrived, from the cgroup. */
+export interface LineUsage {
+  /** CPU ms of the whole tree since the box started */
+  cpuMs: number;
+  /** peak memory of the box so far, KiB */
+  memoryKb: number;
+}
+
+/**
+ * Fd 3 inside the box, for results (docs/function-problems.md). Each complete line is handed
+ * over as it arrives with the cgroup's usage at that moment; an unterminated tail at exit is
+ * not a line. The box is killed (time-limit) once the CPU used since the previous line (since
+ * the start, for the first) passes `lineCpuMs`; `RunLimits.cpuMs` stays the whole run's backstop.
+ */
+export interface ResultChannel {
+  /** bytes the program may write on fd 3; one more kills the box as output-limit */
+  limitBytes: number;
+  /** CPU ms between two lines */
+  lineCpuMs: number;
+  onLine(line: Buffer, usage: LineUsage): void;
+  /** aborting kills the box; the result then says `stopped` (stop at the first failing case) */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -65,6 +92,8 @@ export interface RunResult {
   memoryKb: number;
   stdout: Buffer;
   stderr: Buffer;
+  /** the caller aborted the run (ResultChannel.signal): the outcome only says how the kill ended it */
+  stopped?: boolean;
 }
 
 export interface SandboxOptions {
@@ -87,6 +116,17 @@ const INNER = [
   'exec "$@" 3<&- 4<&- 5>&- 6<&-',
 ].join("\n");
 
+/**
+ * The same for a function problem's run: the results pipe, handed to bwrap as fd 7 (the next
+ * after the seccomp fd in its stdio), becomes the program's fd 3 and nothing else stays open
+ * (bwrap's info fd 3 is replaced by it).
+ */
+const INNER_WITH_RESULTS = [
+  'ulimit -s "$1" && ulimit -f "$2" && ulimit -t "$3" && ulimit -n "$4" && ulimit -c 0 || exit 1',
+  'shift 4; printf x >&5 || exit 1',
+  'exec "$@" 3>&7 4<&- 5>&- 6<&- 7>&-',
+].join("\n");
+
 /** How often CPU time is sampled while a run is still going: a multi-threaded program can burn CPU faster than wall time. */
 function cpuPollMs(cpuLimitMs: number): number {
   return Math.max(20, Math.min(100, Math.floor(cpuLimitMs / 4)));
@@ -99,6 +139,7 @@ export class Sandbox {
     private readonly layout: HostLayout,
     /** the compiled seccomp filter, written to every bwrap on its --seccomp descriptor */
     private readonly seccomp: Buffer,
+    private readonly resultPipes: ResultPipes,
     private readonly logger: Logger,
   ) {}
 
@@ -112,7 +153,7 @@ export class Sandbox {
       logger,
     });
     logger.info({ cgroupVersion: cgroups.version, root: cgroups.root }, "sandbox ready");
-    return new Sandbox(users, cgroups, await inspectHostLayout(), seccompProgramBytes(), logger);
+    return new Sandbox(users, cgroups, await inspectHostLayout(), seccompProgramBytes(), await ResultPipes.create(), logger);
   }
 
   /** A host user of its own for one box; release it (or `await using`) once its files are gone. */
@@ -129,9 +170,12 @@ export class Sandbox {
     const user = spec.user ?? own!;
     try {
       const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
+      const pipe = spec.results === undefined ? null : await this.resultPipes.open();
       try {
-        return await this.runInBox(spec, box, user);
+        return await this.runInBox(spec, box, user, pipe);
       } finally {
+        pipe?.closeWriteEnd();
+        pipe?.reader.destroy();
         // Every process of the box is dead once this returns: only then may the uid serve another box.
         await box.destroy();
       }
@@ -140,12 +184,12 @@ export class Sandbox {
     }
   }
 
-  private async runInBox(spec: RunSpec, box: BoxCgroup, user: BoxUser): Promise<RunResult> {
+  private async runInBox(spec: RunSpec, box: BoxCgroup, user: BoxUser, pipe: ResultPipe | null): Promise<RunResult> {
     const { limits } = spec;
     const argv = [
       "--info-fd", String(INFO_FD), "--block-fd", String(BLOCK_FD), "--seccomp", String(SECCOMP_FD),
       ...bwrapArgs({ layout: this.layout, scratch: spec.scratch, tmpBytes: limits.tmpBytes, binds: spec.binds, env: spec.env }),
-      "--", "/bin/sh", "-c", INNER, "sh",
+      "--", "/bin/sh", "-c", pipe === null ? INNER : INNER_WITH_RESULTS, "sh",
       String(Math.ceil(limits.stackBytes / 1024)),
       String(Math.ceil(limits.fileBytes / 512)), // dash counts RLIMIT_FSIZE in 512-byte blocks
       String(Math.ceil(limits.cpuMs / 1000) + 1), // backstop only; the cgroup's CPU time decides
@@ -161,8 +205,10 @@ export class Sandbox {
       env: { [BOX_OWNER_ENV]: ownerToken() },
       uid: user.uid,
       gid: user.gid,
-      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe", "pipe", ...(pipe === null ? [] : [pipe.writeFd])],
     });
+    // bwrap and the box hold their own copies now; ours would keep the reader from ever seeing EOF.
+    pipe?.closeWriteEnd();
     const [stdinPipe, stdoutPipe, stderrPipe, infoPipe, blockPipe, markerPipe, seccompPipe] = child.stdio as unknown as [
       Writable, Readable, Readable, Readable, Writable, Readable, Writable,
     ];
@@ -177,7 +223,10 @@ export class Sandbox {
 
     let outputExceeded = false;
     let timedOut = false;
+    let stopped = false;
     let marked = false;
+    /** CPU ms at the last result line: the per-line limit counts from here */
+    let lineStartCpuMs = 0;
     let killing: Promise<void> | null = null;
     const killBox = () => {
       killing ??= box.kill().catch((error: unknown) => this.logger.error({ err: error }, "killing the box failed"));
@@ -192,6 +241,21 @@ export class Sandbox {
     markerPipe.on("data", () => {
       marked = true;
     });
+    const results = spec.results;
+    const lines =
+      pipe === null || results === undefined
+        ? null
+        : readLines(pipe.reader, results.limitBytes, overflow, (line) => {
+            // Synchronous cgroup reads: the usage is the box's at this very line.
+            const usage = box.sampleUsage();
+            lineStartCpuMs = usage.cpuMs;
+            results.onLine(line, usage);
+          });
+    const onAbort = () => {
+      stopped = true;
+      killBox();
+    };
+    results?.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       if (child.pid === undefined) throw new SandboxError("cannot start bwrap");
       admit(box, await readChildPid(infoPipe));
@@ -214,24 +278,32 @@ export class Sandbox {
       killBox();
     }, limits.wallMs);
     let cpuTimer: NodeJS.Timeout | null = null;
+    const lineCpuMs = results?.lineCpuMs ?? Number.POSITIVE_INFINITY;
     const pollCpu = () => {
       cpuTimer = setTimeout(() => {
         box.cpuMs().then(
           (cpuMs) => {
-            if (cpuMs > limits.cpuMs) {
+            if (cpuMs > limits.cpuMs || cpuMs - lineStartCpuMs > lineCpuMs) {
               timedOut = true;
               killBox();
             } else if (killing === null) pollCpu();
           },
           () => {}, // the box is being torn down
         );
-      }, cpuPollMs(limits.cpuMs));
+      }, cpuPollMs(Math.min(limits.cpuMs, lineCpuMs)));
     };
     pollCpu();
 
     const exit = await exited;
     clearTimeout(wallTimer);
     if (cpuTimer !== null) clearTimeout(cpuTimer);
+    results?.signal?.removeEventListener("abort", onAbort);
+    if (lines !== null) {
+      // What the box left behind dies first, so the pipe's last writer is gone and EOF comes;
+      // every line the box wrote is handed over before the run is reported.
+      await box.kill();
+      await lines.ended;
+    }
     if (exit.error !== null) throw new SandboxError("bwrap failed", { cause: exit.error });
     const wallMs = performance.now() - started;
     await (killing ?? Promise.resolve());
@@ -251,6 +323,7 @@ export class Sandbox {
         cpuLimitMs: limits.cpuMs,
         exitCode: exit.code,
       }),
+      ...(stopped ? { stopped } : {}),
       exitCode: exit.code,
       cpuMs: usage.cpuMs,
       wallMs: Math.round(wallMs),
@@ -261,8 +334,40 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
+    await Promise.allSettled([this.resultPipes.close()]);
     await this.cgroups.close();
   }
+}
+
+/**
+ * Hand each complete line of `stream` to `onLine` (without its newline) as it arrives; past
+ * `limit` bytes in all call `onOverflow` once and stop reading. `ended` resolves at EOF.
+ */
+function readLines(stream: Readable, limit: number, onOverflow: () => void, onLine: (line: Buffer) => void): { ended: Promise<void> } {
+  let pending: Buffer[] = [];
+  let read = 0;
+  const ended = new Promise<void>((resolve) => {
+    stream.once("close", resolve);
+    stream.on("error", () => resolve());
+  });
+  stream.on("data", (chunk: Buffer) => {
+    if (read > limit) return;
+    read += chunk.length;
+    if (read > limit) {
+      onOverflow();
+      stream.destroy();
+      return;
+    }
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      onLine(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      pending = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+  return { ended };
 }
 
 /**
