@@ -25,7 +25,14 @@ function slugOf(param: unknown): string {
  * 400 says which test and why (the worker would otherwise fail them at judge time).
  */
 function checkedInput(body: unknown): ProblemInput {
-  const input = ProblemInput.parse(body);
+  const parsed = ProblemInput.safeParse(body);
+  if (!parsed.success) {
+    const slug = (body as { slug?: unknown } | null)?.slug;
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const where = typeof slug === "string" ? `problem "${slug.slice(0, 64)}", ` : "";
+    throw new ApiError("VALIDATION", `${where}${issues[0]?.path || "body"}: ${issues[0]?.message}`, issues);
+  }
+  const input = parsed.data;
   try {
     checkFunctionTests(input);
   } catch (error) {
