@@ -1,18 +1,24 @@
 /**
- * npm run import-problem -- <package-dir> [--slug <slug>] [--publish]
+ * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish]
+ *
+ * A `.json` file is a function problem's one file (docs/function-problems.md, "Problem file",
+ * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
+ * --publish publishes it (without it, the file's `published`, default false).
  *
  * Imports a Kattis problem package (problem.yaml, problem_statement/, data/sample, data/secret,
  * output_validators/) into the database at DATABASE_URL, creating the problem or replacing it
  * and all its tests. The slug is the directory's name unless --slug names it. A bad package
  * exits 1 with a message that names the problem and the file.
  */
+import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseKattisPackage } from "@judge/problem-package";
+import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage } from "@judge/problem-package";
+import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 
-const USAGE = "usage: npm run import-problem -- <package-dir> [--slug <slug>] [--publish]\n(DATABASE_URL names the database)\n";
+const USAGE = "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish]\n(DATABASE_URL names the database)\n";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -30,7 +36,9 @@ async function main(): Promise<number> {
   }
   const dir = resolve(positionals[0]!);
   try {
-    const problem = parseKattisPackage(await filesFromDirectory(dir), { slug: values.slug ?? basename(dir), published: values.publish });
+    const problem = dir.endsWith(".json")
+      ? await functionFileAt(dir, values.slug, values.publish)
+      : parseKattisPackage(await filesFromDirectory(dir), { slug: values.slug ?? basename(dir), published: values.publish });
     const prisma = createPrisma(databaseUrl);
     try {
       const saved = await saveProblem(prisma, problem);
@@ -46,6 +54,18 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+}
+
+async function functionFileAt(path: string, slug: string | undefined, publish: boolean): Promise<ProblemInput> {
+  const file = basename(path);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new PackageError(basename(path, ".json"), file, error instanceof SyntaxError ? `not JSON: ${error.message}` : String(error));
+  }
+  const body = slug === undefined || typeof raw !== "object" || raw === null ? raw : { ...raw, slug };
+  return parseFunctionFile(body, { file, ...(publish ? { published: true } : {}) });
 }
 
 process.exitCode = await main();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CheckerSpec, type Limits, type TestBundle } from "@judge/protocol";
+import { CheckerSpec, FunctionSpec, type Limits, type TestBundle } from "@judge/protocol";
 
 export interface TestData {
   input: string;
@@ -20,17 +20,25 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * SHA-256 (hex) over limits, checker and the tests in order: the workers' cache key for test
- * data, so any change to any of them must change it. Each part is one JSON text per line;
- * JSON escapes newlines inside strings, so the encoding is unambiguous.
+ * SHA-256 (hex) over limits, checker, the tests in order and a function problem's spec
+ * (signature, comparison, reference solutions): the workers' cache key for test data, so any
+ * change to any of them must change it. Each part is one JSON text per line; JSON escapes
+ * newlines inside strings, so the encoding is unambiguous. A stdin problem hashes as before
+ * function problems existed, so its workers' caches stay warm.
  */
-export function hashTestBundle(limits: Limits, checker: CheckerSpec, tests: readonly TestData[]): string {
+export function hashTestBundle(
+  limits: Limits,
+  checker: CheckerSpec,
+  tests: readonly TestData[],
+  spec?: FunctionSpec,
+): string {
   const hash = createHash("sha256");
   hash.update(`${ENCODING}\n`);
   hash.update(`${JSON.stringify({ timeMs: limits.timeMs, memoryKb: limits.memoryKb })}\n`);
   hash.update(`${JSON.stringify(canonical(checker))}\n`);
   hash.update(`${tests.length}\n`);
   for (const test of tests) hash.update(`${JSON.stringify([test.input, test.output])}\n`);
+  if (spec !== undefined) hash.update(`function ${JSON.stringify(canonical(spec))}\n`);
   return hash.digest("hex");
 }
 
@@ -41,6 +49,17 @@ export interface ProblemWithTests {
   /** Prisma's `Json`: parsed here, so a malformed row fails loudly instead of judging wrong. */
   checker: unknown;
   tests: readonly (TestData & { index: number })[];
+  /** Absent on rows read before function problems; `stdin` then. */
+  kind?: "stdin" | "function";
+  signature?: unknown;
+  comparison?: unknown;
+  references?: unknown;
+}
+
+/** A function problem's spec from its JSON columns, parsed, or undefined for a stdin problem. */
+export function functionSpecOf(problem: Pick<ProblemWithTests, "kind" | "signature" | "comparison" | "references">): FunctionSpec | undefined {
+  if (problem.kind !== "function") return undefined;
+  return FunctionSpec.parse({ signature: problem.signature, comparison: problem.comparison ?? {}, references: problem.references });
 }
 
 /** What the worker downloads (by hash) to judge a submission of this problem. */
@@ -48,5 +67,6 @@ export function testBundleOf(problem: ProblemWithTests): TestBundle {
   const limits: Limits = { timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb };
   const checker = CheckerSpec.parse(problem.checker);
   const tests = [...problem.tests].sort((a, b) => a.index - b.index).map((t) => ({ input: t.input, output: t.output }));
-  return { hash: hashTestBundle(limits, checker, tests), limits, checker, tests };
+  const spec = functionSpecOf(problem);
+  return { hash: hashTestBundle(limits, checker, tests, spec), limits, checker, tests, ...(spec ? { function: spec } : {}) };
 }

@@ -1,13 +1,14 @@
 export { createPrisma, type PrismaOptions } from "./client.ts";
-export { PrismaClient, Prisma, Role, Difficulty, SubmissionStatus, Verdict } from "./generated/prisma/client.ts";
+export { PrismaClient, Prisma, Role, Difficulty, SubmissionStatus, Verdict, ProblemKind } from "./generated/prisma/client.ts";
 export type { User, Problem, TestCase, Submission, SubmissionTest } from "./generated/prisma/client.ts";
 export { migrate, type MigrateOptions, type MigrateResult } from "./migrations/migrate.ts";
 export { readMigrations, defaultMigrationsDir, type MigrationFile } from "./migrations/migration-files.ts";
 export { createDatabase, dropDatabase, databaseUrlFor } from "./admin.ts";
 export { DbError, type DbErrorCode } from "./errors.ts";
-export { hashTestBundle, testBundleOf, type TestData, type ProblemWithTests } from "./bundle.ts";
+export { hashTestBundle, testBundleOf, functionSpecOf, type TestData, type ProblemWithTests } from "./bundle.ts";
 export { seedProblems, type SeedResult, type SeedOutcome } from "./seed/seed-problems.ts";
-export { sampleProblems } from "./seed/catalog.ts";
+export { sampleProblems, functionProblems } from "./seed/catalog.ts";
+export { storedCase, type FunctionCase, type FunctionProblemSeed } from "./seed/function-problems/index.ts";
 export type { ProblemDefinition } from "./seed/problem-definition.ts";
 export { startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from "./embedded/start-embedded-postgres.ts";
-export { problemRowsOf } from "./problem-rows.ts";
+export { problemRowsOf, checkerOf, functionSpecOfInput, functionColumnsOf } from "./problem-rows.ts";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
 import { CheckerSpec, Difficulty, Limits, Sample, Slug } from "./problem.ts";
+import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
 export const ErrorCode = z.enum([
   "VALIDATION",
@@ -110,6 +111,25 @@ export const ProblemInput = z.object({
   /** Hidden tests, judged after the samples. */
   tests: z.array(Sample).min(1).max(1000),
   published: z.boolean().default(false),
+  /**
+   * `function`: tests are LeetCode's (input: one JSON value per parameter line, output: one
+   * JSON value), checked against `signature` by the API; `references` give Run's expected.
+   */
+  kind: ProblemKind.default("stdin"),
+  signature: Signature.optional(),
+  comparison: ResultComparison.optional(),
+  references: z.array(ReferenceSolution).max(8).optional(),
+}).superRefine((p, ctx) => {
+  if (p.kind === "stdin") {
+    for (const key of ["signature", "comparison", "references"] as const) {
+      if (p[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: "only a function problem has one" });
+    }
+    return;
+  }
+  if (p.signature === undefined) ctx.addIssue({ code: "custom", path: ["signature"], message: "a function problem needs its signature" });
+  if (p.references === undefined || p.references.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["references"], message: "a function problem needs a reference solution (Run's expected output)" });
+  }
 });
 export type ProblemInput = z.infer<typeof ProblemInput>;
 

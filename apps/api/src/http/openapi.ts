@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FunctionProblemFile } from "@judge/problem-package";
 import {
   AuthResponse,
   Credentials,
@@ -62,6 +63,7 @@ export const routeCatalog: RouteSpec[] = [
   { method: "get", path: "/api/problems/{slug}", summary: "A problem's statement, samples, limits, languages", access: "public", ok: [200, ProblemDetail] },
   { method: "post", path: "/api/problems", summary: "Create a problem with its tests", access: "admin", body: ProblemInput, ok: [201, ProblemAdminView] },
   { method: "post", path: "/api/problems/import", summary: "Import a Kattis problem package; body: the package as application/zip", access: "admin", query: { slug: "string", publish: "string" }, ok: [201, ProblemAdminView] },
+  { method: "post", path: "/api/problems/import-function", summary: "Import a function problem's one JSON file (docs/function-problems.md, format judge/function-problem@1)", access: "admin", body: FunctionProblemFile, query: { slug: "string", publish: "string" }, ok: [201, ProblemAdminView] },
   { method: "put", path: "/api/problems/{slug}", summary: "Replace a problem and its tests", access: "admin", body: ProblemInput, ok: [200, ProblemAdminView] },
   { method: "delete", path: "/api/problems/{slug}", summary: "Delete a problem", access: "admin", query: { withSubmissions: "string" }, ok: [204, null] },
   { method: "post", path: "/api/problems/{slug}/publish", summary: "Publish", access: "admin", ok: [200, ProblemAdminView] },

@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
-import { PackageError, filesFromZip, parseKattisPackage } from "@judge/problem-package";
+import { PackageError, filesFromZip, parseFunctionFile, parseKattisPackage } from "@judge/problem-package";
 import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -50,5 +50,33 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
       }
     },
   );
+
+  /**
+   * `POST /api/problems/import-function` (admin): a function problem's one JSON file
+   * (docs/function-problems.md, "Problem file"), sent as the body:
+   *
+   *   curl -X POST --data-binary @two-sum.json -H 'Content-Type: application/json' \
+   *     -H "Authorization: Bearer $TOKEN" 'http://localhost:3000/api/problems/import-function?publish=1'
+   *
+   * Creates or replaces the problem by its slug: 201 or 200 with the ProblemAdminView. A test
+   * that does not fit the signature is a 400 naming the problem, the test and the parameter.
+   */
+  router.post("/import-function", requireAdmin, async (req, res) => {
+    const query = ImportQuery.safeParse(req.query);
+    if (!query.success) throw new ApiError("VALIDATION", "query: slug must be a string, publish one of 1, true, 0, false");
+    if (typeof req.body !== "object" || req.body === null) {
+      throw new ApiError("VALIDATION", "send the problem file as a JSON body with Content-Type: application/json");
+    }
+    const publish = query.data.publish === undefined ? undefined : query.data.publish === "1" || query.data.publish === "true";
+    const body = query.data.slug === undefined ? req.body : { ...req.body, slug: query.data.slug };
+    try {
+      const problem = parseFunctionFile(body, { ...(publish === undefined ? {} : { published: publish }) });
+      const saved = await saveProblem(prisma, problem);
+      res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
+    } catch (error) {
+      if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { problem: error.problem });
+      throw error;
+    }
+  });
   return router;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
 import { problemRowsOf } from "@judge/db";
 import { ProblemInput, Slug, type ProblemAdminView, type RejudgeResponse } from "@judge/protocol";
+import { PackageError, checkFunctionTests } from "@judge/problem-package";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { RejudgeService } from "../submissions/rejudge-service.ts";
@@ -19,6 +20,28 @@ function slugOf(param: unknown): string {
   return slug.data;
 }
 
+/**
+ * The body as a ProblemInput; a function problem's tests must also fit its signature, or the
+ * 400 says which test and why (the worker would otherwise fail them at judge time).
+ */
+function checkedInput(body: unknown): ProblemInput {
+  const parsed = ProblemInput.safeParse(body);
+  if (!parsed.success) {
+    const slug = (body as { slug?: unknown } | null)?.slug;
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+    const where = typeof slug === "string" ? `problem "${slug.slice(0, 64)}", ` : "";
+    throw new ApiError("VALIDATION", `${where}${issues[0]?.path || "body"}: ${issues[0]?.message}`, issues);
+  }
+  const input = parsed.data;
+  try {
+    checkFunctionTests(input);
+  } catch (error) {
+    if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { problem: error.problem });
+    throw error;
+  }
+  return input;
+}
+
 function adminView(row: { slug: string; title: string; published: boolean; testsHash: string }, tests: number): ProblemAdminView {
   return { slug: row.slug, title: row.title, published: row.published, testsHash: row.testsHash, tests };
 }
@@ -29,7 +52,7 @@ export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService
   const router = Router();
 
   router.post("/", requireAdmin, async (req, res) => {
-    const input = ProblemInput.parse(req.body);
+    const input = checkedInput(req.body);
     const { fields, tests } = problemRowsOf(input);
     try {
       const row = await prisma.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests } } });
@@ -42,7 +65,7 @@ export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService
 
   router.put("/:slug", requireAdmin, async (req, res) => {
     const slug = slugOf(req.params.slug);
-    const input = ProblemInput.parse(req.body);
+    const input = checkedInput(req.body);
     if (input.slug !== slug) throw new ApiError("VALIDATION", "slug: must equal the slug in the path");
     const { fields, tests } = problemRowsOf(input);
     const row = await prisma.$transaction(async (tx) => {

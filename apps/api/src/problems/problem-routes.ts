@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   Difficulty,
   Limits,
+  Signature,
   Slug,
   languageDisplay,
   type ProblemDetail,
@@ -11,6 +12,7 @@ import {
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
 import { notFound } from "../http/api-error.ts";
+import { functionLanguageOffer } from "./function-languages.ts";
 import { summariesOf } from "./problem-stats.ts";
 
 const ListQuery = z.object({
@@ -57,10 +59,15 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
     const body: ProblemDetail = {
       ...summary!,
       statement: problem.statement,
+      // A function problem's samples are its examples: the parameter lines, the expected JSON.
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
       limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
       languages: languages.map((l) => ({ ...l, starter: languageDisplay[l.id].starter })),
     };
+    if (problem.kind === "function") {
+      const signature = Signature.parse(problem.signature);
+      Object.assign(body, { kind: "function", signature }, functionLanguageOffer(signature, languages));
+    }
     res.json(body);
   });
 

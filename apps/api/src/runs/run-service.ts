@@ -5,6 +5,7 @@ import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
 import {
   Limits,
+  Signature,
   jobPriority,
   queuedView,
   type JudgeJob,
@@ -15,6 +16,15 @@ import {
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
 import type { RunsInFlight } from "../intake/runs-in-flight.ts";
+import { requireFunctionLanguage } from "../problems/function-languages.ts";
+import { functionRunCases } from "./function-run-input.ts";
+
+interface FunctionRun {
+  problemId: string;
+  testsHash: string;
+  /** How many cases the Testcase panel holds. */
+  cases: number;
+}
 
 /** Limits of a run without a problem: what a typical problem allows. */
 const DEFAULT_RUN_LIMITS: Limits = { timeMs: 2000, memoryKb: 256 * 1024 };
@@ -41,13 +51,17 @@ export class RunService {
   async create(user: TokenClaims, input: RunCreate): Promise<SubmissionView> {
     const { prisma, live, fleet, judgeQueue, runsInFlight } = this.deps;
     let limits = DEFAULT_RUN_LIMITS;
+    let fn: FunctionRun | null = null;
     if (input.problem) {
       const problem = await prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { published: true, timeLimitMs: true, memoryLimitKb: true },
+        select: { id: true, published: true, timeLimitMs: true, memoryLimitKb: true, kind: true, signature: true, testsHash: true },
       });
       if (!problem || !problem.published) throw notFound("problem");
       limits = Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb });
+      if (problem.kind === "function") {
+        fn = { problemId: problem.id, testsHash: problem.testsHash, cases: functionRunCases(Signature.parse(problem.signature), input.input) };
+      }
     }
     const offered = await fleet.languages();
     if (!offered.some((l) => l.id === input.language)) {
@@ -55,6 +69,7 @@ export class RunService {
         offered: offered.map((l) => l.id),
       });
     }
+    if (fn !== null && input.problem) requireFunctionLanguage(input.language, input.problem);
     // Refused with 503 or 429 exactly as a submission would be; a run keeps its own priority.
     await this.deps.admission.admit(user.sub);
 
@@ -64,7 +79,7 @@ export class RunService {
       kind: "run",
       problem: input.problem ?? "",
       language: input.language,
-      total: 1,
+      total: fn?.cases ?? 1,
       output: null,
       createdAt: new Date().toISOString(),
     });
@@ -73,7 +88,16 @@ export class RunService {
       await live.create(view, user.sub);
       await judgeQueue.add(
         "run",
-        { v: 1, kind: "run", submissionId: id, language: input.language, code: input.code, input: input.input, limits },
+        {
+          v: 1,
+          kind: "run",
+          submissionId: id,
+          language: input.language,
+          code: input.code,
+          input: input.input,
+          limits,
+          ...(fn ? { function: { problemId: fn.problemId, testsHash: fn.testsHash } } : {}),
+        },
         {
           jobId: id,
           priority: jobPriority.run,

@@ -1,6 +1,6 @@
 import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
-import type { Prisma, PrismaClient } from "@judge/db";
+import { Prisma, type PrismaClient } from "@judge/db";
 import type { LiveState } from "@judge/live-state";
 import { jobPriority, type JudgeJob, type SubmissionView } from "@judge/protocol";
 import { notFound } from "../http/api-error.ts";
@@ -24,6 +24,7 @@ const freshJudging = {
   timeMs: null,
   memoryKb: null,
   compileOutput: null,
+  failure: Prisma.DbNull,
   judgedAt: null,
   judging: { increment: 1 },
 } satisfies Prisma.SubmissionUpdateManyMutationInput;

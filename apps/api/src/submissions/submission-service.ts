@@ -3,9 +3,10 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import { queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { CaseReport, queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
+import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
@@ -35,7 +36,7 @@ export class SubmissionService {
     const [found, offering, admission] = await Promise.allSettled([
       prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { id: true, slug: true, published: true, testsHash: true },
+        select: { id: true, slug: true, published: true, testsHash: true, kind: true },
       }),
       fleet.languages(),
       this.deps.admission.admit(user.sub),
@@ -48,6 +49,7 @@ export class SubmissionService {
         offered: offered.map((l) => l.id),
       });
     }
+    if (problem.kind === "function") requireFunctionLanguage(input.language, problem.slug);
     const { priority } = settled(admission);
 
     const id = randomUUID();
@@ -95,7 +97,8 @@ export class SubmissionService {
   /**
    * The stored view, with the live progress from Redis while the judge is still at work.
    * Anyone may read a verdict; only its owner and admins get the code and the compiler's
-   * output (submission-visibility.ts). An accepted one carries where it stands among the
+   * output, nor a function problem's failing case, which quotes the user's output
+   * (submission-visibility.ts). An accepted one carries where it stands among the
    * accepted ones in its language.
    */
   async get(id: string, viewer: TokenClaims | undefined): Promise<SubmissionView> {
@@ -106,7 +109,8 @@ export class SubmissionService {
     const live = stored.status === "done" ? null : await this.deps.live.snapshot(id).catch(() => null);
     const view = live?.view ?? stored;
     const stats = row.status === "done" && row.verdict === "AC" ? await submissionStats(this.deps.prisma, row) : null;
-    const full: SubmissionView = { ...view, ...(stats ? { stats } : {}), code: row.code };
+    const failure = row.failure === null ? null : CaseReport.parse(row.failure);
+    const full: SubmissionView = { ...view, ...(stats ? { stats } : {}), code: row.code, ...(failure ? { failure } : {}) };
     return mayRead ? full : publicView(full);
   }
 }

@@ -4,8 +4,9 @@ import type { SubmissionView, TokenClaims } from "@judge/protocol";
 /**
  * Who reads what of a submission. Its verdict and numbers are public, as on LeetCode and
  * Codeforces; what quotes its code is not: the code itself and the compiler's output
- * (gcc prints the offending source lines), and a run's stdout/stderr. Those go to the
- * owner and to admins only, on every route that returns a submission.
+ * (gcc prints the offending source lines), a run's stdout/stderr, and a function problem's
+ * failing case (the code's own output and prints, and a hidden test's input). Those go to
+ * the owner and to admins only, on every route that returns a submission.
  */
 export function mayReadPrivateParts(viewer: TokenClaims | undefined, ownerId: string): boolean {
   return viewer !== undefined && (viewer.sub === ownerId || viewer.role === "admin");
@@ -13,7 +14,7 @@ export function mayReadPrivateParts(viewer: TokenClaims | undefined, ownerId: st
 
 /** The view as others get it: nothing that quotes the code. */
 export function publicView(view: SubmissionView): SubmissionView {
-  const { code: _code, compileOutput: _compileOutput, output: _output, ...rest } = view;
+  const { code: _code, compileOutput: _compileOutput, output: _output, failure: _failure, ...rest } = view;
   return rest;
 }
 

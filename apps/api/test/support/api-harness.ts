@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { createLogger, type Logger } from "@judge/config";
 import { createDatabase, createPrisma, dropDatabase, type PrismaClient } from "@judge/db";
 import { FleetRegistry } from "@judge/live-state";
+import type { LanguageInfo } from "@judge/protocol";
 import { generateTokenKeys } from "@judge/tokens";
 import { loadApiConfig } from "../../src/config.ts";
 import { startApi } from "../../src/start-api.ts";
@@ -19,8 +20,8 @@ export interface ApiHarness {
   redis: Redis;
   /** Signs in the admin from ADMIN_USERNAME / ADMIN_PASSWORD. */
   adminToken(): Promise<string>;
-  /** Makes languages look offered by a live worker (no worker runs: jobs stay queued). */
-  offerLanguages(): Promise<void>;
+  /** Makes languages look offered by a live worker (no worker runs: jobs stay queued); default Python alone. */
+  offerLanguages(languages?: LanguageInfo[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,11 +70,11 @@ export async function startApiHarness(env: Record<string, string> = {}, options:
         if (r.status !== 200) throw new Error(`admin login: ${r.status}`);
         return r.body.token;
       })),
-    offerLanguages: async () => {
+    offerLanguages: async (languages = [{ id: "python", name: "Python", version: "3" }]) => {
       // seenAt in the future keeps this heartbeat alive however long the test runs.
       await new FleetRegistry(redis, prefix).beat({
         workerId: `fake-${randomUUID()}`,
-        languages: [{ id: "python", name: "Python", version: "3" }],
+        languages,
         concurrency: 1,
         seenAt: Date.now() + 3600_000,
       });

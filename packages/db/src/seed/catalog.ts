@@ -1,3 +1,4 @@
+import { functionProblems } from "./function-problems/index.ts";
 import type { ProblemDefinition } from "./problem-definition.ts";
 import { aPlusB } from "./problems/a-plus-b.ts";
 import { circleArea } from "./problems/circle-area.ts";
@@ -6,7 +7,9 @@ import { fizzbuzz } from "./problems/fizzbuzz.ts";
 import { maxSubarraySumProblem } from "./problems/max-subarray-sum.ts";
 import { reverseString } from "./problems/reverse-string.ts";
 
-/** The sample problems `npm start` seeds, in the order a newcomer would try them. */
+export { functionProblems };
+
+/** The sample problems `npm start` seeds, in the order a newcomer would try them: stdin first, then LeetCode style. */
 export const sampleProblems: readonly ProblemDefinition[] = [
   aPlusB,
   reverseString,
@@ -14,4 +17,5 @@ export const sampleProblems: readonly ProblemDefinition[] = [
   circleArea,
   maxSubarraySumProblem,
   countInversionsProblem,
+  ...functionProblems,
 ];

@@ -1,4 +1,4 @@
-import type { CheckerSpec, Difficulty, Limits } from "@judge/protocol";
+import type { CheckerSpec, Difficulty, FunctionSpec, Limits } from "@judge/protocol";
 import type { TestData } from "../bundle.ts";
 
 /** A sample problem as the code defines it; `seedProblems` turns it into rows. */
@@ -15,6 +15,11 @@ export interface ProblemDefinition {
   samples: TestData[];
   /** Generated on demand: some are megabytes. */
   hidden(): TestData[];
+  /**
+   * A function problem (docs/function-problems.md): its signature, comparison and reference
+   * solutions. Its tests are LeetCode's: one JSON value per parameter line, the expected JSON.
+   */
+  function?: FunctionSpec;
 }
 
 export const MIB_IN_KB = 1024;

@@ -1,5 +1,6 @@
 import type { Logger } from "@judge/config";
 import { hashTestBundle } from "../bundle.ts";
+import { functionColumnsOf } from "../problem-rows.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { sampleProblems } from "./catalog.ts";
 import type { ProblemDefinition } from "./problem-definition.ts";
@@ -41,7 +42,7 @@ async function seedOne(prisma: PrismaClient, def: ProblemDefinition): Promise<Se
     ...def.samples.map((t) => ({ ...t, sample: true })),
     ...def.hidden().map((t) => ({ ...t, sample: false })),
   ].map((t, i) => ({ ...t, index: i + 1 }));
-  const testsHash = hashTestBundle(def.limits, def.checker, tests);
+  const testsHash = hashTestBundle(def.limits, def.checker, tests, def.function);
   const fields = {
     title: def.title,
     difficulty: def.difficulty,
@@ -50,6 +51,8 @@ async function seedOne(prisma: PrismaClient, def: ProblemDefinition): Promise<Se
     timeLimitMs: def.limits.timeMs,
     memoryLimitKb: def.limits.memoryKb,
     checker: def.checker,
+    kind: def.function === undefined ? ("stdin" as const) : ("function" as const),
+    ...functionColumnsOf(def.function),
     testsHash,
   };
   return prisma.$transaction(
@@ -70,7 +73,7 @@ async function seedOne(prisma: PrismaClient, def: ProblemDefinition): Promise<Se
         existing.testsHash === testsHash;
       if (same) return "unchanged";
       await tx.problem.update({ where: { id: existing.id }, data: fields });
-      // The hash covers limits, checker and tests, so equal hashes mean the tests are current.
+      // The hash covers limits, checker, tests and a function spec, so equal hashes mean the tests are current.
       if (existing.testsHash !== testsHash) {
         await tx.testCase.deleteMany({ where: { problemId: existing.id } });
         await tx.testCase.createMany({ data: tests.map((t) => ({ ...t, problemId: existing.id })) });
