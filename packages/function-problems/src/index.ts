@@ -2,11 +2,12 @@ import type { LanguageId } from "@judge/protocol";
 import type { FunctionLanguage } from "./function-language.ts";
 import { c } from "./languages/c.ts";
 import { cpp } from "./languages/cpp.ts";
+import { go } from "./languages/go.ts";
 
 export type { FunctionLanguage, FunctionProgram } from "./function-language.ts";
 
 /** Languages with a LeetCode convention; the others say why not (`GET /api/problems/:slug`). */
-export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = { c, cpp };
+export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = { c, cpp, go };
 
 /** Why a language cannot take a function problem, or null when it can. */
 export function functionUnsupportedReason(language: LanguageId): string | null {
