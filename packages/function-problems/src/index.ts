@@ -3,11 +3,12 @@ import type { FunctionLanguage } from "./function-language.ts";
 import { c } from "./languages/c.ts";
 import { cpp } from "./languages/cpp.ts";
 import { go } from "./languages/go.ts";
+import { rust } from "./languages/rust.ts";
 
 export type { FunctionLanguage, FunctionProgram } from "./function-language.ts";
 
 /** Languages with a LeetCode convention; the others say why not (`GET /api/problems/:slug`). */
-export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = { c, cpp, go };
+export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = { c, cpp, go, rust };
 
 /** Why a language cannot take a function problem, or null when it can. */
 export function functionUnsupportedReason(language: LanguageId): string | null {
