@@ -1,10 +1,13 @@
 import type { LanguageId } from "@judge/protocol";
 import type { FunctionLanguage } from "./function-language.ts";
+import { csharp } from "./languages/csharp.ts";
+import { java } from "./languages/java.ts";
+import { kotlin } from "./languages/kotlin.ts";
 
 export type { FunctionLanguage, FunctionProgram } from "./function-language.ts";
 
 /** Languages with a LeetCode convention; the others say why not (`GET /api/problems/:slug`). */
-export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = {};
+export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = { java, kotlin, csharp };
 
 /** Why a language cannot take a function problem, or null when it can. */
 export function functionUnsupportedReason(language: LanguageId): string | null {

@@ -122,7 +122,7 @@ export const CSHARP_RUNTIME = String.raw`
 `;
 
 /** Read and write LeetCode's ListNode: only in a program whose signature uses it. */
-export const CSHARP_LIST_NODE_IO = String.raw`
+export const CSHARP_LIST_NODE_IO = `
         static global::ListNode ReadListNode(BoxIn input) {
             int n = input.I32();
             global::ListNode head = null, tail = null;
@@ -145,7 +145,7 @@ export const CSHARP_LIST_NODE_IO = String.raw`
 `;
 
 /** Read and write LeetCode's TreeNode (level order, null for a missing child): only where used. */
-export const CSHARP_TREE_NODE_IO = String.raw`
+export const CSHARP_TREE_NODE_IO = `
         static global::TreeNode ReadTreeNode(BoxIn input) {
             var v = input.Array(() => input.Token());
             if (v.Length == 0) return null;

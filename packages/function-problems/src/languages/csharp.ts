@@ -148,7 +148,7 @@ function starter(signature: Signature): string {
     }`,
   );
   const calls = signature.methods.map((m, i) => {
-    const call = `obj.${methodName(m.name)}(${argumentNames(m.params)});`;
+    const call = `obj.${methodName(m.name)}(${argumentNames(m.params, name)});`;
     return m.returns === "void" ? ` * ${call}` : ` * ${csharpType(m.returns)} param_${i + 1} = ${call}`;
   });
   return `${nodeComments(signature)}public class ${className} {
@@ -162,7 +162,7 @@ ${methods.join("\n    \n")}
 
 /**
  * Your ${className} object will be instantiated and called as such:
- * ${className} obj = new ${className}(${argumentNames(signature.constructorParams)});
+ * ${className} obj = new ${className}(${argumentNames(signature.constructorParams, name)});
 ${calls.join("\n")}
  */`;
 }

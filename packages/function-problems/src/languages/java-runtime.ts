@@ -103,7 +103,7 @@ export const JAVA_RUNTIME = String.raw`
 `;
 
 /** Read and write LeetCode's ListNode: only in a program whose signature uses it. */
-export const JAVA_LIST_NODE_IO = String.raw`
+export const JAVA_LIST_NODE_IO = `
     static ListNode readListNode(BoxIn in) {
         int n = in.i32();
         ListNode head = null, tail = null;
@@ -126,7 +126,7 @@ export const JAVA_LIST_NODE_IO = String.raw`
 `;
 
 /** Read and write LeetCode's TreeNode (level order, null for a missing child): only where used. */
-export const JAVA_TREE_NODE_IO = String.raw`
+export const JAVA_TREE_NODE_IO = `
     static TreeNode readTreeNode(BoxIn in) {
         int n = in.i32();
         String[] v = new String[n];

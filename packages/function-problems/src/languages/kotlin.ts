@@ -123,7 +123,7 @@ function starter(signature: Signature): string {
     }`;
   });
   const calls = signature.methods.map((m, i) => {
-    const call = `obj.${name(m.name)}(${argumentNames(m.params)})`;
+    const call = `obj.${name(m.name)}(${argumentNames(m.params, name)})`;
     return m.returns === "void" ? ` * ${call}` : ` * var param_${i + 1} = ${call}`;
   });
   return `${nodeComments(signature)}class ${className}(${parameterList(signature.constructorParams)}) {
@@ -134,7 +134,7 @@ ${methods.join("\n\n")}
 
 /**
  * Your ${className} object will be instantiated and called as such:
- * var obj = ${className}(${argumentNames(signature.constructorParams)})
+ * var obj = ${className}(${argumentNames(signature.constructorParams, name)})
 ${calls.join("\n")}
  */`;
 }

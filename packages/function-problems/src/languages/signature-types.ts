@@ -19,6 +19,6 @@ export function nodeTypesOf(signature: Signature): { list: boolean; tree: boolea
  * The arguments as LeetCode's instantiation comment under a design class writes them,
  * without spaces: `obj.put(key,value)`.
  */
-export function argumentNames(params: readonly Param[]): string {
-  return params.map((p) => p.name).join(",");
+export function argumentNames(params: readonly Param[], quote: (name: string) => string = (n) => n): string {
+  return params.map((p) => quote(p.name)).join(",");
 }
