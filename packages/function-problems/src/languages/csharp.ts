@@ -241,6 +241,8 @@ ${CSHARP_RUNTIME}}
 function program(signature: Signature, code: string): FunctionProgram {
   const nodes = nodeTypesOf(signature);
   const main = [
+    // A pasted solution often repeats a using of the prelude: harmless, and not worth a warning.
+    "#pragma warning disable 105",
     PRELUDE,
     '#line 1 "Solution.cs"',
     code,
