@@ -22,7 +22,8 @@ export const csharp: Language = {
     return {
       version: `Mono ${version}`,
       compile: {
-        argv: [mono, MCS_EXE, "-optimize+", "-define:ONLINE_JUDGE", "-out:/box/main.exe", "/box/main.cs"],
+        // System.Numerics: BigInteger, which LeetCode's C# (and many a contest solution) has in reach.
+        argv: [mono, MCS_EXE, "-optimize+", "-r:System.Numerics.dll", "-define:ONLINE_JUDGE", "-out:/box/main.exe", "/box/main.cs"],
         binds,
         env,
         keep: (name) => name === "main.exe",

