@@ -66,3 +66,25 @@ export function recordCspViolations(page: Page): string[] {
   });
   return violations;
 }
+
+/**
+ * Interactive elements without an accessible name (aria-label, aria-labelledby, a label,
+ * text or title), described for the failure message. A string: this file has no DOM types.
+ */
+const UNNAMED_CONTROLS = `(() => {
+  const named = (el) =>
+    (el.getAttribute("aria-label") ?? "").trim() !== "" ||
+    (el.getAttribute("aria-labelledby") ?? "").split(/\\s+/).some((id) => (document.getElementById(id)?.textContent ?? "").trim() !== "") ||
+    (el.labels && el.labels.length > 0) ||
+    (el.textContent ?? "").trim() !== "" ||
+    (el.getAttribute("title") ?? "").trim() !== "";
+  const visible = (el) => el.getClientRects().length > 0;
+  return [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href], [role="tab"], [contenteditable="true"]')]
+    .filter((el) => visible(el) && !named(el))
+    .map((el) => el.outerHTML.slice(0, 120));
+})()`;
+
+export async function unnamedControls(page: Page): Promise<string[]> {
+  const found: unknown = await page.evaluate(UNNAMED_CONTROLS);
+  return Array.isArray(found) ? found.map(String) : ["(the check did not run)"];
+}

@@ -3,32 +3,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
-
-/**
- * Interactive elements without an accessible name (aria-label, aria-labelledby, a label,
- * text or title), described for the failure message. A string: this file has no DOM types.
- */
-const UNNAMED_CONTROLS = `(() => {
-  const named = (el) =>
-    (el.getAttribute("aria-label") ?? "").trim() !== "" ||
-    (el.getAttribute("aria-labelledby") ?? "").split(/\\s+/).some((id) => (document.getElementById(id)?.textContent ?? "").trim() !== "") ||
-    (el.labels && el.labels.length > 0) ||
-    (el.textContent ?? "").trim() !== "" ||
-    (el.getAttribute("title") ?? "").trim() !== "";
-  const visible = (el) => el.getClientRects().length > 0;
-  return [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href], [role="tab"], [contenteditable="true"]')]
-    .filter((el) => visible(el) && !named(el))
-    .map((el) => el.outerHTML.slice(0, 120));
-})()`;
-
-async function unnamedControls(page: Page): Promise<string[]> {
-  const found: unknown = await page.evaluate(UNNAMED_CONTROLS);
-  return Array.isArray(found) ? found.map(String) : ["(the check did not run)"];
-}
 
 describe("the web app's pages in a real browser: list, drafts, history, accessibility, logout", () => {
   let stack: TestStack;

@@ -72,7 +72,12 @@ export function EditorPane({ problem, signedIn, submitting, submitError, onSubmi
   return (
     <section className="editor-pane" aria-label="Code">
       <div className="editor-toolbar">
-        <LanguageSelect languages={problem.languages} value={editor.language} onChange={editor.setLanguage} />
+        <LanguageSelect
+          languages={problem.languages}
+          unsupported={problem.unsupportedLanguages ?? []}
+          value={editor.language}
+          onChange={editor.setLanguage}
+        />
         <button
           type="button"
           className="button ghost small"

@@ -4,8 +4,13 @@ import { clearDraft, loadDraft, loadLanguageChoice, saveDraft, saveLanguageChoic
 
 const SAVE_DELAY_MS = 300;
 
+/**
+ * The API's starter code for the language; a stdin problem without one gets the language's
+ * usual program. A function problem's is the signature to fill in: never a stdin program.
+ */
 function starterOf(problem: ProblemDetail, language: LanguageId): string {
   const offered = problem.languages.find((l) => l.id === language);
+  if (problem.kind === "function") return offered?.starter ?? "";
   return offered?.starter || languageDisplay[language].starter;
 }
 

@@ -1,15 +1,21 @@
-import type { LanguageId, ProblemDetail } from "@judge/protocol";
-import { useCallback, useState } from "react";
+import type { LanguageId, ProblemDetail, Signature } from "@judge/protocol";
+import { useCallback, useState, type ReactNode } from "react";
 import { errorMessage, isApiError } from "../api/ApiError.ts";
 import { EditorPane } from "../editor/EditorPane.tsx";
 import { RunConsole } from "../runs/RunConsole.tsx";
-import { useRunConsole, type RunConsole as RunConsoleState } from "../runs/useRunConsole.ts";
+import { useRunConsole } from "../runs/useRunConsole.ts";
 import { useCreateSubmission } from "../submissions/useSubmissions.ts";
 import { VerdictPanel } from "../submissions/VerdictPanel.tsx";
+import { TestcasePanel } from "../testcases/TestcasePanel.tsx";
+import { TestResultPanel } from "../testcases/TestResultPanel.tsx";
+import type { CaseField } from "../testcases/testcases.ts";
+import { useFunctionRun } from "../testcases/useFunctionRun.ts";
+import { useTestcases } from "../testcases/useTestcases.ts";
 import { Tabs } from "../ui/Tabs.tsx";
 import { useLastSubmission } from "./useLastSubmission.ts";
 
-type OutputTab = "run" | "result";
+/** Below the editor: `run` is a stdin problem's Run console; a function problem has LeetCode's two tabs. */
+type OutputTab = "run" | "testcase" | "test-result" | "result";
 
 function submitErrorText(error: unknown): string {
   if (isApiError(error, "UNAUTHORIZED")) return "Your session has ended. Log in again to submit.";
@@ -17,55 +23,32 @@ function submitErrorText(error: unknown): string {
   return errorMessage(error);
 }
 
-/** Below the editor: the Run console and the live verdict of the last submission, as tabs. */
-function OutputPanel({ problem, submissionId, submitting, signedIn, tab, onTab, runs }: {
+interface PaneProps {
   problem: ProblemDetail;
-  submissionId: string | null;
-  submitting: boolean;
   signedIn: boolean;
-  tab: OutputTab;
-  onTab(tab: OutputTab): void;
-  runs: RunConsoleState;
-}) {
-  return (
-    <div className="output-panel">
-      <Tabs<OutputTab>
-        label="Output"
-        value={tab}
-        onChange={onTab}
-        keepMounted
-        tabs={[
-          { id: "run", label: "Run", panel: <RunConsole console={runs} sampleCount={problem.samples.length} signedIn={signedIn} /> },
-          { id: "result", label: "Submission", panel: <VerdictPanel problem={problem.slug} submissionId={submissionId} submitting={submitting} /> },
-        ]}
-      />
-    </div>
-  );
 }
 
-/** The right-hand pane of a problem: the editor with Run and Submit, and what they produced. */
-export function CodePane({ problem, signedIn }: { problem: ProblemDetail; signedIn: boolean }) {
-  const slug = problem.slug;
-  const [activeId, setActiveId] = useLastSubmission(slug);
-  const create = useCreateSubmission(setActiveId);
-  const runs = useRunConsole(problem);
-  const [tab, setTab] = useState<OutputTab>(activeId === null ? "run" : "result");
+interface OutputProps {
+  tab: OutputTab;
+  setTab(tab: OutputTab): void;
+  submission: { id: string | null; pending: boolean };
+}
 
-  const onSubmit = useCallback(
-    (language: LanguageId, code: string) => {
-      setTab("result");
-      create.submit({ problem: slug, language, code });
-    },
-    [create, slug],
-  );
-  const onRun = useCallback(
-    (language: LanguageId, code: string) => {
-      setTab("run");
-      runs.run(language, code);
-    },
-    [runs],
-  );
+/** The part of the pane that depends on the problem's kind: what Run runs on and shows. */
+interface RunSide {
+  running: boolean;
+  onRun(language: LanguageId, code: string): void;
+  tabs: { id: OutputTab; label: string; panel: ReactNode }[];
+}
 
+/** The editor with Run and Submit, then the output tabs: the Run side's, and the submission's. */
+function Pane({ problem, signedIn, tab, setTab, submission, side, submit, submitError, fields }: PaneProps &
+  OutputProps & {
+    side: RunSide;
+    submit(language: LanguageId, code: string): void;
+    submitError: string | null;
+    fields: readonly CaseField[] | null;
+  }) {
   return (
     <div className="pane code-pane">
       {problem.languages.length === 0 ? (
@@ -76,23 +59,121 @@ export function CodePane({ problem, signedIn }: { problem: ProblemDetail; signed
         <EditorPane
           problem={problem}
           signedIn={signedIn}
-          submitting={create.pending}
-          submitError={create.error ? submitErrorText(create.error) : null}
-          onSubmit={onSubmit}
-          running={runs.starting}
-          onRun={onRun}
+          submitting={submission.pending}
+          submitError={submitError}
+          onSubmit={submit}
+          running={side.running}
+          onRun={side.onRun}
         />
       )}
-      <OutputPanel
-        problem={problem}
-        submissionId={activeId}
-        submitting={create.pending}
-        signedIn={signedIn}
-        tab={tab}
-        onTab={setTab}
-        runs={runs}
-      />
+      <div className="output-panel">
+        <Tabs<OutputTab>
+          label="Output"
+          value={tab}
+          onChange={setTab}
+          keepMounted
+          tabs={[
+            ...side.tabs,
+            {
+              id: "result",
+              label: "Submission",
+              panel: <VerdictPanel problem={problem.slug} submissionId={submission.id} submitting={submission.pending} fields={fields} />,
+            },
+          ]}
+        />
+      </div>
     </div>
   );
 }
 
+/** Submit, shared by both kinds: the last submission is followed in the Submission tab. */
+function useSubmit(slug: string, setActiveId: (id: string) => void, setTab: (tab: OutputTab) => void) {
+  const create = useCreateSubmission(setActiveId);
+  const submit = useCallback(
+    (language: LanguageId, code: string) => {
+      setTab("result");
+      create.submit({ problem: slug, language, code });
+    },
+    [create, slug, setTab],
+  );
+  return { submit, pending: create.pending, error: create.error ? submitErrorText(create.error) : null };
+}
+
+/** A stdin problem: Run on the examples or custom input, in the Run console. */
+function StdinCodePane({ problem, signedIn }: PaneProps) {
+  const [activeId, setActiveId] = useLastSubmission(problem.slug);
+  const [tab, setTab] = useState<OutputTab>(activeId === null ? "run" : "result");
+  const submission = useSubmit(problem.slug, setActiveId, setTab);
+  const runs = useRunConsole(problem);
+  const onRun = useCallback(
+    (language: LanguageId, code: string) => {
+      setTab("run");
+      runs.run(language, code);
+    },
+    [runs],
+  );
+  const side: RunSide = {
+    running: runs.starting,
+    onRun,
+    tabs: [{ id: "run", label: "Run", panel: <RunConsole console={runs} sampleCount={problem.samples.length} signedIn={signedIn} /> }],
+  };
+  return (
+    <Pane
+      problem={problem}
+      signedIn={signedIn}
+      tab={tab}
+      setTab={setTab}
+      submission={{ id: activeId, pending: submission.pending }}
+      side={side}
+      submit={submission.submit}
+      submitError={submission.error}
+      fields={null}
+    />
+  );
+}
+
+/** A function problem: LeetCode's Testcase and Test Result tabs. */
+function FunctionCodePane({ problem, signedIn, signature }: PaneProps & { signature: Signature }) {
+  const [activeId, setActiveId] = useLastSubmission(problem.slug);
+  // The Testcase panel first, as LeetCode opens; the last verdict is one tab away.
+  const [tab, setTab] = useState<OutputTab>("testcase");
+  const submission = useSubmit(problem.slug, setActiveId, setTab);
+  const testcases = useTestcases(problem, signature);
+  const run = useFunctionRun(problem.slug, testcases);
+  const onRun = useCallback(
+    (language: LanguageId, code: string) => {
+      setTab("test-result");
+      run.run(language, code);
+    },
+    [run],
+  );
+  const side: RunSide = {
+    running: run.starting,
+    onRun,
+    tabs: [
+      { id: "testcase", label: "Testcase", panel: <TestcasePanel testcases={testcases} /> },
+      { id: "test-result", label: "Test Result", panel: <TestResultPanel run={run} fields={testcases.fields} signedIn={signedIn} /> },
+    ],
+  };
+  return (
+    <Pane
+      problem={problem}
+      signedIn={signedIn}
+      tab={tab}
+      setTab={setTab}
+      submission={{ id: activeId, pending: submission.pending }}
+      side={side}
+      submit={submission.submit}
+      submitError={submission.error}
+      fields={testcases.fields}
+    />
+  );
+}
+
+/** The right-hand pane of a problem: the editor with Run and Submit, and what they produced. */
+export function CodePane({ problem, signedIn }: PaneProps) {
+  if (problem.kind === "function" && problem.signature) {
+    return <FunctionCodePane problem={problem} signedIn={signedIn} signature={problem.signature} />;
+  }
+  return <StdinCodePane problem={problem} signedIn={signedIn} />;
+}

@@ -7,6 +7,7 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { difficultyLabel, formatPercent } from "../ui/format.ts";
 import { Tabs } from "../ui/Tabs.tsx";
 import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
+import { caseFields } from "../testcases/testcases.ts";
 import { CodePane } from "./CodePane.tsx";
 import { LimitsLine, Samples } from "./Samples.tsx";
 import { Statement } from "./Statement.tsx";
@@ -66,7 +67,7 @@ function ProblemWorkspace({ slug }: { slug: string }) {
               panel: (
                 <>
                   <Statement markdown={p.statement} />
-                  <Samples samples={p.samples} />
+                  <Samples samples={p.samples} fields={p.kind === "function" && p.signature ? caseFields(p.signature) : null} />
                   {p.tags.length > 0 && (
                     <ul className="tags" aria-label="Tags">
                       {p.tags.map((tag) => (

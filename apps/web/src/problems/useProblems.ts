@@ -25,8 +25,9 @@ export function useProblemList(filter: ProblemFilter) {
   });
 }
 
-export function useProblem(slug: string) {
+export function useProblem(slug: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.problem(slug),
     queryFn: ({ signal }) => fetchProblem(slug, signal),
     staleTime: 60_000,

@@ -1,4 +1,14 @@
-import { languageDisplay, verdictNames, type LanguageId, type SubmissionStats, type SubmissionView, type Verdict } from "@judge/protocol";
+import {
+  languageDisplay,
+  verdictNames,
+  type CaseReport,
+  type LanguageId,
+  type SubmissionStats,
+  type SubmissionView,
+  type Verdict,
+} from "@judge/protocol";
+import { CaseReportView } from "../testcases/CaseReportView.tsx";
+import type { CaseField } from "../testcases/testcases.ts";
 import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
 
 /** The first test that did not pass, if any. */
@@ -39,8 +49,32 @@ export function StatsLine({ stats, language }: { stats: SubmissionStats; languag
   );
 }
 
-/** The final result of a judged submission; `stats` come from the stored submission once written. */
-export function ResultCard({ view, stats = view.stats ?? null }: { view: SubmissionView; stats?: SubmissionStats | null }) {
+/** A function problem's failed submission: the case it failed on, as LeetCode shows it. */
+function FailedCase({ failure, fields }: { failure: CaseReport; fields: readonly CaseField[] | null }) {
+  return (
+    <section className="failed-case" aria-labelledby="failed-case-heading">
+      <h4 id="failed-case-heading">Failed case (test {failure.index})</h4>
+      <CaseReportView report={failure} fields={fields} testId="failure-case" />
+    </section>
+  );
+}
+
+/**
+ * The final result of a judged submission; `stats` come from the stored submission once
+ * written, and so does a function problem's failing case (`failure`, its owner's only).
+ */
+export function ResultCard({
+  view,
+  stats = view.stats ?? null,
+  failure = view.failure ?? null,
+  fields = null,
+}: {
+  view: SubmissionView;
+  stats?: SubmissionStats | null;
+  failure?: CaseReport | null;
+  /** A function problem's fields, to label the failing case's input. */
+  fields?: readonly CaseField[] | null;
+}) {
   const verdict = view.verdict ?? "IE";
   const failing = firstFailingTest(view);
   return (
@@ -72,6 +106,7 @@ export function ResultCard({ view, stats = view.stats ?? null }: { view: Submiss
       </dl>
       {verdict === "AC" && stats && <StatsLine stats={stats} language={view.language} />}
       {verdict === "IE" && <p className="hint">The judge failed, not your code. Please submit again.</p>}
+      {verdict !== "AC" && failure && <FailedCase failure={failure} fields={fields} />}
       {view.compileOutput ? (
         <details className="compile-output" open={verdict === "CE"}>
           <summary>Compiler output</summary>

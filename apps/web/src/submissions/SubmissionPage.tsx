@@ -1,5 +1,5 @@
 import { languageDisplay, verdictNames, type SubmissionView } from "@judge/protocol";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../api/ApiError.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
@@ -9,6 +9,8 @@ import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
 import { CopyButton } from "../ui/CopyButton.tsx";
 import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
+import { useProblem } from "../problems/useProblems.ts";
+import { caseFields, type CaseField } from "../testcases/testcases.ts";
 import { useSubmission } from "./useSubmissions.ts";
 import "./verdict.css";
 
@@ -54,16 +56,28 @@ function useLiveView(id: string, stored: SubmissionView | undefined): Submission
   return live.view ?? stored;
 }
 
+/** A function problem's fields (to label a failing case's input), or null for a stdin problem. */
+function useCaseFields(problem: string | undefined): CaseField[] | null {
+  const detail = useProblem(problem ?? "", { enabled: problem !== undefined });
+  const signature = detail.data?.kind === "function" ? detail.data.signature : undefined;
+  return useMemo(() => (signature ? caseFields(signature) : null), [signature]);
+}
+
 export default function SubmissionPage() {
   const { id = "" } = useParams();
-  // Once judged, GET again until the answer comes from the stored row: it brings "faster than X%".
+  // Once judged, GET again until the answer comes from the stored row: it brings "faster than
+  // X%", and a function problem's failing case.
   const [catchUp, setCatchUp] = useState(false);
-  const submission = useSubmission(id, { untilStored: catchUp });
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const fields = useCaseFields(problem);
+  const submission = useSubmission(id, { untilStored: catchUp, withFailure: fields !== null });
   const view = useLiveView(id, submission.data);
   const judged = view?.status === "done";
   useEffect(() => {
     if (judged) setCatchUp(true);
   }, [judged]);
+  const slug = submission.data?.problem;
+  useEffect(() => setProblem(slug), [slug]);
   useDocumentTitle(`Submission ${id}`);
 
   if (submission.error) {
@@ -104,7 +118,7 @@ export default function SubmissionPage() {
         </div>
       </dl>
       {view.status === "done" ? (
-        <ResultCard view={view} />
+        <ResultCard view={view} fields={fields} />
       ) : (
         <p className="submission-status" data-testid="submission-status" data-status={view.status}>
           <span className="spinner" aria-hidden="true" /> Judging: {view.status}

@@ -4,6 +4,8 @@ import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import { queryKeys } from "../api/queryKeys.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
+import { failedOnACase } from "../testcases/caseResults.ts";
+import type { CaseField } from "../testcases/testcases.ts";
 import { useSubmission } from "./useSubmissions.ts";
 import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
@@ -15,6 +17,8 @@ interface VerdictPanelProps {
   submissionId: string | null;
   /** The POST is in flight. */
   submitting: boolean;
+  /** A function problem's fields: a failed submission then shows its failing case. */
+  fields?: readonly CaseField[] | null;
 }
 
 function statusText(status: Status, view: SubmissionView | null): string {
@@ -33,17 +37,19 @@ function statusText(status: Status, view: SubmissionView | null): string {
 }
 
 /** Live progress of one submission over the WebSocket, then its result card. No polling. */
-export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanelProps) {
+export function VerdictPanel({ problem, submissionId, submitting, fields = null }: VerdictPanelProps) {
   const stream = useSubmissionStream(submissionId);
   // The one GET: only if the notifier cannot tell us (say the live state of an old submission expired).
-  const stored = useSubmission(submissionId ?? "", { enabled: submissionId !== null && stream.error !== null });
-  const view = stream.view ?? (stored.data?.status === "done" ? stored.data : null);
+  const fallback = useSubmission(submissionId ?? "", { enabled: submissionId !== null && stream.error !== null });
+  const view = stream.view ?? (fallback.data?.status === "done" ? fallback.data : null);
   const error = view?.status === "done" ? null : stream.error;
   const client = useQueryClient();
   const done = view?.status === "done";
   // "Faster than X%" is computed by the API from the stored results, so it is one GET once accepted.
   const accepted = done && view?.verdict === "AC" && view.kind !== "run";
-  const withStats = useSubmission(submissionId ?? "", { enabled: accepted, untilStored: true });
+  // So is a function problem's failing case: the socket's verdict does not carry it.
+  const failedCase = done && fields !== null && failedOnACase(view?.verdict ?? null) && view?.kind !== "run";
+  const stored = useSubmission(submissionId ?? "", { enabled: accepted || failedCase, untilStored: true, withFailure: fields !== null });
   const resultRef = useRef<HTMLDivElement>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per finished submission, so a new submissionId re-runs it
@@ -82,7 +88,7 @@ export function VerdictPanel({ problem, submissionId, submitting }: VerdictPanel
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}
       {view && <TestChips view={view} />}
-      <div ref={resultRef}>{done && view && <ResultCard view={view} stats={withStats.data?.stats ?? null} />}</div>
+      <div ref={resultRef}>{done && view && <ResultCard view={view} stats={stored.data?.stats ?? null} failure={stored.data?.failure ?? null} fields={fields} />}</div>
       {error && (
         <p className="notice error" role="alert" data-testid="live-error">
           Live updates for this submission failed: {error.message}

@@ -4,6 +4,7 @@ import { useCallback, useRef, useState } from "react";
 import { createSubmission, fetchMySubmissions, fetchSubmission } from "../api/endpoints.ts";
 import { sendIdempotent } from "../api/idempotent.ts";
 import { queryKeys } from "../api/queryKeys.ts";
+import { failedOnACase } from "../testcases/caseResults.ts";
 
 export interface CreateSubmission {
   /** One intent: ignored while an earlier one has not been answered. */
@@ -61,11 +62,13 @@ function storedRetryDelay(attempt: number): number | false {
 
 /**
  * Whether the API answered from the stored row: until the verdict is written, it answers from
- * the live state, which can already say `done` but has no `stats` for an accepted submission.
+ * the live state, which can already say `done` but has no `stats` for an accepted submission,
+ * nor a function problem's failing case (`failure`, stored with the verdict, null or not).
  */
-function isStored(view: SubmissionView | undefined): boolean {
+function isStored(view: SubmissionView | undefined, withFailure: boolean): boolean {
   if (view === undefined || view.status !== "done") return false;
-  return view.verdict !== "AC" || view.stats != null;
+  if (view.verdict === "AC") return view.stats != null;
+  return !withFailure || !failedOnACase(view.verdict) || view.failure !== undefined;
 }
 
 /**
@@ -74,13 +77,25 @@ function isStored(view: SubmissionView | undefined): boolean {
  * judged row, which brings "faster than X%": a catch-up after the socket said "judged", not
  * polling for progress.
  */
-export function useSubmission(id: string, { enabled = true, untilStored = false }: { enabled?: boolean; untilStored?: boolean } = {}) {
+export function useSubmission(
+  id: string,
+  {
+    enabled = true,
+    untilStored = false,
+    withFailure = false,
+  }: {
+    enabled?: boolean;
+    untilStored?: boolean;
+    /** A function problem's: a failed submission is stored once its failing case is. */
+    withFailure?: boolean;
+  } = {},
+) {
   return useQuery({
     enabled,
     queryKey: queryKeys.submission(id),
     queryFn: ({ signal }) => fetchSubmission(id, signal),
     refetchOnWindowFocus: false,
     staleTime: Infinity,
-    refetchInterval: (query) => (untilStored && !isStored(query.state.data) ? storedRetryDelay(query.state.dataUpdateCount) : false),
+    refetchInterval: (query) => (untilStored && !isStored(query.state.data, withFailure) ? storedRetryDelay(query.state.dataUpdateCount) : false),
   });
 }

@@ -2,8 +2,10 @@ import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 
 interface Tab<Id extends string> {
   id: Id;
-  label: string;
+  label: ReactNode;
   panel: ReactNode;
+  /** Extra class on the tab button (a case marked as failed, say). */
+  className?: string;
 }
 
 interface TabsProps<Id extends string> {
@@ -13,10 +15,12 @@ interface TabsProps<Id extends string> {
   onChange(id: Id): void;
   /** Keep hidden panels mounted (their state and live subscriptions survive a tab switch). */
   keepMounted?: boolean;
+  /** Controls beside the tab list (outside it: a tab list holds only tabs), such as "add a case". */
+  actions?: ReactNode;
 }
 
 /** WAI-ARIA tabs: one tab stop, arrow keys / Home / End move between tabs. */
-export function Tabs<Id extends string>({ label, tabs, value, onChange, keepMounted = false }: TabsProps<Id>) {
+export function Tabs<Id extends string>({ label, tabs, value, onChange, keepMounted = false, actions }: TabsProps<Id>) {
   const base = useId();
   const buttons = useRef(new Map<Id, HTMLButtonElement>());
 
@@ -32,30 +36,41 @@ export function Tabs<Id extends string>({ label, tabs, value, onChange, keepMoun
     buttons.current.get(next.id)?.focus();
   };
 
+  const tablist = (
+    <div role="tablist" aria-label={label} className="tablist" onKeyDown={onKeyDown}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          ref={(el) => {
+            if (el) buttons.current.set(tab.id, el);
+            else buttons.current.delete(tab.id);
+          }}
+          type="button"
+          role="tab"
+          id={`${base}-tab-${tab.id}`}
+          aria-selected={tab.id === value}
+          aria-controls={`${base}-panel-${tab.id}`}
+          tabIndex={tab.id === value ? 0 : -1}
+          className={tab.className ? `tab ${tab.className}` : "tab"}
+          onClick={() => onChange(tab.id)}
+          data-testid={`tab-${tab.id}`}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <div className="tabs">
-      <div role="tablist" aria-label={label} className="tablist" onKeyDown={onKeyDown}>
-        {tabs.map((tab) => (
-          <button
-            key={tab.id}
-            ref={(el) => {
-              if (el) buttons.current.set(tab.id, el);
-              else buttons.current.delete(tab.id);
-            }}
-            type="button"
-            role="tab"
-            id={`${base}-tab-${tab.id}`}
-            aria-selected={tab.id === value}
-            aria-controls={`${base}-panel-${tab.id}`}
-            tabIndex={tab.id === value ? 0 : -1}
-            className="tab"
-            onClick={() => onChange(tab.id)}
-            data-testid={`tab-${tab.id}`}
-          >
-            {tab.label}
-          </button>
-        ))}
-      </div>
+      {actions === undefined ? (
+        tablist
+      ) : (
+        <div className="tabs-bar">
+          {tablist}
+          <div className="tabs-actions">{actions}</div>
+        </div>
+      )}
       {tabs.map((tab) => (
         <div
           key={tab.id}
