@@ -1,13 +1,35 @@
 import type { LanguageId } from "@judge/protocol";
 import type { FunctionLanguage } from "./function-language.ts";
+import { c } from "./languages/c.ts";
+import { cpp } from "./languages/cpp.ts";
+import { csharp } from "./languages/csharp.ts";
+import { go } from "./languages/go.ts";
+import { java } from "./languages/java.ts";
+import { javascript } from "./languages/javascript.ts";
+import { kotlin } from "./languages/kotlin.ts";
+import { php } from "./languages/php.ts";
 import { pypy, python } from "./languages/python.ts";
+import { ruby } from "./languages/ruby.ts";
+import { rust } from "./languages/rust.ts";
+import { typescript } from "./languages/typescript.ts";
 
 export type { FunctionLanguage, FunctionProgram } from "./function-language.ts";
 
 /** Languages with a LeetCode convention; the others say why not (`GET /api/problems/:slug`). */
 export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = {
-  python,
+  c,
+  cpp,
+  csharp,
+  go,
+  java,
+  javascript,
+  kotlin,
+  php,
   pypy,
+  python,
+  ruby,
+  rust,
+  typescript,
 };
 
 /** Why a language cannot take a function problem, or null when it can. */
