@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
+import { functionProblems } from "@judge/db";
 import { PackageError, parseFunctionFile } from "../src/index.ts";
 
 const rotateFile = {
@@ -81,5 +82,29 @@ describe("parseFunctionFile", () => {
     assert.match(refusal({ ...lruFile, tests: [{ args: [["LRUCache", "put", "get"], [[1], [1, 1], [1]]], expected: [null, 5, 1] }] }).message, /expected\[1\]: put returns nothing/);
     assert.match(refusal({ ...lruFile, tests: [{ args: [["LRUCache", "pop"], [[1], []]], expected: [null, 1] }] }).message, /pop is not a method of LRUCache/);
     assert.match(refusal({ ...lruFile, tests: [{ args: [["LRUCache", "get"], [[1], [1]]], expected: [null, "1"] }] }).message, /expected\[1\] \(get\): expected a 32-bit integer/);
+  });
+});
+
+describe("the seeded function problems are valid problem files", () => {
+  test.each(functionProblems.map((p) => [p.slug, p] as const))("%s", (_slug, problem) => {
+    const { seed } = problem;
+    const file = {
+      format: "judge/function-problem@1",
+      slug: seed.slug,
+      title: seed.title,
+      difficulty: seed.difficulty,
+      tags: seed.tags,
+      statement: seed.statement,
+      limits: seed.limits,
+      signature: seed.signature,
+      comparison: problem.function?.comparison,
+      examples: seed.examples,
+      tests: seed.hidden(),
+      references: problem.function?.references,
+    };
+    const input = parseFunctionFile(JSON.parse(JSON.stringify(file)));
+    assert.deepEqual(input.samples, problem.samples);
+    assert.deepEqual(input.tests, problem.hidden());
+    assert.deepEqual(input.signature, problem.function?.signature);
   });
 });
