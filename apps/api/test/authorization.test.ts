@@ -81,6 +81,8 @@ describe("authorization on every route", () => {
     "delete /api/problems/{slug}": { call: async () => ({ method: "DELETE", path: `/api/problems/${await adminProblem()}` }), expect: { anonymous: 401, other: 403, admin: 204 } },
     // A zip body is tested in package-import.test.ts; a JSON body gets past authorization to a 400.
     "post /api/problems/import": { call: async () => ({ path: "/api/problems/import", body: {} }), expect: { anonymous: 401, other: 403, admin: 400 } },
+    // An empty file gets past authorization to a 400; real files are in function-problems.test.ts.
+    "post /api/problems/import-function": { call: async () => ({ path: "/api/problems/import-function", body: {} }), expect: { anonymous: 401, other: 403, admin: 400 } },
     "post /api/problems/{slug}/publish": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/publish` }), expect: { anonymous: 401, other: 403, admin: 200 } },
     "post /api/problems/{slug}/unpublish": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/unpublish` }), expect: { anonymous: 401, other: 403, admin: 200 } },
     "post /api/problems/{slug}/rejudge": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/rejudge` }), expect: { anonymous: 401, other: 403, admin: 202 } },

@@ -76,7 +76,7 @@ export function parseFunctionFile(raw: unknown, options: { file?: string; publis
     tags: f.tags,
     statement: f.statement,
     limits: f.limits,
-    ...(f.checker ? { checker: f.checker } : {}),
+    checker: f.checker ?? { kind: "exact" },
     samples: f.examples.map(storedTest),
     tests: f.tests.map(storedTest),
     published: options.published ?? f.published ?? false,

@@ -66,3 +66,37 @@ test("import-problem refuses a bad package with exit 1, naming the problem and t
   assert.equal(result.code, 1);
   assert.match(result.stderr, /refused: problem "cli-broken", data\/sample\/2\.in: has no answer file/);
 });
+
+test("npm run import-problem -- <file>.json imports a function problem; a test that does not fit exits 1 naming it", async () => {
+  const file = {
+    format: "judge/function-problem@1",
+    slug: "cli-max-of",
+    title: "Max Of",
+    difficulty: "easy",
+    statement: "Return the largest of `nums`.",
+    limits: { timeMs: 1000, memoryKb: 65536 },
+    signature: { kind: "function", name: "maxOf", params: [{ name: "nums", type: "integer[]" }], returns: "integer" },
+    examples: [{ args: [[1, 5, 2]], expected: 5 }],
+    tests: [{ args: [[-1]], expected: -1 }, { args: [[3, 3]], expected: 3 }],
+    references: [{ language: "python", code: "class Solution:\n    def maxOf(self, nums: List[int]) -> int:\n        return max(nums)\n" }],
+  };
+  const good = join(work, "max-of.json");
+  await writeFile(good, JSON.stringify(file));
+  const result = await cli(good, "--publish");
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /created cli-max-of: "Max Of", 3 tests, published/);
+  const prisma = createPrisma(databaseUrl);
+  try {
+    const row = await prisma.problem.findUniqueOrThrow({ where: { slug: "cli-max-of" }, include: { tests: { orderBy: { index: "asc" } } } });
+    assert.equal(row.kind, "function");
+    assert.deepEqual(row.signature, file.signature);
+    assert.deepEqual(row.tests.map((t) => [t.input, t.output, t.sample]), [["[1,5,2]", "5", true], ["[-1]", "-1", false], ["[3,3]", "3", false]]);
+  } finally {
+    await prisma.$disconnect();
+  }
+  const bad = join(work, "max-of-bad.json");
+  await writeFile(bad, JSON.stringify({ ...file, slug: "cli-max-bad", tests: [{ args: [[1, 2.5]], expected: 2.5 }] }));
+  const refused = await cli(bad);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /refused: problem "cli-max-bad", max-of-bad.json: test 1 \(tests\[0\]\): nums\[1\]: expected a 32-bit integer/);
+});

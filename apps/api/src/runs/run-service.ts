@@ -22,6 +22,7 @@ import { functionRunCases } from "./function-run-input.ts";
 interface FunctionRun {
   problemId: string;
   testsHash: string;
+  signature: Signature;
   /** How many cases the Testcase panel holds. */
   cases: number;
 }
@@ -60,7 +61,8 @@ export class RunService {
       if (!problem || !problem.published) throw notFound("problem");
       limits = Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb });
       if (problem.kind === "function") {
-        fn = { problemId: problem.id, testsHash: problem.testsHash, cases: functionRunCases(Signature.parse(problem.signature), input.input) };
+        const signature = Signature.parse(problem.signature);
+        fn = { problemId: problem.id, testsHash: problem.testsHash, signature, cases: functionRunCases(signature, input.input) };
       }
     }
     const offered = await fleet.languages();
@@ -69,7 +71,7 @@ export class RunService {
         offered: offered.map((l) => l.id),
       });
     }
-    if (fn !== null && input.problem) requireFunctionLanguage(input.language, input.problem);
+    if (fn !== null && input.problem) requireFunctionLanguage(input.language, input.problem, fn.signature);
     // Refused with 503 or 429 exactly as a submission would be; a run keeps its own priority.
     await this.deps.admission.admit(user.sub);
 
