@@ -166,3 +166,9 @@ describe("Java program", () => {
     expect(java.program(rotate, "").files["Main.java"]).toContain("new Solution().rotate(p0, p1);\n        out.value(p0);");
   });
 });
+
+test("Java: a byte order mark before the user's code does not end up after the prelude", () => {
+  const user = java.program(twoSum, "\uFEFFclass Solution {}").files["Solution.java"]!;
+  expect(user).not.toContain("\uFEFF");
+  expect(user).toMatch(/; class Solution \{\}$/);
+});
