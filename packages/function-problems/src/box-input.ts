@@ -15,7 +15,8 @@ export function boxInput(signature: Signature, cases: readonly string[], boundar
   for (const [i, text] of cases.entries()) {
     const out: Buffer[] = [];
     encodeCase(signature, parseCaseLines(signature, text, i + 1), out);
-    parts.push(...out, Buffer.from("\n"));
+    // One buffer per value: a 10^5-element case is too many to spread into push().
+    parts.push(Buffer.concat(out), Buffer.from("\n"));
   }
   return Buffer.concat(parts);
 }
