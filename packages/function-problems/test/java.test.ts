@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
-import { java } from "../src/languages/java.ts";
+import { java, javaType } from "../src/languages/java.ts";
 import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./jvm-family-signatures.ts";
 
 describe("Java starter code is LeetCode's", () => {
@@ -171,4 +171,15 @@ test("Java: a byte order mark before the user's code does not end up after the p
   const user = java.program(twoSum, "\uFEFFclass Solution {}").files["Solution.java"]!;
   expect(user).not.toContain("\uFEFF");
   expect(user).toMatch(/; class Solution \{\}$/);
+});
+
+test("Java: LeetCode's type for each kind of value", () => {
+  expect(javaType("long")).toBe("long");
+  expect(javaType("boolean")).toBe("boolean");
+  expect(javaType("character[][]")).toBe("char[][]");
+  expect(javaType("string[]")).toBe("String[]");
+  expect(javaType("double[]")).toBe("double[]");
+  expect(javaType("list<double>")).toBe("List<Double>");
+  expect(javaType("list<character>")).toBe("List<Character>");
+  expect(javaType("list<list<integer>>")).toBe("List<List<Integer>>");
 });
