@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
-import { csharp } from "../src/languages/csharp.ts";
+import { csharp, csharpType } from "../src/languages/csharp.ts";
 import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./jvm-family-signatures.ts";
 
 describe("C# starter code is LeetCode's", () => {
@@ -113,4 +113,14 @@ describe("C# program", () => {
     expect(csharp.program(mergeTwoLists, "").files["main.cs"]).toContain("public class ListNode {");
     expect(csharp.program(twoSum, "").files["main.cs"]).not.toContain("class ListNode");
   });
+});
+
+test("C#: LeetCode's type for each kind of value", () => {
+  expect(csharpType("boolean")).toBe("bool");
+  expect(csharpType("string")).toBe("string");
+  expect(csharpType("character[][]")).toBe("char[][]");
+  expect(csharpType("long[]")).toBe("long[]");
+  expect(csharpType("list<integer>")).toBe("IList<int>");
+  expect(csharpType("list<list<string>>")).toBe("IList<IList<string>>");
+  expect(csharpType("ListNode")).toBe("ListNode");
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
-import { java } from "../src/languages/java.ts";
+import { java, javaType } from "../src/languages/java.ts";
 import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./jvm-family-signatures.ts";
 
 describe("Java starter code is LeetCode's", () => {
@@ -165,4 +165,21 @@ describe("Java program", () => {
   test("a void method's result is the parameter it names", () => {
     expect(java.program(rotate, "").files["Main.java"]).toContain("new Solution().rotate(p0, p1);\n        out.value(p0);");
   });
+});
+
+test("Java: a byte order mark before the user's code does not end up after the prelude", () => {
+  const user = java.program(twoSum, "\uFEFFclass Solution {}").files["Solution.java"]!;
+  expect(user).not.toContain("\uFEFF");
+  expect(user).toMatch(/; class Solution \{\}$/);
+});
+
+test("Java: LeetCode's type for each kind of value", () => {
+  expect(javaType("long")).toBe("long");
+  expect(javaType("boolean")).toBe("boolean");
+  expect(javaType("character[][]")).toBe("char[][]");
+  expect(javaType("string[]")).toBe("String[]");
+  expect(javaType("double[]")).toBe("double[]");
+  expect(javaType("list<double>")).toBe("List<Double>");
+  expect(javaType("list<character>")).toBe("List<Character>");
+  expect(javaType("list<list<integer>>")).toBe("List<List<Integer>>");
 });

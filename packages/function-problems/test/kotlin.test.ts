@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
-import { kotlin } from "../src/languages/kotlin.ts";
+import { kotlin, kotlinType } from "../src/languages/kotlin.ts";
 import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./jvm-family-signatures.ts";
 
 describe("Kotlin starter code is LeetCode's", () => {
@@ -135,4 +135,15 @@ describe("Kotlin program", () => {
     expect(Object.keys(kotlin.program(mergeTwoLists, "").files).sort()).toEqual(["ListNode.kt", "Solution.kt", "main.kt"]);
     expect(Object.keys(kotlin.program(maxDepth, "").files).sort()).toEqual(["Solution.kt", "TreeNode.kt", "main.kt"]);
   });
+});
+
+test("Kotlin: LeetCode's type for each kind of value", () => {
+  expect(kotlinType("long")).toBe("Long");
+  expect(kotlinType("boolean[]")).toBe("BooleanArray");
+  expect(kotlinType("character[][]")).toBe("Array<CharArray>");
+  expect(kotlinType("string[][]")).toBe("Array<Array<String>>");
+  expect(kotlinType("double[]")).toBe("DoubleArray");
+  expect(kotlinType("list<integer>")).toBe("List<Int>");
+  expect(kotlinType("list<list<integer>>")).toBe("List<List<Int>>");
+  expect(kotlinType("TreeNode")).toBe("TreeNode?");
 });

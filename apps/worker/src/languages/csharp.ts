@@ -23,14 +23,16 @@ export const csharp: Language = {
       version: `Mono ${version}`,
       compile: {
         // System.Numerics: BigInteger, which LeetCode's C# (and many a contest solution) has in reach.
-        argv: [mono, MCS_EXE, "-optimize+", "-r:System.Numerics.dll", "-define:ONLINE_JUDGE", "-out:/box/main.exe", "/box/main.cs"],
+        // -debug writes main.exe.mdb, from which `mono --debug` gives a stack trace its file and
+        // line (a function problem's user code keeps its own through #line).
+        argv: [mono, MCS_EXE, "-debug", "-optimize+", "-r:System.Numerics.dll", "-define:ONLINE_JUDGE", "-out:/box/main.exe", "/box/main.cs"],
         binds,
         env,
-        keep: (name) => name === "main.exe",
+        keep: (name) => name === "main.exe" || name === "main.exe.mdb",
         pids: 64,
       },
       run: () => ({
-        argv: [mono, `${PROG_DIR}/main.exe`],
+        argv: [mono, "--debug", `${PROG_DIR}/main.exe`],
         binds,
         env,
         pids: 32,

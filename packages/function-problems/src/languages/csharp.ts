@@ -245,7 +245,7 @@ function program(signature: Signature, code: string): FunctionProgram {
     "#pragma warning disable 105",
     PRELUDE,
     '#line 1 "Solution.cs"',
-    code,
+    code.replace(/^\uFEFF/, ""),
     "#line default",
     nodes.list ? LIST_NODE_CLASS : "",
     nodes.tree ? TREE_NODE_CLASS : "",

@@ -291,7 +291,8 @@ ${nodes.list ? JAVA_LIST_NODE_IO : ""}${nodes.tree ? JAVA_TREE_NODE_IO : ""}${JA
 function program(signature: Signature, code: string): FunctionProgram {
   const userFile = `${signature.kind === "function" ? "Solution" : signature.className}.java`;
   const nodes = nodeTypesOf(signature);
-  const user = code.replace(JAVAFX_PAIR_IMPORT, "$1/* $2 */");
+  // A byte order mark is legal only at a file's start, where the prelude now stands.
+  const user = code.replace(/^\uFEFF/, "").replace(JAVAFX_PAIR_IMPORT, "$1/* $2 */");
   const files: Record<string, string> = {
     "Main.java": driver(signature),
     [userFile]: `${PRELUDE} ${user}`,

@@ -212,7 +212,8 @@ function program(signature: Signature, code: string): FunctionProgram {
   const nodes = nodeTypesOf(signature);
   const files: Record<string, string> = {
     "main.kt": driver(signature),
-    "Solution.kt": `${PRELUDE} ${code}`,
+    // A byte order mark is legal only at a file's start, where the prelude now stands.
+    "Solution.kt": `${PRELUDE} ${code.replace(/^\uFEFF/, "")}`,
   };
   if (nodes.list) files["ListNode.kt"] = LIST_NODE_CLASS;
   if (nodes.tree) files["TreeNode.kt"] = TREE_NODE_CLASS;
