@@ -13,9 +13,10 @@ const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 export function boxInput(signature: Signature, cases: readonly string[], boundary: string): Buffer {
   const parts: Buffer[] = [Buffer.from(`${boundary} ${cases.length}\n`)];
   for (const [i, text] of cases.entries()) {
-    const out: Buffer[] = [];
-    encodeCase(signature, parseCaseLines(signature, text, i + 1), out);
-    parts.push(...out, Buffer.from("\n"));
+    // Encoded straight into parts: spreading one case's buffers (a design case's 2·10^5 calls
+    // make over 10^5 of them) into push() overflows the stack.
+    encodeCase(signature, parseCaseLines(signature, text, i + 1), parts);
+    parts.push(Buffer.from("\n"));
   }
   return Buffer.concat(parts);
 }
