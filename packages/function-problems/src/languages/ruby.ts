@@ -141,6 +141,8 @@ unless defined?(TreeNode)
 end
 
 require "strscan"
+# Ruby 3.2 (LeetCode's) loads Set by itself; on an older Ruby a pasted solution's Set.new needs this.
+require "set"
 
 module JudgeDriver__
   SIG = __SIGNATURE__
