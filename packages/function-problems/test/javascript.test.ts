@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
+import { driverContract } from "./driver-contract.ts";
 
 const javascript = functionLanguages.javascript!;
 
@@ -152,4 +153,11 @@ describe("JavaScript program", () => {
     expect(lines[0]).toMatch(/^globalThis\.ListNode = .*var twoSum = function\(nums, target\) \{$/);
     expect(lines[1]).toBe("    return [0, 1];");
   });
+});
+
+driverContract("javascript", {
+  mirror: (methods) => `class Mirror {\n${methods.map((m) => `    ${m}(value) { return value; }`).join("\n")}\n}`,
+  rotate: "var rotate = function(nums, k) {\n    k %= nums.length;\n    nums.unshift(...nums.splice(nums.length - k, k));\n};",
+  printingTwoSum:
+    'var twoSum = function(nums, target) {\n    console.log("case " + nums.length);\n    if (nums.length === 3) throw new Error("boom");\n    return [0, 1];\n};',
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
+import { driverContract } from "./driver-contract.ts";
 
 const php = functionLanguages.php!;
 
@@ -181,4 +182,12 @@ describe("PHP program", () => {
     expect(source.startsWith("<?php \nclass Solution {}\n\n")).toBe(true);
     expect(source).not.toContain("?>");
   });
+});
+
+driverContract("php", {
+  mirror: (methods) => `class Mirror {\n${methods.map((m) => `    function ${m}($value) { return $value; }`).join("\n")}\n}`,
+  rotate:
+    "class Solution {\n    function rotate(&$nums, $k) {\n        $k %= count($nums);\n        $nums = array_merge(array_slice($nums, -$k ?: count($nums)), array_slice($nums, 0, count($nums) - $k));\n    }\n}",
+  printingTwoSum:
+    'class Solution {\n    function twoSum($nums, $target) {\n        echo "case " . count($nums) . "\\n";\n        if (count($nums) === 3) throw new Exception("boom");\n        return [0, 1];\n    }\n}',
 });

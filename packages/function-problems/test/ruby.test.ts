@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { functionLanguages, rubyName } from "../src/index.ts";
 import { lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
+import { driverContract } from "./driver-contract.ts";
 
 const ruby = functionLanguages.ruby!;
 
@@ -166,4 +167,10 @@ describe("Ruby program", () => {
     expect(program.main).toBe("main.rb");
     expect(program.files["main.rb"]!.startsWith(`${code}\n`)).toBe(true);
   });
+});
+
+driverContract("ruby", {
+  mirror: (methods) => `class Mirror\n${methods.map((m) => `    def ${m}(value)\n        value\n    end`).join("\n")}\nend`,
+  rotate: "def rotate(nums, k)\n    nums.rotate!(-k)\nend",
+  printingTwoSum: 'def two_sum(nums, target)\n    puts "case #{nums.length}"\n    raise "boom" if nums.length == 3\n    [0, 1]\nend',
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
+import { driverContract } from "./driver-contract.ts";
 
 const typescript = functionLanguages.typescript!;
 
@@ -124,4 +125,11 @@ describe("TypeScript program", () => {
     expect(lines[0]).toMatch(/function twoSum\(nums: number\[\], target: number\): number\[\] \{$/);
     expect(lines[1]).toBe("    return [0, 1];");
   });
+});
+
+driverContract("typescript", {
+  mirror: (methods) => `class Mirror {\n${methods.map((m) => `    ${m}(value: any): any { return value; }`).join("\n")}\n}`,
+  rotate: "function rotate(nums: number[], k: number): void {\n    k %= nums.length;\n    nums.unshift(...nums.splice(nums.length - k, k));\n};",
+  printingTwoSum:
+    'function twoSum(nums: number[], target: number): number[] {\n    console.log("case " + nums.length);\n    if (nums.length === 3) throw new Error("boom");\n    return [0, 1];\n};',
 });
