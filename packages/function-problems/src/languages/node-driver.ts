@@ -27,7 +27,25 @@ export function nodeProgramSource(signature: Signature, code: string): string {
 const DRIVER = `;(function (SIG, target) {
   "use strict";
   const fs = require("fs");
-  const data = fs.readFileSync(0);
+  // readFileSync(0) throws EAGAIN when stdin is a non-blocking pipe; this read waits instead.
+  function readInput() {
+    const chunks = [];
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n;
+      try {
+        n = fs.readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if (e.code === "EAGAIN") continue;
+        if (e.code === "EOF") break;
+        throw e;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  }
+  const data = readInput();
   let pos = 0;
   function token() {
     while (pos < data.length && (data[pos] === 32 || data[pos] === 10)) pos++;
