@@ -38,3 +38,4 @@ export function functionUnsupportedReason(language: LanguageId): string | null {
 }
 export { boxInput, encodeValue, linesPerCase, parseCaseLines, splitCases } from "./box-input.ts";
 export { FunctionInputError } from "./errors.ts";
+export { rubyName } from "./languages/ruby.ts";

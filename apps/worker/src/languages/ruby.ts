@@ -14,7 +14,13 @@ export const ruby: Language = {
       version,
       // `ruby -c` parses only (BEGIN blocks included are not run).
       compile: syntaxCheck([bin, "-c", "/box/main.rb"], "main.rb"),
-      run: () => ({ argv: [bin, `${PROG_DIR}/main.rb`], outOfMemory: /failed to allocate memory \(NoMemoryError\)/ }),
+      run: ({ stackBytes }) => ({
+        argv: [bin, `${PROG_DIR}/main.rb`],
+        // Ruby's own VM stack (1 MiB) ends recursion near depth 10^4, where LeetCode's trees go;
+        // it is reserved, not touched, so only the frames used count toward memory.
+        env: { RUBY_THREAD_VM_STACK_SIZE: String(Math.min(Math.floor(stackBytes / 2), 256 * 2 ** 20)) },
+        outOfMemory: /failed to allocate memory \(NoMemoryError\)/,
+      }),
     };
   },
 };

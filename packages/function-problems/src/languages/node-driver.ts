@@ -27,7 +27,25 @@ export function nodeProgramSource(signature: Signature, code: string): string {
 const DRIVER = `;(function (SIG, target) {
   "use strict";
   const fs = require("fs");
-  const data = fs.readFileSync(0);
+  // readFileSync(0) throws EAGAIN when stdin is a non-blocking pipe; this read waits instead.
+  function readInput() {
+    const chunks = [];
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n;
+      try {
+        n = fs.readSync(0, chunk, 0, chunk.length, null);
+      } catch (e) {
+        if (e.code === "EAGAIN") continue;
+        if (e.code === "EOF") break;
+        throw e;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  }
+  const data = readInput();
   let pos = 0;
   function token() {
     while (pos < data.length && (data[pos] === 32 || data[pos] === 10)) pos++;
@@ -35,6 +53,17 @@ const DRIVER = `;(function (SIG, target) {
     while (pos < data.length && data[pos] !== 32 && data[pos] !== 10) pos++;
     if (start === pos) throw new Error("judge driver: the input ended early");
     return data.toString("latin1", start, pos);
+  }
+  // Integers straight from the bytes: a string per token made reading 6·10^6 numbers 5x slower.
+  function integer() {
+    while (pos < data.length && (data[pos] === 32 || data[pos] === 10)) pos++;
+    const negative = data[pos] === 45;
+    if (negative) pos++;
+    const start = pos;
+    let value = 0;
+    while (pos < data.length && data[pos] >= 48 && data[pos] <= 57) value = value * 10 + (data[pos++] - 48);
+    if (start === pos) throw new Error("judge driver: the input ended early");
+    return negative ? -value : value;
   }
   function elementOf(type) {
     if (type.endsWith("[]")) return type.slice(0, -2);
@@ -44,17 +73,18 @@ const DRIVER = `;(function (SIG, target) {
   function read(type) {
     const element = elementOf(type);
     if (element !== null) {
-      const n = Number(token());
+      const n = integer();
       const values = [];
       for (let i = 0; i < n; i++) values.push(read(element));
       return values;
     }
     switch (type) {
-      case "integer": case "long": case "double": return Number(token());
+      case "integer": case "long": return integer();
+      case "double": return Number(token());
       case "boolean": return token() === "1";
-      case "character": return String.fromCodePoint(Number(token()));
+      case "character": return String.fromCodePoint(integer());
       case "string": {
-        const n = Number(token());
+        const n = integer();
         const s = data.toString("utf8", pos + 1, pos + 1 + n);
         pos += 1 + n;
         return s;
@@ -74,7 +104,7 @@ const DRIVER = `;(function (SIG, target) {
     throw new Error("judge driver: unknown type " + type);
   }
   function readTree() {
-    const n = Number(token());
+    const n = integer();
     const values = [];
     for (let i = 0; i < n; i++) {
       const t = token();
@@ -154,7 +184,7 @@ const DRIVER = `;(function (SIG, target) {
     }
   }
   const boundary = token();
-  const cases = Number(token());
+  const cases = integer();
   for (let c = 0; c < cases; c++) {
     let line;
     if (SIG.kind === "function") {
@@ -168,10 +198,10 @@ const DRIVER = `;(function (SIG, target) {
       }
     } else {
       const object = new target(...SIG.constructorParams.map((p) => read(p.type)));
-      const calls = Number(token());
+      const calls = integer();
       const parts = ["null"];
       for (let k = 0; k < calls; k++) {
-        const method = SIG.methods[Number(token())];
+        const method = SIG.methods[integer()];
         const args = method.params.map((p) => read(p.type));
         const result = object[method.name](...args);
         parts.push(method.returns === "void" ? "null" : emit(method.returns, result));
