@@ -291,3 +291,32 @@ test("a checker program decides instead of the comparison: testlib with the inpu
   assert.equal((await judge.judge({ language: "python", code: reversed, bundle: b }, recorder())).verdict, "AC");
   assert.equal((await judge.judge({ language: "python", code: twoSumFirstOnly, bundle: b }, recorder())).verdict, "WA");
 });
+
+test("python: LeetCode's prelude without import lines, builtins unshadowed, and tracebacks with the user's own lines", async () => {
+  const pasted = code([
+    "class Solution:",
+    "    def twoSum(self, nums: List[int], target: int) -> List[int]:",
+    "        heap: List[int] = []",
+    "        heappush(heap, 3)",
+    "        assert heappop(heap) == 3 and bisect_left([1, 2, 3], 2) == 1",
+    "        assert Counter('aab')['a'] == 2 and deque([1]).popleft() == 1 and isinstance(defaultdict(int), OrderedDict) is False",
+    "        assert gcd(12, 18) == 6 and comb(5, 2) == 10 and inf > 10 ** 18 and sqrt(16) == 4",
+    "        assert list(accumulate([1, 2])) == [1, 3] and reduce(lambda a, b: a * b, [2, 3]) == 6",
+    "        assert ascii_lowercase[0] == 'a' and pow(2, 10, 1000) == 24 and heapq.nlargest(1, [1, 5]) == [5]",
+    "        @lru_cache(None)",
+    "        def fib(n: int) -> int:",
+    "            return n if n < 2 else fib(n - 1) + fib(n - 2)",
+    "        assert fib(80) == 23416728348467685",
+    "        node: Optional[ListNode] = ListNode(1)",
+    "        if target == 6 and nums == [3, 3]:",
+    "            raise KeyError('line 16')",
+    "        return [0, 1]",
+  ]);
+  const outcome = await judge.run(
+    { language: "python", code: pasted, input: "[2,7,11,15]\n9\n[3,3]\n6", limits: { timeMs: 10_000, memoryKb: 256 * 1024 }, function: { bundle: twoSumBundle() } },
+    runSteps(),
+  );
+  assert.deepEqual(outcome.output?.cases?.map((c) => c.verdict), ["AC", "RE"], outcome.output?.stderr);
+  assert.match(outcome.output?.stderr ?? "", /File "\/prog\/solution\.py", line 16, in twoSum\n/);
+  assert.equal(outcome.verdict, "RE");
+});

@@ -7,7 +7,7 @@ const INT32_MIN = -(2 ** 31);
 const scalarEdges: Record<ScalarType, unknown[]> = {
   integer: [0, 1, -1, INT32_MAX, INT32_MIN, 42],
   long: [0, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 2 ** 31, -(2 ** 40) + 7],
-  double: [0, -2.5, 1e-7, 1e300, -1e-300, 3.141592653589793, 0.1, 123456.789, 2],
+  double: [0, -2.5, 1e-7, 1e300, -1e-300, Math.PI, 0.1, 123456.789, 2],
   boolean: [true, false],
   string: ["", "hello world", "two\nlines", 'quote " and \\ backslash', "unicode é 漢字 😀", "  spaced  ", "tab\tand\rcr", "null", "[1,2]"],
   character: ["a", " ", '"', "\\", "é", "Z", "\n"],
