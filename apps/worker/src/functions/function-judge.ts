@@ -17,6 +17,8 @@ export interface FunctionJudgeDeps {
   limits: JudgeLimits;
   workDir: string;
   compile: ProgramSourceCompiler;
+  /** whether this worker has the language's toolchain */
+  has(language: LanguageId): boolean;
   logger: Logger;
 }
 

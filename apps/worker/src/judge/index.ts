@@ -332,6 +332,7 @@ export class Judge {
       limits: this.limits,
       workDir: this.options.workDir,
       compile: (language, source) => this.compileOrRefuse(language, source),
+      has: (language) => this.toolchains.has(language),
       logger: this.logger,
     };
   }

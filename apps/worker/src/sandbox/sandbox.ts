@@ -170,8 +170,9 @@ export class Sandbox {
     const user = spec.user ?? own!;
     try {
       const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
-      const pipe = spec.results === undefined ? null : await this.resultPipes.open();
+      let pipe: ResultPipe | null = null;
       try {
+        if (spec.results !== undefined) pipe = await this.resultPipes.open();
         return await this.runInBox(spec, box, user, pipe);
       } finally {
         pipe?.closeWriteEnd();
