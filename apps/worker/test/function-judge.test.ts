@@ -320,3 +320,19 @@ test("python: LeetCode's prelude without import lines, builtins unshadowed, and 
   assert.match(outcome.output?.stderr ?? "", /File "\/prog\/solution\.py", line 16, in twoSum\n/);
   assert.equal(outcome.verdict, "RE");
 });
+
+test(
+  "a program that lingers after its last answer is judged on its answers, and not waited for",
+  async () => {
+    const lingering = code([
+      "import threading, time",
+      "threading.Thread(target=time.sleep, args=(3600,)).start()",
+      twoSumOk,
+    ]);
+    // Without the stop after the last line this would wait out the run's wall backstop (over a minute).
+    const outcome = await judge.judge({ language: "python", code: lingering, bundle: twoSumBundle() }, recorder());
+    assert.equal(outcome.verdict, "AC", JSON.stringify(outcome));
+    assert.deepEqual(boxProcesses(), []);
+  },
+  30_000,
+);
