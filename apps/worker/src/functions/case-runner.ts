@@ -43,6 +43,13 @@ export interface CasesRunRequest {
 }
 
 /**
+ * Wall ms a program may go on after its last case's line (interpreter shutdown, atexit) before
+ * the box is killed: the results are complete, and a thread left running must not hold the
+ * worker until the run's backstop.
+ */
+const AFTER_LAST_CASE_MS = 500;
+
+/**
  * Every case of a function problem in one sandboxed process: the program reads them all from
  * stdin and answers each on fd 3. A case may use the problem's time limit in CPU since the
  * previous answer (the box is killed past it); the whole run is capped at that times the number
@@ -56,6 +63,11 @@ export async function runCases(request: CasesRunRequest): Promise<CasesRun> {
   const cpuMs = Math.max(problemLimits.timeMs, Math.min(problemLimits.timeMs * cases, judgeLimits.functionRunCpuMs));
   let received = 0;
   let lastCpuMs = 0;
+  const stop = new AbortController();
+  const onCallerAbort = () => stop.abort();
+  request.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  if (request.signal?.aborted === true) stop.abort();
+  let lingering: NodeJS.Timeout | null = null;
   const run = await request.sandbox.run({
     argv: step.argv,
     env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
@@ -66,15 +78,19 @@ export async function runCases(request: CasesRunRequest): Promise<CasesRun> {
     results: {
       limitBytes: judgeLimits.outputBytes,
       lineCpuMs: problemLimits.timeMs,
-      ...(request.signal ? { signal: request.signal } : {}),
+      signal: stop.signal,
       onLine: (line, usage) => {
         if (received >= cases) return;
         received += 1;
         const timeMs = Math.max(0, usage.cpuMs - lastCpuMs);
         lastCpuMs = usage.cpuMs;
         request.onCase({ index: received, line: line.toString("utf8"), timeMs, memoryKb: usage.memoryKb });
+        if (received === cases) lingering = setTimeout(() => stop.abort(), AFTER_LAST_CASE_MS);
       },
     },
+  }).finally(() => {
+    if (lingering !== null) clearTimeout(lingering);
+    request.signal?.removeEventListener("abort", onCallerAbort);
   });
   if (received >= cases || run.stopped === true) return { run, missing: null };
   const outOfMemory = run.outcome === "runtime-error" && step.outOfMemory?.test(run.stderr.toString("utf8")) === true;

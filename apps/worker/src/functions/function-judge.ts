@@ -3,6 +3,7 @@ import type { Logger } from "@judge/config";
 import { FunctionInputError, boxInput, functionLanguages } from "@judge/function-problems";
 import type { CaseReport, FunctionSpec, LanguageId, TestBundle, TestResult, Verdict } from "@judge/protocol";
 import { languageDisplay } from "@judge/protocol";
+import type { JudgeListener, JudgeOutcome } from "../judge/index.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { JudgeLimits } from "../judge/limits.ts";
 import { ProgramChecker } from "../judge/program-checker.ts";
@@ -17,6 +18,8 @@ export interface FunctionJudgeDeps {
   limits: JudgeLimits;
   workDir: string;
   compile: ProgramSourceCompiler;
+  /** whether this worker has the language's toolchain */
+  has(language: LanguageId): boolean;
   logger: Logger;
 }
 
@@ -165,4 +168,63 @@ export async function judgeCases(
       verdict: tests[tests.length - 1]!.verdict,
     },
   };
+}
+
+const noTests = (verdict: Verdict, total: number, compileOutput: string): JudgeOutcome => ({
+  verdict,
+  passed: 0,
+  total,
+  timeMs: null,
+  memoryKb: null,
+  compileOutput,
+  tests: [],
+});
+
+/** A function problem's submission: compiled, every case in one box, the first failing case reported. */
+export async function judgeFunctionSubmission(
+  deps: FunctionJudgeDeps,
+  request: { language: LanguageId; code: string; bundle: TestBundle },
+  spec: FunctionSpec,
+  listener: JudgeListener,
+): Promise<JudgeOutcome> {
+  const { bundle } = request;
+  const total = bundle.tests.length;
+  await listener.compiling();
+  const program = await compileFunctionProgram(deps, request.language, request.code, spec);
+  if (!program.ok) return noTests(program.verdict, total, program.message);
+  try {
+    const boundary = newBoundary();
+    const input = casesInput(spec, bundle.tests.map((t) => t.input), boundary);
+    if (!input.ok) {
+      deps.logger.error({ message: input.message }, "a function problem's test does not fit its signature");
+      return noTests("IE", total, `the problem's tests are broken (${input.message}); an administrator has been told`);
+    }
+    const opened = await openCaseJudge(deps, bundle, spec);
+    if (!opened.ok) return noTests("IE", total, opened.message);
+    try {
+      const { tests, failure } = await judgeCases(deps, {
+        program,
+        bundle,
+        stdin: input.stdin,
+        boundary,
+        caseJudge: opened.judge,
+        running: (test, n) => listener.running(test, n),
+        tested: (result, n) => listener.tested(result, n),
+      });
+      return {
+        verdict: failure?.verdict ?? "AC",
+        passed: tests.filter((t) => t.verdict === "AC").length,
+        total,
+        timeMs: Math.max(...tests.map((t) => t.timeMs)),
+        memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
+        compileOutput: null,
+        tests,
+        failure,
+      };
+    } finally {
+      await opened.release();
+    }
+  } finally {
+    await program.release();
+  }
 }

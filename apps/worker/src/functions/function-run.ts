@@ -63,9 +63,9 @@ const notRun = (verdict: Verdict, message: string): FunctionRunOutcome => ({
   truncated: false,
 });
 
-/** The reference solution Run compares with: the one in the user's language if there is one. */
-function referenceOf(spec: FunctionSpec, language: LanguageId) {
-  return spec.references.find((r) => r.language === language) ?? spec.references[0]!;
+/** The reference solution Run compares with: the one in the user's language if there is one, else the first this worker can run. */
+function referenceOf(deps: FunctionJudgeDeps, spec: FunctionSpec, language: LanguageId) {
+  return spec.references.find((r) => r.language === language) ?? spec.references.find((r) => deps.has(r.language)) ?? spec.references[0]!;
 }
 
 /**
@@ -85,7 +85,7 @@ export async function runFunction(deps: FunctionJudgeDeps, request: FunctionRunR
   const boundary = newBoundary();
   const input = casesInput(spec, inputs, boundary);
   if (!input.ok) return notRun("CE", `invalid test case input: ${input.message}`);
-  const reference = referenceOf(spec, request.language);
+  const reference = referenceOf(deps, spec, request.language);
   const [program, referenceProgram] = await Promise.all([
     compileFunctionProgram(deps, request.language, request.code, spec),
     compileFunctionProgram(deps, reference.language, reference.code, spec),

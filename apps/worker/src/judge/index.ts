@@ -29,14 +29,7 @@ import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } 
 import { assertTraversable } from "./traversable.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { verdictByOutcome } from "./verdicts.ts";
-import {
-  type FunctionJudgeDeps,
-  casesInput,
-  compileFunctionProgram,
-  judgeCases,
-  newBoundary,
-  openCaseJudge,
-} from "../functions/function-judge.ts";
+import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
@@ -283,47 +276,7 @@ export class Judge {
 
   /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */
   private async judgeFunction(request: JudgeRequest, spec: FunctionSpec, listener: JudgeListener): Promise<JudgeOutcome> {
-    const { bundle } = request;
-    const total = bundle.tests.length;
-    await listener.compiling();
-    const deps = this.functionDeps();
-    const program = await compileFunctionProgram(deps, request.language, request.code, spec);
-    if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
-    try {
-      const boundary = newBoundary();
-      const input = casesInput(spec, bundle.tests.map((t) => t.input), boundary);
-      if (!input.ok) {
-        this.logger.error({ message: input.message }, "a function problem's test does not fit its signature");
-        return { ...noTests("IE", total), compileOutput: `the problem's tests are broken (${input.message}); an administrator has been told` };
-      }
-      const opened = await openCaseJudge(deps, bundle, spec);
-      if (!opened.ok) return { ...noTests("IE", total), compileOutput: opened.message };
-      try {
-        const { tests, failure } = await judgeCases(deps, {
-          program,
-          bundle,
-          stdin: input.stdin,
-          boundary,
-          caseJudge: opened.judge,
-          running: (test, n) => listener.running(test, n),
-          tested: (result, n) => listener.tested(result, n),
-        });
-        return {
-          verdict: failure?.verdict ?? "AC",
-          passed: tests.filter((t) => t.verdict === "AC").length,
-          total,
-          timeMs: Math.max(...tests.map((t) => t.timeMs)),
-          memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
-          compileOutput: null,
-          tests,
-          failure,
-        };
-      } finally {
-        await opened.release();
-      }
-    } finally {
-      await program.release();
-    }
+    return judgeFunctionSubmission(this.functionDeps(), request, spec, listener);
   }
 
   private functionDeps(): FunctionJudgeDeps {
@@ -332,6 +285,7 @@ export class Judge {
       limits: this.limits,
       workDir: this.options.workDir,
       compile: (language, source) => this.compileOrRefuse(language, source),
+      has: (language) => this.toolchains.has(language),
       logger: this.logger,
     };
   }

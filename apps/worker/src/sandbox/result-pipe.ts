@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { closeSync, constants, openSync, unlinkSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { Socket } from "node:net";
+import type { Readable } from "node:stream";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -71,4 +72,35 @@ export class ResultPipes {
   async close(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Hand each complete line of `stream` to `onLine` (without its newline) as it arrives; past
+ * `limit` bytes in all call `onOverflow` once and stop reading. `ended` resolves at EOF.
+ */
+export function readLines(stream: Readable, limit: number, onOverflow: () => void, onLine: (line: Buffer) => void): { ended: Promise<void> } {
+  let pending: Buffer[] = [];
+  let read = 0;
+  const ended = new Promise<void>((resolve) => {
+    stream.once("close", resolve);
+    stream.on("error", () => resolve());
+  });
+  stream.on("data", (chunk: Buffer) => {
+    if (read > limit) return;
+    read += chunk.length;
+    if (read > limit) {
+      onOverflow();
+      stream.destroy();
+      return;
+    }
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
+      pending.push(chunk.subarray(start, nl));
+      onLine(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+      pending = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  });
+  return { ended };
 }

@@ -10,7 +10,7 @@ import { type BoxUser, type BoxUserRange, BoxUsers } from "./box-users.ts";
 import { SandboxError } from "./errors.ts";
 import { type SandboxOutcome, classifyRun } from "./outcome.ts";
 import { openCgroups } from "./open-cgroups.ts";
-import { type ResultPipe, ResultPipes } from "./result-pipe.ts";
+import { type ResultPipe, ResultPipes, readLines } from "./result-pipe.ts";
 import { assertFilterArchitecture, seccompProgramBytes } from "./seccomp/seccomp-filter.ts";
 
 export interface RunLimits {
@@ -170,8 +170,9 @@ export class Sandbox {
     const user = spec.user ?? own!;
     try {
       const box = await this.cgroups.createBox({ memoryBytes: spec.limits.memoryBytes, pids: spec.limits.pids });
-      const pipe = spec.results === undefined ? null : await this.resultPipes.open();
+      let pipe: ResultPipe | null = null;
       try {
+        if (spec.results !== undefined) pipe = await this.resultPipes.open();
         return await this.runInBox(spec, box, user, pipe);
       } finally {
         pipe?.closeWriteEnd();
@@ -337,37 +338,6 @@ export class Sandbox {
     await Promise.allSettled([this.resultPipes.close()]);
     await this.cgroups.close();
   }
-}
-
-/**
- * Hand each complete line of `stream` to `onLine` (without its newline) as it arrives; past
- * `limit` bytes in all call `onOverflow` once and stop reading. `ended` resolves at EOF.
- */
-function readLines(stream: Readable, limit: number, onOverflow: () => void, onLine: (line: Buffer) => void): { ended: Promise<void> } {
-  let pending: Buffer[] = [];
-  let read = 0;
-  const ended = new Promise<void>((resolve) => {
-    stream.once("close", resolve);
-    stream.on("error", () => resolve());
-  });
-  stream.on("data", (chunk: Buffer) => {
-    if (read > limit) return;
-    read += chunk.length;
-    if (read > limit) {
-      onOverflow();
-      stream.destroy();
-      return;
-    }
-    let start = 0;
-    for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, start)) {
-      pending.push(chunk.subarray(start, nl));
-      onLine(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
-      pending = [];
-      start = nl + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-  });
-  return { ended };
 }
 
 /**
