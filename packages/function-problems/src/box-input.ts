@@ -114,7 +114,8 @@ export function encodeValue(type: ValueType, value: unknown, what: string, out: 
       out.push(value ? " 1" : " 0");
       return;
     case "character": {
-      if (typeof value !== "string" || [...value].length !== 1) throw bad("a one-character string");
+      // LeetCode's char is C's and C++'s one byte: an ASCII character in every language.
+      if (typeof value !== "string" || value.length !== 1 || value.charCodeAt(0) > 127) throw bad("one ASCII character");
       out.push(` ${value.codePointAt(0)}`);
       return;
     }

@@ -10,7 +10,7 @@ const scalarEdges: Record<ScalarType, unknown[]> = {
   double: [0, -2.5, 1e-7, 1e300, -1e-300, Math.PI, 0.1, 123456.789, 2],
   boolean: [true, false],
   string: ["", "hello world", "two\nlines", 'quote " and \\ backslash', "unicode é 漢字 😀", "  spaced  ", "tab\tand\rcr", "null", "[1,2]"],
-  character: ["a", " ", '"', "\\", "é", "Z", "\n"],
+  character: ["a", " ", '"', "\\", "Z", "\n", "~"],
 };
 
 /** Every edge value of a type, arrays and nodes included (empty ones first). */
