@@ -25,6 +25,26 @@ const WRONG = `class Solution:
         return [0, 1]
 `;
 
+/** A design problem's answer, relying on LeetCode's implicit prelude (OrderedDict). */
+const LRU_CACHE = `class LRUCache:
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.cache = OrderedDict()
+
+    def get(self, key: int) -> int:
+        if key not in self.cache:
+            return -1
+        self.cache.move_to_end(key)
+        return self.cache[key]
+
+    def put(self, key: int, value: int) -> None:
+        self.cache[key] = value
+        self.cache.move_to_end(key)
+        if len(self.cache) > self.capacity:
+            self.cache.popitem(last=False)
+`;
+
 /** JSON as shown, compared without white space: the judge may print `[0, 1]` or `[0,1]`. */
 const compact = (text: string) => text.replace(/\s+/g, "");
 
@@ -186,5 +206,19 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     assert.match(await page.getByTestId("passed").innerText(), /(\d+)\s*\/\s*\1/);
     assert.equal(await page.getByTestId("failure-case").count(), 0);
+  });
+
+  it("shows a design problem's case as two fields, the calls and their arguments, and runs it", async () => {
+    await page.goto(`${base}/problems/lru-cache`);
+    await page.getByTestId("language-select").selectOption("python");
+    await testcasePanel().waitFor();
+    assert.deepEqual(await caseTabs().allInnerTexts(), ["Case 1"]);
+    assert.match(compact(await field("calls").inputValue()), /^\["LRUCache","put"/);
+    assert.match(compact(await field("arguments").inputValue()), /^\[\[2\],\[1,1\]/);
+    await run(LRU_CACHE, "AC");
+    const report = page.getByTestId("result-case");
+    assert.deepEqual(Object.keys(await shownInput(report)), ["calls", "arguments"]);
+    assert.equal(compact(await report.getByTestId("case-output").innerText()), "[null,null,null,1,null,-1,null,-1,3,4]");
+    assert.equal(compact(await report.getByTestId("case-expected").innerText()), "[null,null,null,1,null,-1,null,-1,3,4]");
   });
 });
