@@ -25,6 +25,13 @@ const WRONG = `class Solution:
         return [0, 1]
 `;
 
+/** Raises on the first case, after a print. */
+const RAISES = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        print("before")
+        return [0, 1 // 0]
+`;
+
 /** A design problem's answer, relying on LeetCode's implicit prelude (OrderedDict). */
 const LRU_CACHE = `class LRUCache:
 
@@ -177,7 +184,19 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
     assert.match((await page.getByTestId("tab-result-case-1").getAttribute("class")) ?? "", /\bpassed\b/);
   });
 
+  it("runs a solution that raises: Runtime Error with the traceback, the case it stopped at, the later cases not run", async () => {
+    await run(RAISES, "RE");
+    assert.match(await page.getByTestId("run-stderr").innerText(), /ZeroDivisionError/);
+    const report = page.getByTestId("result-case");
+    assert.equal(await report.getAttribute("data-index"), "1");
+    assert.equal(await report.getAttribute("data-state"), "failed");
+    assert.equal(await report.getByTestId("case-mismatch").innerText(), "Runtime Error");
+    assert.equal((await report.getByTestId("case-stdout").innerText()).trim(), "before", "its prints up to the crash");
+    assert.match((await page.getByTestId("tab-result-case-2").getAttribute("class")) ?? "", /\bunjudged\b/);
+  });
+
   it("submits a wrong solution: the failing case's input, output and expected, here and on the submission page", async () => {
+    await typeSolution(page, WRONG);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="WA"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     const failure = page.getByTestId("failure-case");

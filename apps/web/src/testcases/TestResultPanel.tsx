@@ -3,13 +3,16 @@ import { useState } from "react";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
 import { Tabs } from "../ui/Tabs.tsx";
-import { caseFailed, runVerdict } from "./caseResults.ts";
+import { caseFailed, caseState, runVerdict, type CaseState } from "./caseResults.ts";
 import { CaseReportView } from "./CaseReportView.tsx";
 import type { CaseField } from "./testcases.ts";
 import type { FunctionRun } from "./useFunctionRun.ts";
 import "./testcases.css";
 
 type ResultTabId = `result-case-${number}`;
+
+/** What a screen reader hears after "Case 2" (the dot is only seen). */
+const stateWords: Record<CaseState, string> = { passed: ", passed", failed: ", failed", unjudged: ", not judged" };
 
 function liveStatusText(status: Status, view: SubmissionView | null): string {
   switch (status) {
@@ -34,15 +37,15 @@ function CaseResults({ cases, fields }: { cases: readonly CaseReport[]; fields: 
       value={shown}
       onChange={setShown}
       tabs={cases.map((report) => {
-        const failed = caseFailed(report);
+        const state = caseState(report);
         return {
           id: `result-case-${report.index}`,
-          className: `case-tab ${failed ? "failed" : "passed"}`,
+          className: `case-tab ${state}`,
           label: (
             <>
               <span className="case-dot" aria-hidden="true" />
               Case {report.index}
-              <span className="visually-hidden">{failed ? ", failed" : ", passed"}</span>
+              <span className="visually-hidden">{stateWords[state]}</span>
             </>
           ),
           panel: <CaseReportView report={report} fields={fields} testId="result-case" />,
