@@ -25,6 +25,33 @@ const WRONG = `class Solution:
         return [0, 1]
 `;
 
+/** Raises on the first case, after a print. */
+const RAISES = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        print("before")
+        return [0, 1 // 0]
+`;
+
+/** A design problem's answer, relying on LeetCode's implicit prelude (OrderedDict). */
+const LRU_CACHE = `class LRUCache:
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.cache = OrderedDict()
+
+    def get(self, key: int) -> int:
+        if key not in self.cache:
+            return -1
+        self.cache.move_to_end(key)
+        return self.cache[key]
+
+    def put(self, key: int, value: int) -> None:
+        self.cache[key] = value
+        self.cache.move_to_end(key)
+        if len(self.cache) > self.capacity:
+            self.cache.popitem(last=False)
+`;
+
 /** JSON as shown, compared without white space: the judge may print `[0, 1]` or `[0,1]`. */
 const compact = (text: string) => text.replace(/\s+/g, "");
 
@@ -88,9 +115,10 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
 
     // Languages without a LeetCode convention are listed, disabled, with the reason.
     const select = page.getByTestId("language-select");
+    const note = (problem.unsupportedLanguages ?? []).length > 0 ? await page.getByTestId("unsupported-languages").innerText() : "";
     for (const language of problem.unsupportedLanguages ?? []) {
       assert.equal(await select.locator(`option[value="${language.id}"]`).isDisabled(), true, `${language.id} cannot be chosen`);
-      assert.match(await page.getByTestId("unsupported-languages").innerText(), new RegExp(language.name));
+      assert.ok(note.includes(language.name) && note.includes(language.reason), `the note names ${language.name} and why: ${note}`);
     }
     for (const language of problem.languages) assert.equal(await select.locator(`option[value="${language.id}"]`).isDisabled(), false);
     assert.deepEqual(await unnamedControls(page), [], "every control on a function problem's page has an accessible name");
@@ -156,7 +184,19 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
     assert.match((await page.getByTestId("tab-result-case-1").getAttribute("class")) ?? "", /\bpassed\b/);
   });
 
+  it("runs a solution that raises: Runtime Error with the traceback, the case it stopped at, the later cases not run", async () => {
+    await run(RAISES, "RE");
+    assert.match(await page.getByTestId("run-stderr").innerText(), /ZeroDivisionError/);
+    const report = page.getByTestId("result-case");
+    assert.equal(await report.getAttribute("data-index"), "1");
+    assert.equal(await report.getAttribute("data-state"), "failed");
+    assert.equal(await report.getByTestId("case-mismatch").innerText(), "Runtime Error");
+    assert.equal((await report.getByTestId("case-stdout").innerText()).trim(), "before", "its prints up to the crash");
+    assert.match((await page.getByTestId("tab-result-case-2").getAttribute("class")) ?? "", /\bunjudged\b/);
+  });
+
   it("submits a wrong solution: the failing case's input, output and expected, here and on the submission page", async () => {
+    await typeSolution(page, WRONG);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="WA"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     const failure = page.getByTestId("failure-case");
@@ -185,5 +225,19 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     assert.match(await page.getByTestId("passed").innerText(), /(\d+)\s*\/\s*\1/);
     assert.equal(await page.getByTestId("failure-case").count(), 0);
+  });
+
+  it("shows a design problem's case as two fields, the calls and their arguments, and runs it", async () => {
+    await page.goto(`${base}/problems/lru-cache`);
+    await page.getByTestId("language-select").selectOption("python");
+    await testcasePanel().waitFor();
+    assert.deepEqual(await caseTabs().allInnerTexts(), ["Case 1"]);
+    assert.match(compact(await field("calls").inputValue()), /^\["LRUCache","put"/);
+    assert.match(compact(await field("arguments").inputValue()), /^\[\[2\],\[1,1\]/);
+    await run(LRU_CACHE, "AC");
+    const report = page.getByTestId("result-case");
+    assert.deepEqual(Object.keys(await shownInput(report)), ["calls", "arguments"]);
+    assert.equal(compact(await report.getByTestId("case-output").innerText()), "[null,null,null,1,null,-1,null,-1,3,4]");
+    assert.equal(compact(await report.getByTestId("case-expected").innerText()), "[null,null,null,1,null,-1,null,-1,3,4]");
   });
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { queuedView, type CaseReport, type Signature } from "@judge/protocol";
 import { describe, it } from "vitest";
 import { unsupportedNote } from "../src/editor/unsupportedLanguages.ts";
-import { caseFailed, failedOnACase, labelledInput, runVerdict } from "../src/testcases/caseResults.ts";
+import { caseFailed, caseState, failedOnACase, labelledInput, runVerdict } from "../src/testcases/caseResults.ts";
 import {
   addCase,
   caseFields,
@@ -119,6 +119,13 @@ describe("a function problem's Test Result", () => {
     assert.equal(caseFailed(report({ verdict: "RE", output: null })), true);
     assert.equal(caseFailed(report({ verdict: null, output: "[1,0]" })), true);
     assert.equal(caseFailed(report({ verdict: null, output: "[1,0]", expected: null })), false, "nothing to compare");
+  });
+
+  it("leaves a case the program never reached unjudged, neither passed nor failed", () => {
+    assert.equal(caseState(report({ verdict: null, output: null })), "unjudged", "stopped at an earlier case");
+    assert.equal(caseState(report({ verdict: null, expected: null })), "unjudged");
+    assert.equal(caseState(report({ verdict: "RE", output: null })), "failed");
+    assert.equal(caseState(report({ verdict: null })), "passed", "the same output as expected");
   });
 
   it("shows the run's own verdict unless AC, then the first failing case's", () => {

@@ -68,16 +68,22 @@ export default function SubmissionPage() {
   // Once judged, GET again until the answer comes from the stored row: it brings "faster than
   // X%", and a function problem's failing case.
   const [catchUp, setCatchUp] = useState(false);
+  // Known after the first GET: whose problem, and whether the viewer owns it (only they get its code and failing case).
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [owner, setOwner] = useState(false);
   const fields = useCaseFields(problem);
-  const submission = useSubmission(id, { untilStored: catchUp, withFailure: fields !== null });
+  const submission = useSubmission(id, { untilStored: catchUp, withFailure: fields !== null && owner });
   const view = useLiveView(id, submission.data);
   const judged = view?.status === "done";
   useEffect(() => {
     if (judged) setCatchUp(true);
   }, [judged]);
   const slug = submission.data?.problem;
-  useEffect(() => setProblem(slug), [slug]);
+  const hasCode = submission.data?.code !== undefined;
+  useEffect(() => {
+    setProblem(slug);
+    setOwner(hasCode);
+  }, [slug, hasCode]);
   useDocumentTitle(`Submission ${id}`);
 
   if (submission.error) {

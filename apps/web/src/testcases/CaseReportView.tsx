@@ -1,7 +1,7 @@
 import { verdictNames, type CaseReport } from "@judge/protocol";
 import type { ReactNode } from "react";
 import { verdictTone } from "../ui/format.ts";
-import { caseFailed, labelledInput } from "./caseResults.ts";
+import { caseState, labelledInput } from "./caseResults.ts";
 import type { CaseField } from "./testcases.ts";
 import "./testcases.css";
 
@@ -37,10 +37,11 @@ export function CaseReportView({ report, fields, testId = "case-report" }: {
   fields: readonly CaseField[] | null;
   testId?: string;
 }) {
-  const failed = caseFailed(report);
+  const state = caseState(report);
+  const failed = state === "failed";
   const verdict = report.verdict !== null && report.verdict !== "AC" ? report.verdict : "WA";
   return (
-    <div className="case-report" data-testid={testId} data-index={report.index} data-failed={String(failed)}>
+    <div className="case-report" data-testid={testId} data-index={report.index} data-failed={String(failed)} data-state={state}>
       <div className="case-block">
         <h5>Input</h5>
         <dl className="case-input" data-testid="case-input">
@@ -68,7 +69,7 @@ export function CaseReportView({ report, fields, testId = "case-report" }: {
         text={report.output}
         testId="case-output"
         className={failed ? "mismatch" : undefined}
-        empty="(no output)"
+        empty={state === "unjudged" && report.verdict === null ? "(not run: the program stopped at an earlier case)" : "(no output)"}
       />
       {report.expected !== null && <ValueBlock title="Expected" text={report.expected} testId="case-expected" />}
       {report.stdout !== "" && <ValueBlock title="Stdout" text={report.stdout} testId="case-stdout" />}

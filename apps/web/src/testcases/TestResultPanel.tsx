@@ -3,13 +3,16 @@ import { useState } from "react";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
 import { Tabs } from "../ui/Tabs.tsx";
-import { caseFailed, runVerdict } from "./caseResults.ts";
+import { caseFailed, caseState, runVerdict, type CaseState } from "./caseResults.ts";
 import { CaseReportView } from "./CaseReportView.tsx";
 import type { CaseField } from "./testcases.ts";
 import type { FunctionRun } from "./useFunctionRun.ts";
 import "./testcases.css";
 
 type ResultTabId = `result-case-${number}`;
+
+/** What a screen reader hears after "Case 2" (the dot is only seen). */
+const stateWords: Record<CaseState, string> = { passed: ", passed", failed: ", failed", unjudged: ", not judged" };
 
 function liveStatusText(status: Status, view: SubmissionView | null): string {
   switch (status) {
@@ -34,15 +37,15 @@ function CaseResults({ cases, fields }: { cases: readonly CaseReport[]; fields: 
       value={shown}
       onChange={setShown}
       tabs={cases.map((report) => {
-        const failed = caseFailed(report);
+        const state = caseState(report);
         return {
           id: `result-case-${report.index}`,
-          className: `case-tab ${failed ? "failed" : "passed"}`,
+          className: `case-tab ${state}`,
           label: (
             <>
               <span className="case-dot" aria-hidden="true" />
               Case {report.index}
-              <span className="visually-hidden">{failed ? ", failed" : ", passed"}</span>
+              <span className="visually-hidden">{stateWords[state]}</span>
             </>
           ),
           panel: <CaseReportView report={report} fields={fields} testId="result-case" />,
@@ -57,48 +60,54 @@ function RunReport({ id, fields }: { id: string; fields: readonly CaseField[] })
   const stream = useSubmissionStream(id);
   const view = stream.view;
   const status: Status = view?.status ?? "queued";
-  if (!view || status !== "done") {
-    return (
-      <div className="run-report" aria-busy="true">
-        <p className="submission-status" data-testid="run-status" data-status={status} role="status">
-          <span className="spinner" aria-hidden="true" />
-          {liveStatusText(status, view)}
-        </p>
-        {stream.error && (
-          <p className="notice error" role="alert" data-testid="run-error">
-            Live updates for this run failed: {stream.error.message}
-          </p>
-        )}
-      </div>
-    );
-  }
-  const verdict = runVerdict(view);
-  const output = view.output ?? null;
+  const done = view !== null && status === "done";
+  const verdict = done ? runVerdict(view) : null;
+  const output = view?.output ?? null;
   const cases = output?.cases ?? [];
   return (
-    <div className="run-report" data-testid="run-report">
-      <div className="run-report-head">
-        <h3 className={`run-verdict tone-text-${verdictTone[verdict]}`} data-testid="run-verdict" data-verdict={verdict} role="status">
-          {verdictNames[verdict]}
-        </h3>
-        {verdict !== "CE" && (
-          <span className="muted run-usage" data-testid="run-runtime">
-            Runtime {formatTime(view.timeMs)} · {formatMemory(view.memoryKb)}
-          </span>
-        )}
+    <div className="run-report" data-testid={done ? "run-report" : undefined} aria-busy={!done}>
+      {/* One live region for the whole run, so its status and then its verdict are announced. */}
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {verdict ? `Test result: ${verdictNames[verdict]}` : liveStatusText(status, view)}
       </div>
-      {view.compileOutput ? (
-        <pre tabIndex={0} className={`run-message${verdict === "CE" ? " error" : ""}`} data-testid="run-compile-output">
-          {view.compileOutput}
-        </pre>
-      ) : null}
-      {output && output.stderr !== "" && (
-        <pre tabIndex={0} className={`run-message${verdict === "AC" ? "" : " error"}`} data-testid="run-stderr">
-          {output.stderr}
-        </pre>
+      {!done || verdict === null ? (
+        <>
+          <p className="submission-status" data-testid="run-status" data-status={status}>
+            <span className="spinner" aria-hidden="true" />
+            {liveStatusText(status, view)}
+          </p>
+          {stream.error && (
+            <p className="notice error" role="alert" data-testid="run-error">
+              Live updates for this run failed: {stream.error.message}
+            </p>
+          )}
+        </>
+      ) : (
+        <>
+          <div className="run-report-head">
+            <h3 className={`run-verdict tone-text-${verdictTone[verdict]}`} data-testid="run-verdict" data-verdict={verdict}>
+              {verdictNames[verdict]}
+            </h3>
+            {verdict !== "CE" && (
+              <span className="muted run-usage" data-testid="run-runtime">
+                Runtime {formatTime(view.timeMs)} · {formatMemory(view.memoryKb)}
+              </span>
+            )}
+          </div>
+          {view.compileOutput ? (
+            <pre tabIndex={0} className={`run-message${verdict === "CE" ? " error" : ""}`} data-testid="run-compile-output">
+              {view.compileOutput}
+            </pre>
+          ) : null}
+          {output && output.stderr !== "" && (
+            <pre tabIndex={0} className={`run-message${verdict === "AC" ? "" : " error"}`} data-testid="run-stderr">
+              {output.stderr}
+            </pre>
+          )}
+          {cases.length > 0 && <CaseResults cases={cases} fields={fields} />}
+          {output?.truncated && <p className="hint">Some output was cut: a run keeps the first part of each stream.</p>}
+        </>
       )}
-      {cases.length > 0 && <CaseResults cases={cases} fields={fields} />}
-      {output?.truncated && <p className="hint">Some output was cut: a run keeps at most 4 KiB of each case.</p>}
     </div>
   );
 }

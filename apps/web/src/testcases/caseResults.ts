@@ -18,12 +18,20 @@ export function labelledInput(fields: readonly CaseField[] | null, text: string)
 }
 
 /**
- * Whether a case did not pass: its verdict when the judge gave one, else (no verdict) a
- * different output where an expected one exists. A case with nothing to compare passes.
+ * How a case came out: its verdict when the judge gave one; without one, a case with no
+ * output was not run (the program stopped at an earlier case), and one with an output is
+ * compared with the expected output if there is one, else left unjudged.
  */
+export type CaseState = "passed" | "failed" | "unjudged";
+
+export function caseState(report: CaseReport): CaseState {
+  if (report.verdict !== null) return report.verdict === "AC" ? "passed" : "failed";
+  if (report.output === null || report.expected === null) return "unjudged";
+  return report.output === report.expected ? "passed" : "failed";
+}
+
 export function caseFailed(report: CaseReport): boolean {
-  if (report.verdict !== null) return report.verdict !== "AC";
-  return report.expected !== null && report.output !== report.expected;
+  return caseState(report) === "failed";
 }
 
 /**
