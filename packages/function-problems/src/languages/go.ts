@@ -192,9 +192,9 @@ function program(signature: Signature, code: string): FunctionProgram {
 import (
 ${[...GO_DRIVER_IMPORTS, ...specs].map((spec) => `\t${spec}\n`).join("")})
 
-//line solution.go:1
+//line solution.go:1:1
 ${user}
-//line judge_driver.go:1
+//line judge_driver.go:1:1
 ${anchors.map((a) => `${a}\n`).join("")}
 ${GO_NODES}
 ${builtins.join("\n")}

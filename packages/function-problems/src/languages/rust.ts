@@ -196,7 +196,11 @@ fn main() {
     judge_driver::main();
 }
 `;
-  return { main: "main.rs", files: { "main.rs": main, [SOLUTION_FILE]: code } };
+  // LeetCode's design starter ends with a doc comment (`/** Your LRUCache object will be ...
+  // */`), which rustc refuses at the end of a file: an item after the user's last line gives it
+  // something to document.
+  const solution = `${code}\n#[allow(dead_code)]\nstruct JudgeEndOfSolution;\n`;
+  return { main: "main.rs", files: { "main.rs": main, [SOLUTION_FILE]: solution } };
 }
 
 export const rust: FunctionLanguage = { id: "rust", starter, program };
