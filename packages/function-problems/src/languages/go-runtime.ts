@@ -5,13 +5,16 @@
  */
 export const GO_DRIVER_IMPORTS = ["judgeio \"io\"", "judgemath \"math\"", "judgeos \"os\"", "judgestrconv \"strconv\""];
 
-/** LeetCode's node types, which its Go code uses without declaring them. */
-export const GO_NODES = `type ListNode struct {
+/**
+ * LeetCode's node types, which its Go code uses without declaring them. A user who pasted them
+ * uncommented keeps theirs (same fields): leaving ours out beats a "redeclared" error.
+ */
+export const GO_LIST_NODE = `type ListNode struct {
 	Val  int
 	Next *ListNode
 }
-
-type TreeNode struct {
+`;
+export const GO_TREE_NODE = `type TreeNode struct {
 	Val   int
 	Left  *TreeNode
 	Right *TreeNode

@@ -1,6 +1,6 @@
 import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
-import { RUST_PRELUDE, RUST_RUNTIME } from "./rust-runtime.ts";
+import { RUST_LIST_NODE, RUST_PRELUDE, RUST_RUNTIME, RUST_TREE_NODE } from "./rust-runtime.ts";
 import { nodeTypesOf, shapeOf, snakeCase } from "./shape.ts";
 
 /**
@@ -182,7 +182,9 @@ ${arms.join("")}            _ => panic!("judge driver: no such method"),
 
 function program(signature: Signature, code: string): FunctionProgram {
   const body = signature.kind === "function" ? functionCase(signature) : designCase(signature);
-  const main = `${RUST_PRELUDE}
+  const declares = (name: string) => new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?struct\\s+${name}\\b`, "m").test(code);
+  const prelude = [RUST_PRELUDE, declares("ListNode") ? "" : RUST_LIST_NODE, declares("TreeNode") ? "" : RUST_TREE_NODE].join("\n");
+  const main = `${prelude}
 include!("${SOLUTION_FILE}");
 
 #[allow(unused_mut, unused_variables, dead_code, unused_imports)]
