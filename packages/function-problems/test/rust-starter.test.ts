@@ -110,4 +110,10 @@ describe("Rust program", () => {
     expect(program.files["solution.rs"]!.startsWith("struct LRUCache {}\n/** ends in a doc comment */\n")).toBe(true);
     expect(program.files["solution.rs"]).toMatch(/\*\/\n#\[allow\(dead_code\)\]\nstruct \w+;\n$/);
   });
+
+  test("moves crate attributes, refused inside include!, to the top of main.rs and keeps the user's line numbers", () => {
+    const program = rust.program(twoSum, "#![allow(unused)]\nimpl Solution {}");
+    expect(program.files["main.rs"]!.startsWith("#![allow(unused)]\n")).toBe(true);
+    expect(program.files["solution.rs"]!.startsWith("\nimpl Solution {}\n")).toBe(true);
+  });
 });

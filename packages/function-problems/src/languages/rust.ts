@@ -182,8 +182,15 @@ ${arms.join("")}            _ => panic!("judge driver: no such method"),
 
 function program(signature: Signature, code: string): FunctionProgram {
   const body = signature.kind === "function" ? functionCase(signature) : designCase(signature);
-  const declares = (name: string) => new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?struct\\s+${name}\\b`, "m").test(code);
-  const prelude = [RUST_PRELUDE, declares("ListNode") ? "" : RUST_LIST_NODE, declares("TreeNode") ? "" : RUST_TREE_NODE].join("\n");
+  // `#![allow(unused)]` and the like are crate attributes, refused inside include!: they move to
+  // the top of main.rs, an empty line keeping the user's numbering.
+  const crateAttributes: string[] = [];
+  const user = code.replace(/^[ \t]*#!\[.*\][ \t]*$/gm, (attribute) => {
+    crateAttributes.push(attribute.trim());
+    return "";
+  });
+  const declares = (name: string) => new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?struct\\s+${name}\\b`, "m").test(user);
+  const prelude = [...crateAttributes, RUST_PRELUDE, declares("ListNode") ? "" : RUST_LIST_NODE, declares("TreeNode") ? "" : RUST_TREE_NODE].join("\n");
   const main = `${prelude}
 include!("${SOLUTION_FILE}");
 
@@ -201,7 +208,7 @@ fn main() {
   // LeetCode's design starter ends with a doc comment (`/** Your LRUCache object will be ...
   // */`), which rustc refuses at the end of a file: an item after the user's last line gives it
   // something to document.
-  const solution = `${code}\n#[allow(dead_code)]\nstruct JudgeEndOfSolution;\n`;
+  const solution = `${user}\n#[allow(dead_code)]\nstruct JudgeEndOfSolution;\n`;
   return { main: "main.rs", files: { "main.rs": main, [SOLUTION_FILE]: solution } };
 }
 
