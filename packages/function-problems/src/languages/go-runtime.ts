@@ -185,7 +185,8 @@ func judgeEmitString(s string) {
 	judgeOut = append(judgeOut, '"')
 }
 
-func judgeEmitByte(v byte) { judgeEmitString(string([]byte{v})) }
+// A byte character comes from a code point; 128..255 go back as that code point in UTF-8.
+func judgeEmitByte(v byte) { judgeEmitString(string(rune(v))) }
 
 func judgeEmitSlice[T any](v []T, emit func(T)) {
 	judgeOut = append(judgeOut, '[')
