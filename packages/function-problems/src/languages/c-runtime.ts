@@ -171,7 +171,13 @@ static void judge_emit_bytes(const char* s, size_t n) {
     }
     judge_append("\\"", 1);
 }
-static void judge_emit_char(char v) { judge_emit_bytes(&v, 1); }
+/* A char holds one byte; the box gives a code point, so 128..255 come back as that code point in UTF-8. */
+static void judge_emit_char(char v) {
+    unsigned char c = (unsigned char)v;
+    if (c < 0x80) { judge_emit_bytes(&v, 1); return; }
+    char utf8[2] = {(char)(0xc0 | (c >> 6)), (char)(0x80 | (c & 0x3f))};
+    judge_emit_bytes(utf8, 2);
+}
 static void judge_emit_string(const char* v) {
     if (v == NULL) judge_append_text("null");
     else judge_emit_bytes(v, strlen(v));

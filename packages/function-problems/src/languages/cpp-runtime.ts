@@ -119,7 +119,13 @@ static void emit_string(std::string& out, const char* s, std::size_t n) {
     }
     out += '"';
 }
-static void emit(std::string& out, char v) { emit_string(out, &v, 1); }
+// A char holds one byte; the box gives a code point, so 128..255 come back as that code point in UTF-8.
+static void emit(std::string& out, char v) {
+    unsigned char c = (unsigned char)v;
+    if (c < 0x80) { emit_string(out, &v, 1); return; }
+    char utf8[2] = {(char)(0xc0 | (c >> 6)), (char)(0x80 | (c & 0x3f))};
+    emit_string(out, utf8, 2);
+}
 static void emit(std::string& out, const std::string& v) { emit_string(out, v.data(), v.size()); }
 template <class T> static void emit(std::string& out, const std::vector<T>& v) {
     out += '[';

@@ -5,13 +5,16 @@
  */
 export const GO_DRIVER_IMPORTS = ["judgeio \"io\"", "judgemath \"math\"", "judgeos \"os\"", "judgestrconv \"strconv\""];
 
-/** LeetCode's node types, which its Go code uses without declaring them. */
-export const GO_NODES = `type ListNode struct {
+/**
+ * LeetCode's node types, which its Go code uses without declaring them. A user who pasted them
+ * uncommented keeps theirs (same fields): leaving ours out beats a "redeclared" error.
+ */
+export const GO_LIST_NODE = `type ListNode struct {
 	Val  int
 	Next *ListNode
 }
-
-type TreeNode struct {
+`;
+export const GO_TREE_NODE = `type TreeNode struct {
 	Val   int
 	Left  *TreeNode
 	Right *TreeNode
@@ -182,7 +185,8 @@ func judgeEmitString(s string) {
 	judgeOut = append(judgeOut, '"')
 }
 
-func judgeEmitByte(v byte) { judgeEmitString(string([]byte{v})) }
+// A byte character comes from a code point; 128..255 go back as that code point in UTF-8.
+func judgeEmitByte(v byte) { judgeEmitString(string(rune(v))) }
 
 func judgeEmitSlice[T any](v []T, emit func(T)) {
 	judgeOut = append(judgeOut, '[')

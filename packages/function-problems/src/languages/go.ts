@@ -1,6 +1,6 @@
 import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
-import { GO_DRIVER_IMPORTS, GO_MAX, GO_MIN, GO_NODES, GO_ORDERED, GO_RUNTIME } from "./go-runtime.ts";
+import { GO_DRIVER_IMPORTS, GO_LIST_NODE, GO_MAX, GO_MIN, GO_ORDERED, GO_RUNTIME, GO_TREE_NODE } from "./go-runtime.ts";
 import { implicitImports, topLevelNames } from "./go-imports.ts";
 import { nodeTypesOf, shapeOf, upperFirst } from "./shape.ts";
 
@@ -182,6 +182,8 @@ function program(signature: Signature, code: string): FunctionProgram {
   const { specs, anchors } = implicitImports(user);
   const declared = topLevelNames(user);
   const builtins = [
+    ...(declared.has("ListNode") ? [] : [GO_LIST_NODE]),
+    ...(declared.has("TreeNode") ? [] : [GO_TREE_NODE]),
     ...(declared.has("min") && declared.has("max") ? [] : [GO_ORDERED]),
     ...(declared.has("min") ? [] : [GO_MIN]),
     ...(declared.has("max") ? [] : [GO_MAX]),
@@ -192,11 +194,10 @@ function program(signature: Signature, code: string): FunctionProgram {
 import (
 ${[...GO_DRIVER_IMPORTS, ...specs].map((spec) => `\t${spec}\n`).join("")})
 
-//line solution.go:1
+//line solution.go:1:1
 ${user}
-//line judge_driver.go:1
+//line judge_driver.go:1:1
 ${anchors.map((a) => `${a}\n`).join("")}
-${GO_NODES}
 ${builtins.join("\n")}
 func judgeRunCase() {
 ${body}}

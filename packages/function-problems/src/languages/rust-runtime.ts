@@ -5,8 +5,10 @@
  */
 export const RUST_PRELUDE = `#[allow(dead_code)]
 pub struct Solution;
+`;
 
-#[allow(dead_code)]
+/** LeetCode's ListNode, left out when the user pasted it uncommented (theirs has the same fields). */
+export const RUST_LIST_NODE = `#[allow(dead_code)]
 #[derive(PartialEq, Eq, Clone, Debug)]
 pub struct ListNode {
     pub val: i32,
@@ -20,8 +22,9 @@ impl ListNode {
         ListNode { next: None, val }
     }
 }
+`;
 
-#[allow(dead_code)]
+export const RUST_TREE_NODE = `#[allow(dead_code)]
 #[derive(Debug, PartialEq, Eq)]
 pub struct TreeNode {
     pub val: i32,

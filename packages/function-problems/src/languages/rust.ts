@@ -1,6 +1,6 @@
 import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
-import { RUST_PRELUDE, RUST_RUNTIME } from "./rust-runtime.ts";
+import { RUST_LIST_NODE, RUST_PRELUDE, RUST_RUNTIME, RUST_TREE_NODE } from "./rust-runtime.ts";
 import { nodeTypesOf, shapeOf, snakeCase } from "./shape.ts";
 
 /**
@@ -182,7 +182,16 @@ ${arms.join("")}            _ => panic!("judge driver: no such method"),
 
 function program(signature: Signature, code: string): FunctionProgram {
   const body = signature.kind === "function" ? functionCase(signature) : designCase(signature);
-  const main = `${RUST_PRELUDE}
+  // `#![allow(unused)]` and the like are crate attributes, refused inside include!: they move to
+  // the top of main.rs, an empty line keeping the user's numbering.
+  const crateAttributes: string[] = [];
+  const user = code.replace(/^[ \t]*#!\[.*\][ \t]*$/gm, (attribute) => {
+    crateAttributes.push(attribute.trim());
+    return "";
+  });
+  const declares = (name: string) => new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?struct\\s+${name}\\b`, "m").test(user);
+  const prelude = [...crateAttributes, RUST_PRELUDE, declares("ListNode") ? "" : RUST_LIST_NODE, declares("TreeNode") ? "" : RUST_TREE_NODE].join("\n");
+  const main = `${prelude}
 include!("${SOLUTION_FILE}");
 
 #[allow(unused_mut, unused_variables, dead_code, unused_imports)]
@@ -196,7 +205,11 @@ fn main() {
     judge_driver::main();
 }
 `;
-  return { main: "main.rs", files: { "main.rs": main, [SOLUTION_FILE]: code } };
+  // LeetCode's design starter ends with a doc comment (`/** Your LRUCache object will be ...
+  // */`), which rustc refuses at the end of a file: an item after the user's last line gives it
+  // something to document.
+  const solution = `${user}\n#[allow(dead_code)]\nstruct JudgeEndOfSolution;\n`;
+  return { main: "main.rs", files: { "main.rs": main, [SOLUTION_FILE]: solution } };
 }
 
 export const rust: FunctionLanguage = { id: "rust", starter, program };

@@ -1,4 +1,4 @@
-import type { DesignSignature, ReturnType, ScalarType, Signature, ValueType } from "@judge/protocol";
+import type { ReturnType, ScalarType, Signature, ValueType } from "@judge/protocol";
 
 /**
  * A value type as the statically typed languages (C, C++, Go, Rust) see it: a scalar, a 1-D or
@@ -47,9 +47,4 @@ export function upperFirst(name: string): string {
 
 export function lowerFirst(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-/** The design methods with their 1-based call number, as LeetCode's "instantiated and called as such" comments count them. */
-export function numberedMethods(signature: DesignSignature): Array<DesignSignature["methods"][number] & { number: number }> {
-  return signature.methods.map((m, i) => ({ ...m, number: i + 1 }));
 }
