@@ -1,6 +1,6 @@
 import type { DesignSignature, FunctionSignature } from "@judge/protocol";
 
-/** LeetCode's own signatures of four seeded problems, for the starter-code tests of every language. */
+/** LeetCode's own signatures of seeded problems, for the C, C++, Go and Rust starter-code tests. */
 export const twoSum: FunctionSignature = {
   kind: "function",
   name: "twoSum",
