@@ -29,7 +29,7 @@ const signature: FunctionSignature = {
   returns: "integer",
 };
 
-/** The same sum, as LeetCode's function and as a stdin program; a language's helper adds its row. */
+/** The same sum, as LeetCode's function and as a stdin program. */
 const programs: Partial<Record<LanguageId, { function: string; stdin: string }>> = {
   python: {
     function: "class Solution:\n    def add(self, a: int, b: int) -> int:\n        return a + b\n",
@@ -38,6 +38,28 @@ const programs: Partial<Record<LanguageId, { function: string; stdin: string }>>
   pypy: {
     function: "class Solution:\n    def add(self, a: int, b: int) -> int:\n        return a + b\n",
     stdin: "a = int(input())\nb = int(input())\nprint(a + b)\n",
+  },
+  cpp: {
+    function: "class Solution {\npublic:\n    int add(int a, int b) {\n        return a + b;\n    }\n};\n",
+    stdin: "#include <bits/stdc++.h>\nint main() {\n    long long a, b;\n    std::cin >> a >> b;\n    std::cout << a + b << \"\\n\";\n}\n",
+  },
+  java: {
+    function: "class Solution {\n    public int add(int a, int b) {\n        return a + b;\n    }\n}\n",
+    stdin:
+      "import java.util.*;\n\npublic class Main {\n    public static void main(String[] args) {\n        Scanner in = new Scanner(System.in);\n        long a = in.nextLong(), b = in.nextLong();\n        System.out.println(a + b);\n    }\n}\n",
+  },
+  javascript: {
+    function: "var add = function(a, b) {\n    return a + b;\n};\n",
+    stdin: 'const [a, b] = require("fs").readFileSync(0, "utf8").split(/\\s+/).map(Number);\nconsole.log(a + b);\n',
+  },
+  go: {
+    function: "func add(a int, b int) int {\n    return a + b\n}\n",
+    stdin: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar a, b int64\n\tfmt.Scan(&a, &b)\n\tfmt.Println(a + b)\n}\n',
+  },
+  rust: {
+    function: "impl Solution {\n    pub fn add(a: i32, b: i32) -> i32 {\n        a + b\n    }\n}\n",
+    stdin:
+      "use std::io::Read;\n\nfn main() {\n    let mut s = String::new();\n    std::io::stdin().read_to_string(&mut s).unwrap();\n    let v: Vec<i64> = s.split_whitespace().map(|x| x.parse().unwrap()).collect();\n    println!(\"{}\", v[0] + v[1]);\n}\n",
   },
 };
 
