@@ -1,4 +1,12 @@
-import type { CheckerSpec, FunctionSignature, ResultComparison, Signature, TestBundle, ValueType } from "@judge/protocol";
+import {
+  type CheckerSpec,
+  type DesignSignature,
+  type FunctionSignature,
+  type ResultComparison,
+  type Signature,
+  type TestBundle,
+  ValueType,
+} from "@judge/protocol";
 import { bundle } from "../judge-fixtures.ts";
 
 /** A function problem's bundle: each test is [input lines, expected JSON]; generous limits unless a test is about one. */
@@ -25,4 +33,13 @@ export function functionBundle(
 /** The generated identity problem of one type. */
 export function identitySignature(type: ValueType): FunctionSignature {
   return { kind: "function", name: "identity", params: [{ name: "value", type }], returns: type };
+}
+
+/**
+ * The generated echo design problem: method `echo<i>` takes and returns a value of the i-th
+ * type. Its class is not `Echo`: PHP's class names are case-insensitive and `echo` is reserved.
+ */
+export function echoSignature(): DesignSignature {
+  const methods = ValueType.options.map((type, i) => ({ name: `echo${i}`, params: [{ name: "value", type }], returns: type }));
+  return { kind: "design", className: "EchoAll", constructorParams: [], methods };
 }

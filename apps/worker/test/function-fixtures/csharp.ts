@@ -1,5 +1,6 @@
 import { functionLanguages } from "@judge/function-problems";
-import type { FunctionSignature } from "@judge/protocol";
+import type { DesignSignature, FunctionSignature } from "@judge/protocol";
+import { fillBodies } from "./fill-bodies.ts";
 
 /**
  * A C# solution whose method (`signature.name` in PascalCase, as LeetCode's C# has it) returns
@@ -8,4 +9,10 @@ import type { FunctionSignature } from "@judge/protocol";
 export function identity(signature: FunctionSignature): string {
   const body = `{\n        return @${signature.params[0]!.name};\n    }`;
   return functionLanguages.csharp!.starter(signature).replace("{\n        \n    }", body);
+}
+
+/** A C# design solution whose every (PascalCase) method returns its argument: LeetCode's starter, filled in. */
+export function echo(signature: DesignSignature): string {
+  const methods = signature.methods.map((m) => `{\n        return @${m.params[0]!.name};\n    }`);
+  return fillBodies(functionLanguages.csharp!.starter(signature), "{\n        \n    }", ["{\n    }", ...methods]);
 }

@@ -1,16 +1,16 @@
-import type { FunctionSignature, LanguageId } from "@judge/protocol";
-import { identity as cIdentity } from "./c.ts";
-import { identity as cppIdentity } from "./cpp.ts";
-import { identity as csharpIdentity } from "./csharp.ts";
-import { identity as goIdentity } from "./go.ts";
-import { identity as javaIdentity } from "./java.ts";
-import { identity as javascriptIdentity } from "./javascript.ts";
-import { identity as kotlinIdentity } from "./kotlin.ts";
-import { identity as phpIdentity } from "./php.ts";
-import { identity as rubyIdentity } from "./ruby.ts";
-import { identity as rustIdentity } from "./rust.ts";
-import { identity as typescriptIdentity } from "./typescript.ts";
-import { pythonIdentity } from "./python.ts";
+import type { DesignSignature, FunctionSignature, LanguageId } from "@judge/protocol";
+import { echo as cEcho, identity as cIdentity } from "./c.ts";
+import { echo as cppEcho, identity as cppIdentity } from "./cpp.ts";
+import { echo as csharpEcho, identity as csharpIdentity } from "./csharp.ts";
+import { echo as goEcho, identity as goIdentity } from "./go.ts";
+import { echo as javaEcho, identity as javaIdentity } from "./java.ts";
+import { echo as javascriptEcho, identity as javascriptIdentity } from "./javascript.ts";
+import { echo as kotlinEcho, identity as kotlinIdentity } from "./kotlin.ts";
+import { echo as phpEcho, identity as phpIdentity } from "./php.ts";
+import { echo as rubyEcho, identity as rubyIdentity } from "./ruby.ts";
+import { echo as rustEcho, identity as rustIdentity } from "./rust.ts";
+import { echo as typescriptEcho, identity as typescriptIdentity } from "./typescript.ts";
+import { pythonEcho, pythonIdentity } from "./python.ts";
 
 /**
  * User code, per language and in LeetCode's convention, for the generated identity problem
@@ -31,4 +31,25 @@ export const identityFixtures: Partial<Record<LanguageId, (signature: FunctionSi
   typescript: typescriptIdentity,
   python: pythonIdentity,
   pypy: pythonIdentity,
+};
+
+/**
+ * User code, per language and in LeetCode's convention, for a design problem whose methods
+ * each take one value and return it (`echoSignature()`: one method per type), so one judging
+ * sends every type through the language's driver as an argument and as a result.
+ */
+export const echoFixtures: Partial<Record<LanguageId, (signature: DesignSignature) => string>> = {
+  c: cEcho,
+  cpp: cppEcho,
+  csharp: csharpEcho,
+  go: goEcho,
+  java: javaEcho,
+  javascript: javascriptEcho,
+  kotlin: kotlinEcho,
+  php: phpEcho,
+  ruby: rubyEcho,
+  rust: rustEcho,
+  typescript: typescriptEcho,
+  python: pythonEcho,
+  pypy: pythonEcho,
 };

@@ -1,5 +1,6 @@
 import { functionLanguages } from "@judge/function-problems";
-import type { FunctionSignature } from "@judge/protocol";
+import type { DesignSignature, FunctionSignature } from "@judge/protocol";
+import { fillBodies } from "./fill-bodies.ts";
 
 /**
  * A Kotlin solution whose method `signature.name` returns its one parameter: LeetCode's starter
@@ -8,4 +9,10 @@ import type { FunctionSignature } from "@judge/protocol";
 export function identity(signature: FunctionSignature): string {
   const body = `{\n        return \`${signature.params[0]!.name}\`\n    }`;
   return functionLanguages.kotlin!.starter(signature).replace("{\n        \n    }", body);
+}
+
+/** A Kotlin design solution whose every method returns its argument: LeetCode's starter (primary constructor, no body), filled in. */
+export function echo(signature: DesignSignature): string {
+  const methods = signature.methods.map((m) => `{\n        return \`${m.params[0]!.name}\`\n    }`);
+  return fillBodies(functionLanguages.kotlin!.starter(signature), "{\n        \n    }", methods);
 }
