@@ -6,3 +6,12 @@ export class FunctionInputError extends Error {
     this.name = "FunctionInputError";
   }
 }
+
+/** A signature one language cannot express (a class named with one of its reserved words): the API lists the language as unsupported. */
+export class UnsupportedSignatureError extends Error {
+  readonly code = "UNSUPPORTED_SIGNATURE";
+  constructor(message: string) {
+    super(message);
+    this.name = "UnsupportedSignatureError";
+  }
+}

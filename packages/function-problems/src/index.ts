@@ -37,5 +37,5 @@ export function functionUnsupportedReason(language: LanguageId): string | null {
   return functionLanguages[language] === undefined ? "LeetCode has no function-call convention for this language" : null;
 }
 export { boxInput, encodeValue, linesPerCase, parseCaseLines, splitCases } from "./box-input.ts";
-export { FunctionInputError } from "./errors.ts";
+export { FunctionInputError, UnsupportedSignatureError } from "./errors.ts";
 export { rubyName } from "./languages/ruby.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { functionLanguages } from "../src/index.ts";
+import type { DesignSignature } from "@judge/protocol";
+import { UnsupportedSignatureError, functionLanguages } from "../src/index.ts";
 import { lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
 import { driverContract } from "./driver-contract.ts";
 
@@ -190,4 +191,21 @@ driverContract("php", {
     "class Solution {\n    function rotate(&$nums, $k) {\n        $k %= count($nums);\n        $nums = array_merge(array_slice($nums, -$k ?: count($nums)), array_slice($nums, 0, count($nums) - $k));\n    }\n}",
   printingTwoSum:
     'class Solution {\n    function twoSum($nums, $target) {\n        echo "case " . count($nums) . "\\n";\n        if (count($nums) === 3) throw new Exception("boom");\n        return [0, 1];\n    }\n}',
+});
+
+describe("PHP and its reserved words", () => {
+  const echo: DesignSignature = {
+    kind: "design",
+    className: "Echo",
+    constructorParams: [],
+    methods: [{ name: "say", params: [], returns: "string" }],
+  };
+  it("refuses a class named with a reserved word, in any case, with the reason", () => {
+    expect(() => php.starter(echo)).toThrow(UnsupportedSignatureError);
+    expect(() => php.starter({ ...echo, className: "LIST" })).toThrow("reserved word in PHP");
+    expect(() => php.program(echo, "class Echo {}")).toThrow(UnsupportedSignatureError);
+  });
+  it("takes a name that only contains one", () => {
+    expect(php.starter({ ...echo, className: "EchoAll" })).toContain("class EchoAll {");
+  });
 });

@@ -1,5 +1,6 @@
 import { type DesignSignature, type FunctionSignature, type ReturnType, type Signature, elementType } from "@judge/protocol";
 import type { FunctionLanguage } from "../function-language.ts";
+import { UnsupportedSignatureError } from "../errors.ts";
 import { nodeTypesOf } from "./node-types.ts";
 
 /**
@@ -107,14 +108,32 @@ function userPart(code: string): string {
   return code.replace(/^(\s*)<\?php\b/, "$1").replace(/\?>\s*$/, "");
 }
 
+/** PHP's reserved words, which no class may be named (case-insensitively): `class Echo` does not parse. */
+const RESERVED = new Set(
+  ("abstract and array as break callable case catch class clone const continue declare default do echo else elseif empty " +
+    "enddeclare endfor endforeach endif endswitch endwhile enum eval exit extends final finally fn for foreach function global " +
+    "goto if implements include instanceof insteadof interface isset list match namespace new or print private protected " +
+    "public readonly require return static switch throw trait try unset use var while xor yield self parent bool int float " +
+    "string true false null void iterable object mixed never")
+    .split(" "),
+);
+
+function assertClassName(signature: Signature): void {
+  if (signature.kind === "design" && RESERVED.has(signature.className.toLowerCase())) {
+    throw new UnsupportedSignatureError(`${signature.className} is a reserved word in PHP: no PHP class can have that name`);
+  }
+}
+
 export const php: FunctionLanguage = {
   id: "php",
   starter(signature: Signature): string {
+    assertClassName(signature);
     const nodes = nodeTypesOf(signature);
     const header = (nodes.list ? LIST_NODE : "") + (nodes.tree ? TREE_NODE : "");
     return header + (signature.kind === "function" ? functionStarter(signature) : designStarter(signature));
   },
   program(signature: Signature, code: string) {
+    assertClassName(signature);
     const source = `<?php ${userPart(code)}\n${DRIVER.replace("__SIGNATURE__", () => signatureLiteral(signature))}`;
     return { main: "main.php", files: { "main.php": source } };
   },
