@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { c } from "../src/languages/c.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./native-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("C starter code is LeetCode's", () => {
   test("twoSum", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { csharp, csharpType } from "../src/languages/csharp.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./jvm-family-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("C# starter code is LeetCode's", () => {
   test("twoSum, PascalCase", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { implicitImports, topLevelNames } from "../src/languages/go-imports.ts";
 import { go } from "../src/languages/go.ts";
-import { twoSum } from "./native-signatures.ts";
+import { twoSum } from "./leetcode-signatures.ts";
 
 describe("Go: standard packages without import lines", () => {
   test("imports what the code uses as pkg.Member, with an anchor so that none is ever unused", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { go } from "../src/languages/go.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./native-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("Go starter code is LeetCode's", () => {
   test("twoSum", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { java, javaType } from "../src/languages/java.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./jvm-family-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("Java starter code is LeetCode's", () => {
   test("twoSum", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { functionLanguages } from "../src/index.ts";
 import { kotlin, kotlinType } from "../src/languages/kotlin.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./jvm-family-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, minStack, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("Kotlin starter code is LeetCode's", () => {
   test("twoSum", () => {

@@ -1,7 +1,6 @@
 import type { DesignSignature, FunctionSignature } from "@judge/protocol";
 
-/** LeetCode problems whose starter code the language tests compare with LeetCode's own text. */
-
+/** LeetCode's own signatures of the problems whose starter code every language's test compares with LeetCode's text. */
 export const twoSum: FunctionSignature = {
   kind: "function",
   name: "twoSum",
@@ -27,6 +26,13 @@ export const maxDepth: FunctionSignature = {
   name: "maxDepth",
   params: [{ name: "root", type: "TreeNode" }],
   returns: "integer",
+};
+
+export const groupAnagrams: FunctionSignature = {
+  kind: "function",
+  name: "groupAnagrams",
+  params: [{ name: "strs", type: "string[]" }],
+  returns: "list<list<string>>",
 };
 
 export const rotate: FunctionSignature = {
@@ -57,7 +63,7 @@ export const lruCache: DesignSignature = {
   ],
 };
 
-/** A design class whose constructor takes nothing: LeetCode lays that out differently. */
+/** A design class whose constructor takes nothing and whose `void` methods come first (param_3 is top). */
 export const minStack: DesignSignature = {
   kind: "design",
   className: "MinStack",

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { rust } from "../src/languages/rust.ts";
-import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./native-signatures.ts";
+import { groupAnagrams, lruCache, maxDepth, mergeTwoLists, rotate, twoSum } from "./leetcode-signatures.ts";
 
 describe("Rust starter code is LeetCode's", () => {
   test("twoSum", () => {
