@@ -1,35 +1,18 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { functionLanguages } from "@judge/function-problems";
 import type { Signature } from "@judge/protocol";
+import { functionLanguages } from "../src/index.ts";
+import { lruCache as lru, mergeTwoLists as merge, twoSum as signature } from "./leetcode-signatures.ts";
 
 /** The starters as LeetCode's Python 3 editor shows them, character for character. */
 const starter = (signature: Signature) => functionLanguages.python!.starter(signature);
 
 test("a function: class Solution with LeetCode's type hints and an indented empty body", () => {
-  const signature: Signature = {
-    kind: "function",
-    name: "twoSum",
-    params: [
-      { name: "nums", type: "integer[]" },
-      { name: "target", type: "integer" },
-    ],
-    returns: "integer[]",
-  };
   assert.equal(starter(signature), "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        ");
   assert.equal(functionLanguages.pypy!.starter(signature), starter(signature));
 });
 
 test("ListNode and TreeNode bring LeetCode's definition comments, list first", () => {
-  const merge: Signature = {
-    kind: "function",
-    name: "mergeTwoLists",
-    params: [
-      { name: "list1", type: "ListNode" },
-      { name: "list2", type: "ListNode" },
-    ],
-    returns: "ListNode",
-  };
   assert.equal(
     starter(merge),
     [
@@ -78,22 +61,6 @@ test("a void method returns None; doubles, strings and 2-D lists in LeetCode's s
 });
 
 test("a design problem: LeetCode's class with blank lines between methods and the usage comment", () => {
-  const lru: Signature = {
-    kind: "design",
-    className: "LRUCache",
-    constructorParams: [{ name: "capacity", type: "integer" }],
-    methods: [
-      { name: "get", params: [{ name: "key", type: "integer" }], returns: "integer" },
-      {
-        name: "put",
-        params: [
-          { name: "key", type: "integer" },
-          { name: "value", type: "integer" },
-        ],
-        returns: "void",
-      },
-    ],
-  };
   assert.equal(
     starter(lru),
     [
