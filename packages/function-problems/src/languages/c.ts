@@ -1,7 +1,8 @@
 import type { DesignMethod, DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
 import { C_MAIN, C_PRELUDE } from "./c-runtime.ts";
-import { lowerFirst, nodeTypesOf, shapeOf, upperFirst } from "./shape.ts";
+import { lowerFirst, shapeOf, upperFirst } from "./shape.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * C as LeetCode has it: arrays as a pointer and a size (`int* nums, int numsSize`), 2-D arrays

@@ -1,7 +1,8 @@
 import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
 import { CPP_MAIN, CPP_PRELUDE } from "./cpp-runtime.ts";
-import { nodeTypesOf, shapeOf } from "./shape.ts";
+import { shapeOf } from "./shape.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * C++ as LeetCode has it: `class Solution` with a public method, vectors by reference, the

@@ -2,7 +2,8 @@ import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType,
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
 import { GO_DRIVER_IMPORTS, GO_LIST_NODE, GO_MAX, GO_MIN, GO_ORDERED, GO_RUNTIME, GO_TREE_NODE } from "./go-runtime.ts";
 import { implicitImports, topLevelNames } from "./go-imports.ts";
-import { nodeTypesOf, shapeOf, upperFirst } from "./shape.ts";
+import { shapeOf, upperFirst } from "./shape.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * Go as LeetCode has it: a plain `func twoSum(nums []int, target int) []int`, `int` for

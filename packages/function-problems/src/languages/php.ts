@@ -1,7 +1,7 @@
 import { type DesignSignature, type FunctionSignature, type ReturnType, type Signature, elementType } from "@judge/protocol";
 import type { FunctionLanguage } from "../function-language.ts";
 import { UnsupportedSignatureError } from "../errors.ts";
-import { nodeTypesOf } from "./node-types.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * LeetCode's PHP: `class Solution` with docblock-typed methods (`@param Integer[] $nums`), the

@@ -2,6 +2,7 @@ import type { DesignSignature, FunctionSignature, LanguageId, Param, ReturnType,
 import { elementType } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
 import { PYTHON_DRIVER_BODY } from "./python-driver.ts";
+import { typesOf } from "./signature-types.ts";
 
 /**
  * Python 3 as LeetCode writes it (`class Solution:` with type hints from `typing`), for CPython
@@ -47,12 +48,6 @@ const TREE_NODE_COMMENT = [
   "#         self.left = left",
   "#         self.right = right",
 ];
-
-/** Every type a signature mentions, to know which node definitions LeetCode shows on top. */
-function typesOf(signature: Signature): ReturnType[] {
-  if (signature.kind === "function") return [...signature.params.map((p) => p.type), signature.returns];
-  return [...signature.constructorParams.map((p) => p.type), ...signature.methods.flatMap((m) => [...m.params.map((p) => p.type), m.returns])];
-}
 
 function nodeComments(signature: Signature): string {
   const types = typesOf(signature).map((t) => {

@@ -1,6 +1,6 @@
 import { type DesignSignature, type FunctionSignature, type ReturnType, type Signature, elementType } from "@judge/protocol";
 import type { FunctionLanguage } from "../function-language.ts";
-import { nodeTypesOf } from "./node-types.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * LeetCode's Ruby: a top-level `def two_sum(nums, target)` under YARD-style comments, a design

@@ -1,7 +1,8 @@
 import type { DesignSignature, FunctionSignature, Param, ReturnType, ScalarType, Signature } from "@judge/protocol";
 import type { FunctionLanguage, FunctionProgram } from "../function-language.ts";
 import { RUST_LIST_NODE, RUST_PRELUDE, RUST_RUNTIME, RUST_TREE_NODE } from "./rust-runtime.ts";
-import { nodeTypesOf, shapeOf, snakeCase } from "./shape.ts";
+import { shapeOf, snakeCase } from "./shape.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * Rust as LeetCode has it: `impl Solution` with snake_case associated functions, `Vec<i32>`,

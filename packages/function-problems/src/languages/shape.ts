@@ -1,4 +1,4 @@
-import type { ReturnType, ScalarType, Signature, ValueType } from "@judge/protocol";
+import type { ScalarType, ValueType } from "@judge/protocol";
 
 /**
  * A value type as the statically typed languages (C, C++, Go, Rust) see it: a scalar, a 1-D or
@@ -19,21 +19,6 @@ export function shapeOf(type: ValueType): Shape {
   if (type.endsWith("[][]")) return { kind: "array", scalar: type.slice(0, -4) as ScalarType, depth: 2 };
   if (type.endsWith("[]")) return { kind: "array", scalar: type.slice(0, -2) as ScalarType, depth: 1 };
   return { kind: "scalar", scalar: type as ScalarType };
-}
-
-/** Every parameter and result type a signature mentions. */
-export function typesOf(signature: Signature): ReturnType[] {
-  if (signature.kind === "function") return [...signature.params.map((p) => p.type), signature.returns];
-  return [
-    ...signature.constructorParams.map((p) => p.type),
-    ...signature.methods.flatMap((m) => [...m.params.map((p) => p.type), m.returns]),
-  ];
-}
-
-/** Which of LeetCode's node definitions the starter shows on top (ListNode first, as LeetCode does). */
-export function nodeTypesOf(signature: Signature): { list: boolean; tree: boolean } {
-  const types = typesOf(signature);
-  return { list: types.includes("ListNode"), tree: types.includes("TreeNode") };
 }
 
 /** `twoSum` → `two_sum`, `nums1` stays, `getMin` → `get_min` (LeetCode's Rust names). */

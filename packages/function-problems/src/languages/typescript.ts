@@ -1,7 +1,7 @@
 import { type DesignSignature, type FunctionSignature, type ReturnType, type Signature, elementType } from "@judge/protocol";
 import type { FunctionLanguage } from "../function-language.ts";
 import { nodeProgramSource } from "./node-driver.ts";
-import { nodeTypesOf } from "./node-types.ts";
+import { nodeTypesOf } from "./signature-types.ts";
 
 /**
  * LeetCode's TypeScript: a top-level `function twoSum(nums: number[], target: number): number[]`
