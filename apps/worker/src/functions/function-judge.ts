@@ -7,6 +7,7 @@ import type { JudgeListener, JudgeOutcome } from "../judge/index.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { JudgeLimits } from "../judge/limits.ts";
 import { ProgramChecker } from "../judge/program-checker.ts";
+import { summarizeTests } from "../judge/verdicts.ts";
 import type { Prepared, ProgramSourceCompiler } from "../judge/prepared.ts";
 import { type CaseLine, runCases } from "./case-runner.ts";
 import { cutCaseText, stdoutByCase } from "./case-text.ts";
@@ -211,16 +212,7 @@ export async function judgeFunctionSubmission(
         running: (test, n) => listener.running(test, n),
         tested: (result, n) => listener.tested(result, n),
       });
-      return {
-        verdict: failure?.verdict ?? "AC",
-        passed: tests.filter((t) => t.verdict === "AC").length,
-        total,
-        timeMs: Math.max(...tests.map((t) => t.timeMs)),
-        memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
-        compileOutput: null,
-        tests,
-        failure,
-      };
+      return { ...summarizeTests(tests, total), compileOutput: null, tests, failure };
     } finally {
       await opened.release();
     }

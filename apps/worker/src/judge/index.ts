@@ -28,7 +28,7 @@ import { sweepStaleScratch } from "./stale-scratch.ts";
 import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { ProgramChecker } from "./program-checker.ts";
-import { verdictByOutcome } from "./verdicts.ts";
+import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
 
@@ -262,16 +262,7 @@ export class Judge {
       await listener.tested(result, total);
       if (verdict !== "AC") break;
     }
-    const failed = tests.find((t) => t.verdict !== "AC");
-    return {
-      verdict: failed?.verdict ?? "AC",
-      passed: tests.filter((t) => t.verdict === "AC").length,
-      total,
-      timeMs: Math.max(...tests.map((t) => t.timeMs)),
-      memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
-      compileOutput: null,
-      tests,
-    };
+    return { ...summarizeTests(tests, total), compileOutput: null, tests };
   }
 
   /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */

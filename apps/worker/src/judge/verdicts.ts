@@ -1,4 +1,4 @@
-import type { Verdict } from "@judge/protocol";
+import type { TestResult, Verdict } from "@judge/protocol";
 import type { SandboxOutcome } from "../sandbox/outcome.ts";
 
 /**
@@ -12,3 +12,15 @@ export const verdictByOutcome: Record<SandboxOutcome, Verdict | "check"> = {
   "memory-limit": "MLE",
   "output-limit": "OLE",
 };
+
+/** A judging's verdict and figures from the tests it ran: the first failure's verdict, the largest time and memory. */
+export function summarizeTests(tests: readonly TestResult[], total: number) {
+  const failed = tests.find((t) => t.verdict !== "AC");
+  return {
+    verdict: failed?.verdict ?? ("AC" as Verdict),
+    passed: tests.filter((t) => t.verdict === "AC").length,
+    total,
+    timeMs: Math.max(...tests.map((t) => t.timeMs)),
+    memoryKb: Math.max(...tests.map((t) => t.memoryKb)),
+  };
+}
