@@ -1,27 +1,14 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
-import { createLogger } from "@judge/config";
 import { type LineUsage, type ResultChannel, type RunLimits, type RunResult, Sandbox } from "../src/sandbox/sandbox.ts";
-import { boxProcesses, testUsers } from "./judge-fixtures.ts";
+import { boxProcesses, createTestSandbox, sandboxTestLimits } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
-const limits: RunLimits = {
-  cpuMs: 20_000,
-  wallMs: 40_000,
-  memoryBytes: 256 * MiB,
-  pids: 64,
-  stdoutBytes: 4 * MiB,
-  stderrBytes: 64 * 1024,
-  stderrLimitBytes: 4 * MiB,
-  fileBytes: 16 * MiB,
-  tmpBytes: 16 * MiB,
-  stackBytes: 64 * MiB,
-  openFiles: 256,
-};
+const limits: RunLimits = { ...sandboxTestLimits, cpuMs: 20_000, wallMs: 40_000 };
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await Sandbox.create({ users: testUsers, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
+  sandbox = await createTestSandbox();
 });
 afterAll(async () => {
   await sandbox.close();

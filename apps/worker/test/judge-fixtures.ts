@@ -7,6 +7,7 @@ import { test } from "vitest";
 import { createLogger } from "@judge/config";
 import type { CheckerSpec, LanguageId, TestBundle, TestResult } from "@judge/protocol";
 import { type BoxUserRange, Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
+import { type RunLimits, Sandbox } from "../src/sandbox/sandbox.ts";
 
 /**
  * Shared by the judge test files. The cache directory is shared between runs on purpose: it is
@@ -180,4 +181,25 @@ export function verdictSuite(getJudge: () => Judge, language: LanguageId, progra
     const outcome = await judgeOnce(getJudge(), language, programs.mle, bundle([["1 2\n", "3\n"]], { memoryKb: 64 * 1024 }));
     assert.equal(outcome.verdict, "MLE", JSON.stringify(outcome));
   });
+}
+
+const MiB = 2 ** 20;
+/** Roomy limits for tests of the sandbox itself; a test about one limit overrides it. */
+export const sandboxTestLimits: RunLimits = {
+  cpuMs: 10_000,
+  wallMs: 20_000,
+  memoryBytes: 256 * MiB,
+  pids: 64,
+  stdoutBytes: 4 * MiB,
+  stderrBytes: 64 * 1024,
+  stderrLimitBytes: 4 * MiB,
+  fileBytes: 16 * MiB,
+  tmpBytes: 16 * MiB,
+  stackBytes: 64 * MiB,
+  openFiles: 256,
+};
+
+/** A bare sandbox on the tests' box users, for tests below the judge. */
+export function createTestSandbox(): Promise<Sandbox> {
+  return Sandbox.create({ users: testUsers, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
 }

@@ -6,26 +6,14 @@ import { createLogger } from "@judge/config";
 import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
 import { ScratchMounts } from "../src/judge/scratch-mounts.ts";
-import { boxProcesses, isTestBoxUid, testUsers, traversableTempDir } from "./judge-fixtures.ts";
+import { boxProcesses, createTestSandbox, isTestBoxUid, sandboxTestLimits, testUsers, traversableTempDir } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;
-const limits: RunLimits = {
-  cpuMs: 10_000,
-  wallMs: 20_000,
-  memoryBytes: 256 * MiB,
-  pids: 64,
-  stdoutBytes: 4 * MiB,
-  stderrBytes: 64 * 1024,
-  stderrLimitBytes: 4 * MiB,
-  fileBytes: 16 * MiB,
-  tmpBytes: 16 * MiB,
-  stackBytes: 64 * MiB,
-  openFiles: 256,
-};
+const limits = sandboxTestLimits;
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await Sandbox.create({ users: testUsers, cgroupVersion: "auto", cgroupParent: "judge", logger: createLogger("sandbox-test", "warn") });
+  sandbox = await createTestSandbox();
 });
 afterAll(async () => {
   await sandbox.close();
