@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
-import { type LineUsage, type ResultChannel, type RunLimits, type RunResult, Sandbox } from "../src/sandbox/sandbox.ts";
+import type { LineUsage, ResultChannel, RunLimits, RunResult, Sandbox } from "../src/sandbox/sandbox.ts";
 import { boxProcesses, createTestSandbox, sandboxTestLimits } from "./judge-fixtures.ts";
 
 const MiB = 2 ** 20;

@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "n
 import { join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { createLogger } from "@judge/config";
-import { Sandbox, type RunLimits, type RunResult } from "../src/sandbox/sandbox.ts";
+import type { RunLimits, RunResult, Sandbox } from "../src/sandbox/sandbox.ts";
 import { collectArtifacts } from "../src/judge/collect-artifacts.ts";
 import { ScratchMounts } from "../src/judge/scratch-mounts.ts";
 import { boxProcesses, createTestSandbox, isTestBoxUid, sandboxTestLimits, testUsers, traversableTempDir } from "./judge-fixtures.ts";
