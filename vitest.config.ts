@@ -17,6 +17,9 @@ import CountReporter from "./test/support/count-reporter.ts";
 const SERVICE_TIMEOUT_MS = 120_000;
 const STACK_TIMEOUT_MS = 300_000;
 
+/** Judge suites that need no machine to themselves (see the `worker-functions` project). */
+const WORKER_ALONGSIDE = ["apps/worker/test/function-seeded.test.ts", "apps/worker/test/function-types.test.ts"];
+
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
   extends: true as const,
   test: {
@@ -61,7 +64,15 @@ export default defineConfig({
       // its limit tests give TLE/MLE verdicts from CPU time: a second heavy file beside them
       // would only blur both. (vitest runs a group at one worker count, so a one-at-a-time
       // project gets a group of its own.)
-      project("worker", "apps/worker", { fileParallelism: false, sequence: { groupOrder: 1 } }),
+      project("worker", "apps/worker", {
+        exclude: WORKER_ALONGSIDE,
+        fileParallelism: false,
+        sequence: { groupOrder: 1 },
+      }),
+      // The judge's long function-problem suites (every seeded problem, every type in every
+      // language) inspect no host state, so they run beside the in-process suites instead of
+      // lengthening the judge's one-at-a-time group; their verdicts come from CPU time.
+      project("worker-functions", "apps/worker", { include: WORKER_ALONGSIDE }),
       // Each file starts a whole stack (API, workers, notifier as processes): one at a time.
       project("e2e", "test/e2e", {
         exclude: ["test/e2e/browser*.test.ts"],

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { functionProblems, testBundleOf } from "@judge/db";
 import type { LanguageId, TestBundle, Verdict } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
-import { createTestJudge, judgeOnce } from "./judge-fixtures.ts";
+import { createPrivateTestJudge, judgeOnce } from "./judge-fixtures.ts";
 
 /**
  * The seeded LeetCode problems judged as a user would paste solutions from LeetCode: every
@@ -26,7 +26,7 @@ const extension: Partial<Record<LanguageId, string>> = {
 let judge: Judge;
 let available: Set<LanguageId>;
 beforeAll(async () => {
-  judge = await createTestJudge();
+  judge = await createPrivateTestJudge("function-seeded");
   available = new Set(judge.languages().map((l) => l.id));
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { functionLanguages } from "@judge/function-problems";
 import { type CaseReport, type DesignSignature, type LanguageId, ValueType } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
-import { createTestJudge, recorder } from "./judge-fixtures.ts";
+import { createPrivateTestJudge, recorder } from "./judge-fixtures.ts";
 import { echoSignature, functionBundle, identitySignature } from "./function-fixtures/bundles.ts";
 import { edgeValues } from "./function-fixtures/edge-values.ts";
 import { echoFixtures, identityFixtures } from "./function-fixtures/index.ts";
@@ -17,7 +17,7 @@ import { echoFixtures, identityFixtures } from "./function-fixtures/index.ts";
 let judge: Judge;
 let available: Set<LanguageId>;
 beforeAll(async () => {
-  judge = await createTestJudge();
+  judge = await createPrivateTestJudge("function-types");
   available = new Set(judge.languages().map((l) => l.id));
 });
 afterAll(async () => {

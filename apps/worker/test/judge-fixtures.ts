@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { chmod, mkdtemp } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "vitest";
@@ -55,6 +55,21 @@ export async function createTestJudge(options: Partial<JudgeOptions> = {}): Prom
     sandboxUsers: testUsers,
     ...options,
   });
+}
+
+/**
+ * A judge with its own work and cache directories, for a suite that runs beside another judge
+ * suite (the `worker-functions` project); `close` also removes the directories.
+ */
+export async function createPrivateTestJudge(prefix: string): Promise<Judge> {
+  const root = await traversableTempDir(`${prefix}-`);
+  const judge = await createTestJudge({ workDir: join(root, "work"), cacheDir: join(root, "cache") });
+  const close = judge.close.bind(judge);
+  judge.close = async () => {
+    await close();
+    await rm(root, { recursive: true, force: true });
+  };
+  return judge;
 }
 
 /** Generous limits unless a test is about one of them: a slow shared machine must not fail tests. */
