@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type CheckerSpec, type LanguageId, ProblemInput, Slug } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
+import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
 
 /**
  * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid, license, rights_owner,
@@ -133,15 +134,16 @@ function testsIn(files: PackageFiles, dir: string, problem: string, text: (p: st
 
 /**
  * `validation: custom` (or any output_validators/ present) means the package's validator,
- * one source file in one of the languages above; else `validator_flags` may ask for float
- * tolerance; else the default token comparison (Kattis' default validator ignores white space).
+ * one source file in one of the languages above; else problemtools' default validator with
+ * the package's flags (validator-flags.ts).
  */
 function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, problem: string, text: (p: string) => string): CheckerSpec {
   const validatorFiles = [...files.keys()].filter((p) => p.startsWith("output_validators/") || p.startsWith("output_validator/"));
   const custom = yaml.validation?.startsWith("custom") === true;
+  const flags = validatorFlags(files, yaml.validator_flags, problem, text);
   if (validatorFiles.length === 0) {
     if (custom) throw new PackageError(problem, "output_validators/", "problem.yaml asks for a custom validator but there is none");
-    return flagsChecker(yaml.validator_flags, problem);
+    return flagsChecker(flags, problem);
   }
   const sources = validatorFiles.filter((p) => Object.keys(validatorLanguages).some((ext) => p.endsWith(ext)));
   if (sources.length !== 1) {
@@ -158,23 +160,8 @@ function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, probl
   return { kind: "program", language: validatorLanguages[extension]!, source: text(source), convention: "kattis" };
 }
 
-function flagsChecker(flags: string | undefined, problem: string): CheckerSpec {
-  if (flags === undefined || flags.trim() === "") return { kind: "tokens" };
-  const words = flags.trim().split(/\s+/);
-  let abs = 0;
-  let rel = 0;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const value = Number(words[i + 1]);
-    if (word === "float_tolerance") [abs, rel] = [value, value];
-    else if (word === "float_absolute_tolerance") abs = value;
-    else if (word === "float_relative_tolerance") rel = value;
-    else if (word === "case_sensitive" || word === "space_change_sensitive") continue;
-    else throw new PackageError(problem, "problem.yaml", `validator_flags: "${word}" is not supported`);
-    if (!Number.isFinite(value) || value < 0) throw new PackageError(problem, "problem.yaml", `validator_flags: ${word} needs a number`);
-    i++;
-  }
-  return abs === 0 && rel === 0 ? { kind: "tokens" } : { kind: "float", abs, rel };
+function flagsChecker(flags: readonly string[], problem: string): CheckerSpec {
+  return defaultValidatorChecker(flags, problem);
 }
 
 function fileOfField(field: PropertyKey | undefined): string {

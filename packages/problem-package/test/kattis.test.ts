@@ -42,12 +42,12 @@ test("the same package from a directory", async () => {
   }
 });
 
-test("no validator: tokens, or float from validator_flags", () => {
+test("no validator: problemtools' default validator, its flags from validator_flags", () => {
   const plain = parseZip(samplePackage({ "problem.yaml": "name: P\n", "output_validators/abs/validate.c": null }));
-  assert.deepEqual(plain.checker, { kind: "tokens" });
+  assert.deepEqual(plain.checker, { kind: "kattis-default", caseSensitive: false, spaceChangeSensitive: false });
   assert.equal(plain.limits.timeMs, 1000);
   const float = parseZip(samplePackage({ "problem.yaml": "name: P\nvalidator_flags: float_tolerance 1e-6\n", "output_validators/abs/validate.c": null }));
-  assert.deepEqual(float.checker, { kind: "float", abs: 1e-6, rel: 1e-6 });
+  assert.deepEqual(float.checker, { kind: "kattis-default", caseSensitive: false, spaceChangeSensitive: false, floatAbs: 1e-6, floatRel: 1e-6 });
 });
 
 test("bad packages are refused with the problem and the file named", () => {

@@ -20,6 +20,19 @@ export const CheckerSpec = z.discriminatedUnion("kind", [
   /** Tokens, numbers compared with a tolerance: ok when |a-b| <= abs or |a-b| <= rel*|b|. */
   z.object({ kind: z.literal("float"), abs: z.number().min(0), rel: z.number().min(0) }),
   /**
+   * problemtools' default output validator: tokens separated by any white space, compared
+   * case-insensitively; `spaceChangeSensitive` makes the white space count character for
+   * character, `caseSensitive` the case; with `floatAbs` and/or `floatRel` an answer token that
+   * is a float accepts a float within |a-b| <= floatAbs or |a-b| <= floatRel*|answer|.
+   */
+  z.object({
+    kind: z.literal("kattis-default"),
+    caseSensitive: z.boolean().default(false),
+    spaceChangeSensitive: z.boolean().default(false),
+    floatAbs: z.number().min(0).optional(),
+    floatRel: z.number().min(0).optional(),
+  }),
+  /**
    * The problem's own checker program, compiled once and run sandboxed. `testlib`: argv input,
    * output, answer; exit 0 AC, 1 WA, 2 presentation error (WA). `kattis` (output validator):
    * argv input, answer, feedback dir, the output on stdin; exit 42 AC, 43 WA. Anything else,

@@ -1,10 +1,12 @@
 import type { CheckerSpec } from "@judge/protocol";
 import { exactChecker } from "./exact.ts";
 import { floatChecker } from "./float.ts";
+import { kattisDefaultChecker } from "./kattis-default.ts";
 import { tokensChecker } from "./tokens.ts";
 
 export { exactChecker } from "./exact.ts";
 export { floatChecker, floatTokensAgree, type FloatTolerance } from "./float.ts";
+export { kattisDefaultChecker, parseKattisFloat, type KattisDefaultOptions } from "./kattis-default.ts";
 export { tokensChecker, linesOfTokens } from "./tokens.ts";
 export { checkerVerdictByExit, checkerArgs, type CheckerVerdict } from "./program.ts";
 
@@ -18,6 +20,7 @@ const checkers: { [K in CheckerKind]: Checker<K> } = {
   exact: (_spec, expected, actual) => exactChecker(expected, actual),
   tokens: (_spec, expected, actual) => tokensChecker(expected, actual),
   float: (spec, expected, actual) => floatChecker(expected, actual, spec),
+  "kattis-default": (spec, expected, actual) => kattisDefaultChecker(expected, actual, spec),
 };
 
 /** Does `actual` (the program's stdout) answer the test whose expected output is `expected`? Pure. */
