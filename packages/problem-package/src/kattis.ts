@@ -1,8 +1,9 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { type CheckerSpec, type LanguageId, ProblemInput, Slug } from "@judge/protocol";
+import { type CheckerSpec, ProblemInput, Slug } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
+import { customValidator } from "./output-validator.ts";
 import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
 
 /**
@@ -26,18 +27,6 @@ const ProblemYaml = z.object({
     .passthrough()
     .optional(),
 }).passthrough();
-
-/** Output validator source extensions this judge compiles. */
-const validatorLanguages: Record<string, LanguageId> = {
-  ".c": "c",
-  ".cc": "cpp",
-  ".cpp": "cpp",
-  ".cxx": "cpp",
-  ".py": "python",
-  ".java": "java",
-  ".rs": "rust",
-  ".go": "go",
-};
 
 export interface ImportOptions {
   /** the problem's slug: the package's directory name unless given */
@@ -133,8 +122,8 @@ function testsIn(files: PackageFiles, dir: string, problem: string, text: (p: st
 }
 
 /**
- * `validation: custom` (or any output_validators/ present) means the package's validator,
- * one source file in one of the languages above; else problemtools' default validator with
+ * `validation: custom` (or any output_validators/ present) means the package's validator, its
+ * directory taken whole (output-validator.ts); else problemtools' default validator with
  * the package's flags (validator-flags.ts).
  */
 function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, problem: string, text: (p: string) => string): CheckerSpec {
@@ -145,19 +134,7 @@ function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, probl
     if (custom) throw new PackageError(problem, "output_validators/", "problem.yaml asks for a custom validator but there is none");
     return flagsChecker(flags, problem);
   }
-  const sources = validatorFiles.filter((p) => Object.keys(validatorLanguages).some((ext) => p.endsWith(ext)));
-  if (sources.length !== 1) {
-    throw new PackageError(
-      problem,
-      "output_validators/",
-      sources.length === 0
-        ? `no validator source in a supported language (${Object.keys(validatorLanguages).join(" ")})`
-        : `only single-file validators are supported, found ${sources.join(", ")}`,
-    );
-  }
-  const source = sources[0]!;
-  const extension = source.slice(source.lastIndexOf("."));
-  return { kind: "program", language: validatorLanguages[extension]!, source: text(source), convention: "kattis" };
+  return customValidator(files, problem, text, flags);
 }
 
 function flagsChecker(flags: readonly string[], problem: string): CheckerSpec {

@@ -86,3 +86,55 @@ test("unknown flags, a tolerance without a number and per-group flags are refuse
   refused({ "problem.yaml": "name: C\nvalidator_flags: float_tolerance big\n" }, /problem\.yaml/, /needs a number/);
   refused({ "data/secret/testdata.yaml": "output_validator_flags: case_sensitive\n" }, /data\/secret\/testdata\.yaml/, /differ between test groups/);
 });
+
+const header = "#pragma once\nint judge_answer(const char *path);\n";
+const mainSource = '#include "validate.h"\nint main(int argc, char **argv) { return judge_answer(argv[2]) ? 42 : 43; }\n';
+const helperSource = '#include "validate.h"\nint judge_answer(const char *path) { return path != 0; }\n';
+
+test("a multi-file C++ validator travels whole: entry as source, header and other sources as files, flags as flags", () => {
+  const checker = checkerOf({
+    "problem.yaml": "name: C\nvalidation: custom\nvalidator_flags: float_tolerance 1e-6 case_sensitive\n",
+    "output_validators/ratio/validate.cc": mainSource,
+    "output_validators/ratio/validate.h": header,
+    "output_validators/ratio/judge.cpp": helperSource,
+  });
+  assert.deepEqual(checker, {
+    kind: "program",
+    language: "cpp",
+    source: mainSource,
+    convention: "kattis",
+    files: { "validate.h": header, "judge.cpp": helperSource },
+    flags: ["float_tolerance", "1e-6", "case_sensitive"],
+  });
+});
+
+test("2023-07 output_validator/: a Python entry with a helper module; a one-file validator has neither files nor flags", () => {
+  const checker = checkerOf({
+    "problem.yaml": "problem_format_version: 2023-07-draft\nname: C\n",
+    "output_validator/check.py": "import helper\nif __name__ == '__main__':\n    helper.run()\n",
+    "output_validator/helper.py": "import sys\ndef run():\n    sys.exit(42)\n",
+  });
+  assert.equal(checker.kind, "program");
+  assert.ok(checker.kind === "program");
+  assert.equal(checker.language, "python");
+  assert.match(checker.source, /import helper/);
+  assert.deepEqual(Object.keys(checker.files ?? {}), ["helper.py"]);
+  assert.equal(checker.flags, undefined);
+
+  const single = checkerOf({ "output_validators/v/validate.c": "int main(void) { return 42; }\n" });
+  assert.deepEqual(single, { kind: "program", language: "c", source: "int main(void) { return 42; }\n", convention: "kattis" });
+});
+
+test("validators this judge cannot build whole are refused", () => {
+  const refused = (overrides: Record<string, string | null>, message: RegExp) =>
+    assert.throws(() => checkerOf(overrides), (error: unknown) => {
+      assert.ok(error instanceof PackageError, String(error));
+      assert.match(error.message, message);
+      return true;
+    });
+  refused({ "output_validators/a/validate.c": "", "output_validators/b/validate.c": "" }, /more than one output validator/);
+  refused({ "output_validators/v/Main.java": "class Main {}", "output_validators/v/Util.java": "class Util {}" }, /must be C\/C\+\+ or Python/);
+  refused({ "output_validators/v/validate.cc": mainSource, "output_validators/v/lib/util.h": header }, /subdirectories/);
+  refused({ "output_validators/v/a.py": "", "output_validators/v/b.py": "" }, /which of a\.py, b\.py/);
+  refused({ "output_validators/v/README": "notes" }, /no validator source/);
+});

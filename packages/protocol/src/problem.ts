@@ -43,6 +43,17 @@ export const CheckerSpec = z.discriminatedUnion("kind", [
     language: LanguageId,
     source: z.string().min(1).max(1024 * 1024),
     convention: CheckerConvention.default("testlib"),
+    /**
+     * The program's other files by plain name (headers, more C/C++ sources, Python modules),
+     * built with `source` as a whole: C/C++ sources are compiled together with it, Python
+     * modules importable from it.
+     */
+    files: z
+      .record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "a plain file name"), z.string().max(1024 * 1024))
+      .refine((files) => Object.keys(files).length <= 64, "at most 64 files")
+      .optional(),
+    /** extra arguments after the convention's own (a Kattis package's `validator_flags`) */
+    flags: z.array(z.string().min(1).max(1000)).max(100).optional(),
   }),
 ]);
 export type CheckerSpec = z.infer<typeof CheckerSpec>;

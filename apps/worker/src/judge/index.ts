@@ -27,6 +27,7 @@ import { ScratchMounts } from "./scratch-mounts.ts";
 import { sweepStaleScratch } from "./stale-scratch.ts";
 import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
+import { checkerSource } from "./checker-source.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
@@ -220,7 +221,7 @@ export class Judge {
     const total = bundle.tests.length;
     const checker = bundle.checker;
     if (checker.kind !== "program") return this.runTests(bundle, program, null, listener);
-    const compiled = await this.compileOrRefuse(checker.language, checker.source);
+    const compiled = await this.compileOrRefuse(checker.language, checkerSource(checker));
     if (!compiled.ok) {
       // The detail is the problem setter's business, not the contestant's: logged, not returned.
       this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
@@ -234,6 +235,7 @@ export class Judge {
         checker.convention,
         this.limits.checkerCpuMs,
         this.logger,
+        checker.flags,
       );
       return await this.runTests(bundle, program, checkerProgram, listener);
     } finally {

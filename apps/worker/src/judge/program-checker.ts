@@ -38,6 +38,8 @@ export class ProgramChecker {
     /** CPU ms per test; wall is twice that */
     private readonly cpuMs: number,
     private readonly logger: Logger,
+    /** passed after the convention's arguments, as a Kattis package's `validator_flags` are */
+    private readonly flags: readonly string[] = [],
   ) {}
 
   async check(input: string, answer: string, output: Buffer): Promise<CheckerVerdict> {
@@ -52,7 +54,7 @@ export class ProgramChecker {
       const step = this.program.toolchain.run({ memoryBytes: CHECKER_LIMITS.memoryBytes, stackBytes: CHECKER_LIMITS.stackBytes });
       const { args, outputOnStdin } = checkerArgs(this.convention);
       const run = await this.sandbox.run({
-        argv: [...step.argv, ...args],
+        argv: [...step.argv, ...args, ...this.flags],
         env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
         stdin: outputOnStdin ? output : "",
         scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
