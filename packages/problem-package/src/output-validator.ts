@@ -5,17 +5,19 @@ import type { PackageFiles } from "./package-files.ts";
 /** Output validator source extensions this judge builds, by language. */
 const sourceLanguages: Record<string, LanguageId> = {
   ".c": "c",
+  ".C": "cpp",
   ".cc": "cpp",
   ".cpp": "cpp",
   ".cxx": "cpp",
   ".c++": "cpp",
   ".py": "python",
+  ".py3": "python",
   ".java": "java",
   ".rs": "rust",
   ".go": "go",
 };
 
-const extensionOf = (name: string): string => (name.includes(".") ? name.slice(name.lastIndexOf(".")).toLowerCase() : "");
+const extensionOf = (name: string): string => (name.includes(".") ? name.slice(name.lastIndexOf(".")) : "");
 const PLAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /**
@@ -23,7 +25,7 @@ const PLAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
  * `output_validators/<name>/` (or files right in `output_validators/`), 2023-07
  * `output_validator/`. Every file travels with it (headers such as validate.h or testlib.h,
  * more sources, Python modules); the worker builds them together (checker-source.ts). C and
- * C++ sources are compiled as one program; Python has one entry file and importable modules;
+ * C++ sources are compiled as one program; Python has one entry file (entryOf) and importable modules;
  * Java, Rust and Go validators must be one source file.
  */
 export function customValidator(files: PackageFiles, problem: string, text: (p: string) => string, flags: readonly string[]): CheckerSpec {
@@ -48,8 +50,7 @@ export function customValidator(files: PackageFiles, problem: string, text: (p: 
   else if (sources.length === 1) language = sourceLanguages[extensionOf(sources[0]!)]!;
   else throw new PackageError(problem, root, `a validator of several sources must be C/C++ or Python, found ${sources.join(", ")}`);
 
-  const entry = entryOf(sources, language, named, text);
-  if (entry === null) throw new PackageError(problem, root, `cannot tell which of ${sources.join(", ")} is the validator's main file`);
+  const entry = entryOf(sources);
   const others: Record<string, string> = {};
   for (const [name, path] of named) {
     if (name !== entry) others[name] = text(path);
@@ -70,18 +71,11 @@ function validatorRoot(path: string): string {
 }
 
 /**
- * The file the program starts from. C/C++: any (all are compiled together), preferring main.*
- * so that no other file takes the worker's main file name. Python: main.py or validate.py, else
- * the one with a `__main__` guard, else the only one.
+ * The file the program starts from, as problemtools picks its {mainfile}: the only source, else
+ * one named main.* (any case), else the smallest name. For C/C++ it only names the program:
+ * every source is compiled.
  */
-function entryOf(sources: string[], language: LanguageId, named: Map<string, string>, text: (p: string) => string): string | null {
-  const ofLanguage = language === "python" ? sources.filter((s) => s.endsWith(".py")) : sources;
-  const preferred = ["main", "validate", "validator", "output_validator"];
-  for (const stem of preferred) {
-    const hit = ofLanguage.find((name) => name.slice(0, name.lastIndexOf(".")).toLowerCase() === stem);
-    if (hit !== undefined) return hit;
-  }
-  if (ofLanguage.length === 1 || language !== "python") return ofLanguage[0] ?? null;
-  const guarded = ofLanguage.filter((name) => /__name__\s*==\s*["']__main__["']/.test(text(named.get(name)!)));
-  return guarded.length === 1 ? guarded[0]! : null;
+function entryOf(sources: string[]): string {
+  const sorted = [...sources].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return sorted.find((name) => /^main\./i.test(name)) ?? sorted[0]!;
 }

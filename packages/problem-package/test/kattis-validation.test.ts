@@ -96,14 +96,14 @@ test("a multi-file C++ validator travels whole: entry as source, header and othe
     "problem.yaml": "name: C\nvalidation: custom\nvalidator_flags: float_tolerance 1e-6 case_sensitive\n",
     "output_validators/ratio/validate.cc": mainSource,
     "output_validators/ratio/validate.h": header,
-    "output_validators/ratio/judge.cpp": helperSource,
+    "output_validators/ratio/validate_io.cpp": helperSource,
   });
   assert.deepEqual(checker, {
     kind: "program",
     language: "cpp",
     source: mainSource,
     convention: "kattis",
-    files: { "validate.h": header, "judge.cpp": helperSource },
+    files: { "validate.h": header, "validate_io.cpp": helperSource },
     flags: ["float_tolerance", "1e-6", "case_sensitive"],
   });
 });
@@ -125,6 +125,18 @@ test("2023-07 output_validator/: a Python entry with a helper module; a one-file
   assert.deepEqual(single, { kind: "program", language: "c", source: "int main(void) { return 42; }\n", convention: "kattis" });
 });
 
+test("the entry is problemtools' {mainfile}: main.* in any case, else the smallest name; .C is C++", () => {
+  const entry = (names: string[]) => {
+    const checker = checkerOf(Object.fromEntries(names.map((name) => [`output_validators/v/${name}`, `# ${name}\n`])));
+    assert.ok(checker.kind === "program");
+    return { language: checker.language, source: checker.source, files: Object.keys(checker.files ?? {}).sort() };
+  };
+  assert.deepEqual(entry(["zeta.py", "Main.py", "alpha.py"]), { language: "python", source: "# Main.py\n", files: ["alpha.py", "zeta.py"] });
+  assert.deepEqual(entry(["b.py", "a.py"]), { language: "python", source: "# a.py\n", files: ["b.py"] });
+  assert.deepEqual(entry(["check.C", "check.h"]), { language: "cpp", source: "# check.C\n", files: ["check.h"] });
+  assert.deepEqual(entry(["util.c", "validate.c"]), { language: "c", source: "# util.c\n", files: ["validate.c"] });
+});
+
 test("validators this judge cannot build whole are refused", () => {
   const refused = (overrides: Record<string, string | null>, message: RegExp) =>
     assert.throws(() => checkerOf(overrides), (error: unknown) => {
@@ -135,6 +147,5 @@ test("validators this judge cannot build whole are refused", () => {
   refused({ "output_validators/a/validate.c": "", "output_validators/b/validate.c": "" }, /more than one output validator/);
   refused({ "output_validators/v/Main.java": "class Main {}", "output_validators/v/Util.java": "class Util {}" }, /must be C\/C\+\+ or Python/);
   refused({ "output_validators/v/validate.cc": mainSource, "output_validators/v/lib/util.h": header }, /subdirectories/);
-  refused({ "output_validators/v/a.py": "", "output_validators/v/b.py": "" }, /which of a\.py, b\.py/);
   refused({ "output_validators/v/README": "notes" }, /no validator source/);
 });

@@ -2,7 +2,7 @@ import type { CheckerSpec } from "@judge/protocol";
 import { languageStrategies } from "../languages/index.ts";
 import type { ProgramSource } from "./program-store.ts";
 
-const C_SOURCE = /\.(?:c|cc|cpp|cxx|c\+\+)$/;
+const C_SOURCE = /\.(?:c|C|cc|cpp|cxx|c\+\+)$/;
 
 /** Where a multi-file Python checker's entry file goes, beside the runner that is its main.py. */
 export const PYTHON_ENTRY = "checker_entry.py";
