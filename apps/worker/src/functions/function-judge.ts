@@ -6,6 +6,7 @@ import { languageDisplay } from "@judge/protocol";
 import type { JudgeListener, JudgeOutcome } from "../judge/index.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import type { JudgeLimits } from "../judge/limits.ts";
+import { checkerSource } from "../judge/checker-source.ts";
 import { ProgramChecker } from "../judge/program-checker.ts";
 import { summarizeTests } from "../judge/verdicts.ts";
 import type { Prepared, ProgramSourceCompiler } from "../judge/prepared.ts";
@@ -67,12 +68,12 @@ export async function openCaseJudge(
       release: async () => {},
     };
   }
-  const compiled = await deps.compile(checker.language, checker.source);
+  const compiled = await deps.compile(checker.language, checkerSource(checker));
   if (!compiled.ok) {
     deps.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
     return { ok: false, message: "the problem's checker is broken; an administrator has been told" };
   }
-  const program = new ProgramChecker(deps.sandbox, deps.workDir, compiled, checker.convention, deps.limits.checkerCpuMs, deps.logger);
+  const program = new ProgramChecker(deps.sandbox, deps.workDir, compiled, checker.convention, deps.limits.checkerCpuMs, deps.logger, checker.flags);
   return {
     ok: true,
     judge: { verdict: (input, expected, line) => program.check(input, expected, Buffer.from(line, "utf8")) },
