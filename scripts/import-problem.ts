@@ -5,10 +5,12 @@
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
  * --publish publishes it (without it, the file's `published`, default false).
  *
- * Imports a Kattis problem package (problem.yaml, problem_statement/, data/sample, data/secret,
- * output_validators/) into the database at DATABASE_URL, creating the problem or replacing it
- * and all its tests. The slug is the directory's name unless --slug names it. A bad package
- * exits 1 with a message that names the problem and the file.
+ * Imports a Kattis problem package (problem.yaml, statement/ or problem_statement/ in Markdown
+ * or LaTeX, data/sample, data/secret, output_validators/; symbolic links inside it followed)
+ * into the database at DATABASE_URL, creating the problem or replacing it and all its tests;
+ * what it did not take as it is (LaTeX it does not know) is printed as a warning. The slug is
+ * the directory's name unless --slug names it. A bad package exits 1 with a message that names
+ * the problem and the file.
  */
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
@@ -38,7 +40,11 @@ async function main(): Promise<number> {
   try {
     const problem = dir.endsWith(".json")
       ? await functionFileAt(dir, values.slug, values.publish)
-      : parseKattisPackage(await filesFromDirectory(dir), { slug: values.slug ?? basename(dir), published: values.publish });
+      : parseKattisPackage(await filesFromDirectory(dir), {
+          slug: values.slug ?? basename(dir),
+          published: values.publish,
+          warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        });
     const prisma = createPrisma(databaseUrl);
     try {
       const saved = await saveProblem(prisma, problem);
