@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type CheckerSpec, type LanguageId, ProblemInput, Slug } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
-import { attributionLine, statementsOf } from "./statements.ts";
+import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
 
 /**
  * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid…) are allowed and
@@ -84,17 +84,20 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
 
   const found = statementsOf(files, problem, text);
   for (const warning of found.warnings) options.warn?.(warning);
-  const attribution = attributionLine(yaml);
+  const attribution = attributionOf(yaml);
+  const attributed = (markdown: string) => (attribution === null ? markdown : `${markdown.trimEnd()}\n\n---\n\n${attributionLine(attribution)}\n`);
   const title =
     typeof yaml.name === "string" ? yaml.name : (yaml.name?.en ?? found.titles[found.language] ?? Object.values(yaml.name ?? {})[0] ?? problem);
-  const statement = found.statements[found.language]!;
+  const statements = Object.fromEntries(Object.entries(found.statements).map(([language, markdown]) => [language, attributed(markdown)]));
 
   const input = {
     slug: problem,
     title,
     difficulty: yaml.difficulty ?? "medium",
     tags: yaml.tags ?? (typeof yaml.keywords === "string" ? yaml.keywords.split(/\s+/).filter(Boolean) : (yaml.keywords ?? [])),
-    statement: attribution === null ? statement : `${statement.trimEnd()}\n\n---\n\n${attribution}\n`,
+    statement: statements[found.language]!,
+    ...(Object.keys(statements).length > 1 ? { statements } : {}),
+    ...(attribution === null ? {} : { attribution }),
     limits: {
       timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
       memoryKb: (yaml.limits?.memory ?? 256) * 1024,

@@ -1,3 +1,4 @@
+import type { Attribution } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import { latexToMarkdown } from "./latex-statement.ts";
 import type { PackageFiles } from "./package-files.ts";
@@ -66,7 +67,7 @@ function markdownImages(markdown: string): string[] {
 }
 
 /** problem.yaml's attribution fields, in either format's shape (any other keys are ignored). */
-export type Attribution = Readonly<Record<string, unknown>> & {
+export type YamlAttribution = Readonly<Record<string, unknown>> & {
   author?: unknown;
   source?: unknown;
   source_url?: unknown;
@@ -76,29 +77,43 @@ export type Attribution = Readonly<Record<string, unknown>> & {
 };
 
 /**
- * One line naming author, source, license and rights owner, as cc-by-sa asks; null when the
- * package names none of them. Legacy: `author`, `source`, `source_url`; 2023-07:
- * `credits.authors`, `source` as a string, {name, url} or a list of them.
+ * Author, source, license and rights owner, as cc-by-sa asks; null when the package names none
+ * of them. Legacy: `author`, `source`, `source_url`; 2023-07: `credits.authors` (or `credits`
+ * as a string), `source` as a string, {name, url} or a list of them.
  */
-export function attributionLine(yaml: Attribution): string | null {
-  const names = (value: unknown): string[] => {
-    if (typeof value === "string") return value.trim() === "" ? [] : [value.trim()];
-    if (Array.isArray(value)) return value.flatMap(names);
+export function attributionOf(yaml: YamlAttribution): Attribution | null {
+  const named = (value: unknown): { name: string; url?: string }[] => {
+    if (typeof value === "string") return value.trim() === "" ? [] : [{ name: value.trim() }];
+    if (Array.isArray(value)) return value.flatMap(named);
     if (value !== null && typeof value === "object") {
       const { name, url } = value as { name?: unknown; url?: unknown };
-      if (typeof name === "string") return [typeof url === "string" ? `[${name}](${url})` : name];
+      if (typeof name === "string") return [typeof url === "string" ? { name, url } : { name }];
     }
     return [];
   };
   const credits = yaml.credits !== null && typeof yaml.credits === "object" ? (yaml.credits as { authors?: unknown }) : {};
-  const authors = [...names(yaml.author), ...names(credits.authors ?? (typeof yaml.credits === "string" ? yaml.credits : undefined))];
-  let sources = names(yaml.source);
-  if (typeof yaml.source_url === "string" && sources.length === 1 && !sources[0]!.startsWith("[")) sources = [`[${sources[0]}](${yaml.source_url})`];
+  const authors = [...named(yaml.author), ...named(credits.authors ?? (typeof yaml.credits === "string" ? yaml.credits : undefined))].map((a) => a.name);
+  const sources = named(yaml.source);
+  const sourceUrl = sources.find((s) => s.url !== undefined)?.url ?? (typeof yaml.source_url === "string" ? yaml.source_url : undefined);
+  const rightsOwner = named(yaml.rights_owner).map((r) => r.name);
+  const attribution: Attribution = {
+    authors,
+    ...(sources.length > 0 ? { source: sources.map((s) => s.name).join(", ") } : {}),
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    ...(typeof yaml.license === "string" && yaml.license !== "" ? { license: yaml.license } : {}),
+    ...(rightsOwner.length > 0 ? { rightsOwner: rightsOwner.join(", ") } : {}),
+  };
+  return Object.keys(attribution).length === 1 && authors.length === 0 ? null : attribution;
+}
+
+/** The attribution as one Markdown line, appended to each statement. */
+export function attributionLine(attribution: Attribution): string {
+  const source = attribution.source === undefined ? undefined : attribution.sourceUrl === undefined ? attribution.source : `[${attribution.source}](${attribution.sourceUrl})`;
   const parts = [
-    authors.length > 0 ? `Author: ${authors.join(", ")}` : null,
-    sources.length > 0 ? `Source: ${sources.join(", ")}` : null,
-    typeof yaml.license === "string" && yaml.license !== "" ? `License: ${yaml.license}` : null,
-    names(yaml.rights_owner).length > 0 ? `Rights owner: ${names(yaml.rights_owner).join(", ")}` : null,
+    attribution.authors.length > 0 ? `Author: ${attribution.authors.join(", ")}` : null,
+    source === undefined ? null : `Source: ${source}`,
+    attribution.license === undefined ? null : `License: ${attribution.license}`,
+    attribution.rightsOwner === undefined ? null : `Rights owner: ${attribution.rightsOwner}`,
   ].filter((part): part is string => part !== null);
-  return parts.length === 0 ? null : `*${parts.join(". ")}.*`;
+  return `*${parts.join(". ")}.*`;
 }

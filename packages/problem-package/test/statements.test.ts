@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, test } from "vitest";
 import { PackageError, filesFromDirectory, parseKattisPackage } from "../src/index.ts";
-import { attributionLine } from "../src/statements.ts";
+import { attributionLine, attributionOf } from "../src/statements.ts";
 
 const roots: string[] = [];
 afterEach(async () => {
@@ -69,6 +69,9 @@ test("2023-07 layout: statement/problem.en.md shown, problem.sv.md kept beside i
   const found = statementsOf(files, "greeting", (p) => new TextDecoder().decode(files.get(p)));
   assert.equal(found.language, "en");
   assert.deepEqual(found.statements, { en: "Say **hello**.\n", sv: "Säg **hej**.\n" });
+  assert.deepEqual(Object.keys(problem.statements ?? {}), ["en", "sv"]);
+  assert.match(problem.statements?.sv ?? "", /^Säg \*\*hej\*\*\.\n\n---\n\n\*Author: Bo Ek, Li Wu\./);
+  assert.deepEqual(problem.attribution, { authors: ["Bo Ek", "Li Wu"], source: "Nordic Cup", sourceUrl: "https://example.com/cup" });
 });
 
 test("no English statement: the only language is shown", async () => {
@@ -111,6 +114,8 @@ test("a symlinked folder inside the package is read through; one that loops is r
 });
 
 test("attribution: nothing named, nothing added; legacy source_url links the source", () => {
-  assert.equal(attributionLine({}), null);
-  assert.equal(attributionLine({ source: "Cup", source_url: "https://e.com" }), "*Source: [Cup](https://e.com).*");
+  assert.equal(attributionOf({}), null);
+  const cup = attributionOf({ source: "Cup", source_url: "https://e.com" });
+  assert.deepEqual(cup, { authors: [], source: "Cup", sourceUrl: "https://e.com" });
+  assert.equal(attributionLine(cup!), "*Source: [Cup](https://e.com).*");
 });

@@ -1,10 +1,12 @@
 import { Router } from "express";
 import { z } from "zod";
 import {
+  Attribution,
   Difficulty,
   Limits,
   Signature,
   Slug,
+  Statements,
   languageDisplay,
   type ProblemDetail,
   type ProblemPage,
@@ -59,6 +61,8 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
     const body: ProblemDetail = {
       ...summary!,
       statement: problem.statement,
+      ...(problem.statements === null ? {} : { statements: Statements.parse(problem.statements) }),
+      ...(problem.attribution === null ? {} : { attribution: Attribution.parse(problem.attribution) }),
       // A function problem's samples are its examples: the parameter lines, the expected JSON.
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
       limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
