@@ -16,7 +16,7 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage } from "@judge/problem-package";
+import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 
@@ -38,16 +38,18 @@ async function main(): Promise<number> {
   }
   const dir = resolve(positionals[0]!);
   try {
-    const problem = dir.endsWith(".json")
-      ? await functionFileAt(dir, values.slug, values.publish)
-      : parseKattisPackage(await filesFromDirectory(dir), {
+    const packageFiles = dir.endsWith(".json") ? null : await filesFromDirectory(dir);
+    const problem =
+      packageFiles === null
+        ? await functionFileAt(dir, values.slug, values.publish)
+        : parseKattisPackage(packageFiles, {
           slug: values.slug ?? basename(dir),
           published: values.publish,
           warn: (message) => process.stderr.write(`warning: ${message}\n`),
         });
     const prisma = createPrisma(databaseUrl);
     try {
-      const saved = await saveProblem(prisma, problem);
+      const saved = await saveProblem(prisma, problem, packageFiles === null ? [] : [...statementFilesOf(packageFiles).values()]);
       process.stdout.write(`${saved.created ? "created" : "replaced"} ${saved.view.slug}: "${saved.view.title}", ${saved.view.tests} tests${saved.view.published ? ", published" : ""}\n`);
     } finally {
       await prisma.$disconnect();

@@ -80,6 +80,32 @@ test("POST /api/problems/import: a 2023-07 package with a LaTeX and a Markdown s
   assert.deepEqual(detail.body.attribution, { authors: ["Bo Ek"], license: "cc by-sa", rightsOwner: "Nordic Cup" });
 });
 
+test("GET /api/problems/:slug/files/:name serves the statement's images and attachments the import stored", async () => {
+  const body = packageZip("with-pics", {
+    "problem_statement/problem.md": "Look: ![a frog](frog.png)\n",
+    "problem_statement/frog.png": "\u0089PNG fake",
+    "attachments/tool.py": "print(1)\n",
+  });
+  assert.equal((await upload(h, admin, body, "?publish=1")).status, 201);
+  const detail = await api<ProblemDetail>(h.base, "/api/problems/with-pics");
+  assert.match(detail.body.statement, /!\[a frog\]\(\/api\/problems\/with-pics\/files\/frog\.png\)/);
+  assert.match(detail.body.statement, /Attachments: \[tool\.py\]\(\/api\/problems\/with-pics\/files\/tool\.py\)/);
+  const image = await fetch(`${h.base}/api/problems/with-pics/files/frog.png`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers.get("content-type"), "image/png");
+  assert.equal(image.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(await image.text(), "\u0089PNG fake");
+  const attachment = await fetch(`${h.base}/api/problems/with-pics/files/tool.py`);
+  assert.equal(attachment.status, 200);
+  assert.match(attachment.headers.get("content-disposition") ?? "", /^attachment; filename="?tool\.py"?$/);
+  assert.equal(await attachment.text(), "print(1)\n");
+  assert.equal((await fetch(`${h.base}/api/problems/with-pics/files/nope.png`)).status, 404);
+
+  // Importing again without the attachment replaces the stored files.
+  assert.equal((await upload(h, admin, packageZip("with-pics", { "problem_statement/problem.md": "Plain.\n" }))).status, 200);
+  assert.equal((await fetch(`${h.base}/api/problems/with-pics/files/tool.py`)).status, 404);
+});
+
 test("POST /api/problems/import: a bad package is a 400 naming the problem and the file; nothing is stored", async () => {
   const bad = await upload(h, admin, packageZip("broken-one", { "data/secret/1.ans": null }));
   assert.equal(bad.status, 400);

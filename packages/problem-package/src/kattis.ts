@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type CheckerSpec, type LanguageId, ProblemInput, Slug } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
+import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from "./statement-files.ts";
 import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
 
 /**
@@ -88,7 +89,15 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
   const attributed = (markdown: string) => (attribution === null ? markdown : `${markdown.trimEnd()}\n\n---\n\n${attributionLine(attribution)}\n`);
   const title =
     typeof yaml.name === "string" ? yaml.name : (yaml.name?.en ?? found.titles[found.language] ?? Object.values(yaml.name ?? {})[0] ?? problem);
-  const statements = Object.fromEntries(Object.entries(found.statements).map(([language, markdown]) => [language, attributed(markdown)]));
+  const available = statementFilesOf(files);
+  const filesUrl = `/api/problems/${problem}/files`;
+  for (const image of found.images) {
+    if (resolveStatementFile(image, available) === undefined) options.warn?.(`the statement shows ${image}, which the package does not have`);
+  }
+  const attachments = [...available.values()].filter((f) => f.attachment).map((f) => `[${f.name}](${filesUrl}/${f.name})`);
+  const withFiles = (markdown: string) =>
+    `${rewriteFileReferences(markdown, available, filesUrl).trimEnd()}\n${attachments.length === 0 ? "" : `\nAttachments: ${attachments.join(", ")}\n`}`;
+  const statements = Object.fromEntries(Object.entries(found.statements).map(([language, markdown]) => [language, attributed(withFiles(markdown))]));
 
   const input = {
     slug: problem,

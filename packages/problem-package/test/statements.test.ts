@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, test } from "vitest";
-import { PackageError, filesFromDirectory, parseKattisPackage } from "../src/index.ts";
+import { PackageError, filesFromDirectory, parseKattisPackage, statementFilesOf } from "../src/index.ts";
 import { attributionLine, attributionOf } from "../src/statements.ts";
 
 const roots: string[] = [];
@@ -118,4 +118,35 @@ test("attribution: nothing named, nothing added; legacy source_url links the sou
   const cup = attributionOf({ source: "Cup", source_url: "https://e.com" });
   assert.deepEqual(cup, { authors: [], source: "Cup", sourceUrl: "https://e.com" });
   assert.equal(attributionLine(cup!), "*Source: [Cup](https://e.com).*");
+});
+
+test("images and attachments: references rewritten to the problem's file URL, attachments listed, a missing image warned of", async () => {
+  const root = await writePackage({
+    "problem.yaml": "name: Pics\n",
+    "problem_statement/problem.en.tex": "\\problemname{Pics}\n\\illustration{0.4}{frog.png}{A frog}\nSee \\includegraphics{pond} and \\includegraphics{gone.png}.\n",
+    "problem_statement/problem.sv.md": "![groda](frog.png) och [länk](https://example.com/x.png)\n",
+    "problem_statement/frog.png": "PNG-bytes",
+    "problem_statement/pond.jpg": "JPG-bytes",
+    "attachments/template.py": "print()\n",
+    "data/secret/1.in": "\n",
+    "data/secret/1.ans": "x\n",
+  });
+  const files = await filesFromDirectory(root);
+  const warnings: string[] = [];
+  const problem = parseKattisPackage(files, { slug: "pics", warn: (w) => warnings.push(w) });
+  assert.match(problem.statement, /!\[A frog\]\(\/api\/problems\/pics\/files\/frog\.png\)/);
+  assert.match(problem.statement, /!\[\]\(\/api\/problems\/pics\/files\/pond\.jpg\)/);
+  assert.match(problem.statement, /!\[\]\(gone\.png\)/);
+  assert.match(problem.statement, /\nAttachments: \[template\.py\]\(\/api\/problems\/pics\/files\/template\.py\)\n/);
+  assert.match(problem.statements?.sv ?? "", /^!\[groda\]\(\/api\/problems\/pics\/files\/frog\.png\) och \[länk\]\(https:\/\/example\.com\/x\.png\)/);
+  assert.deepEqual(warnings, ["the statement shows gone.png, which the package does not have"]);
+  const stored = statementFilesOf(files);
+  assert.deepEqual(
+    [...stored.values()].map((f) => [f.name, f.contentType, f.attachment, new TextDecoder().decode(f.content)]),
+    [
+      ["frog.png", "image/png", false, "PNG-bytes"],
+      ["pond.jpg", "image/jpeg", false, "JPG-bytes"],
+      ["template.py", "application/octet-stream", true, "print()\n"],
+    ],
+  );
 });

@@ -75,5 +75,25 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
     res.json(body);
   });
 
+  /**
+   * `GET /api/problems/:slug/files/:name`: an image or attachment of the statement, visible
+   * when the problem is. Served so that no file can run script in the site's origin.
+   */
+  router.get("/:slug/files/:name", async (req, res) => {
+    const slug = Slug.safeParse(req.params.slug);
+    if (!slug.success) throw notFound("problem");
+    const problem = await prisma.problem.findUnique({ where: { slug: slug.data }, select: { id: true, published: true } });
+    if (!problem || (!problem.published && req.user?.role !== "admin")) throw notFound("problem");
+    const file = await prisma.problemFile.findUnique({ where: { problemId_name: { problemId: problem.id, name: req.params.name } } });
+    if (!file) throw notFound("file");
+    res
+      .type(file.contentType)
+      .set("X-Content-Type-Options", "nosniff")
+      .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .set("Cache-Control", "public, max-age=300");
+    if (file.attachment || file.contentType === "application/octet-stream") res.attachment(file.name);
+    res.send(Buffer.from(file.content));
+  });
+
   return router;
 }
