@@ -216,7 +216,8 @@ class Converter {
         const file = (args.required() ?? "").trim();
         const caption = this.convert(args.required() ?? "").trim();
         this.images.push(file);
-        return `\n\n![${caption.replace(/[[\]]/g, "")}](${file})${caption === "" ? "" : `\n\n*${caption}*`}\n\n`;
+        const alt = caption.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[[\]*]/g, "");
+        return `\n\n![${alt}](${file})${caption === "" ? "" : `\n\n*${caption}*`}\n\n`;
       }
       case "item": {
         const label = args.optional();

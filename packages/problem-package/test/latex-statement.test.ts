@@ -93,6 +93,11 @@ test("unknown commands and environments keep their text and are reported", () =>
   assert.deepEqual(unknown.sort(), ["begin{mystery}", "foo", "weird"]);
 });
 
+test("an illustration's caption with a link: the alt text is plain, the caption keeps the link", () => {
+  const { markdown } = latexToMarkdown(String.raw`\illustration{.3}{owl.jpg}{Owl by Kim, \href{https://e.com/l}{\emph{cc-by}}}`);
+  assert.equal(markdown, "![Owl by Kim, cc-by](owl.jpg)\n\n*Owl by Kim, [*cc-by*](https://e.com/l)*");
+});
+
 test("Markdown-special characters in text are escaped, not in math", () => {
   const { markdown } = latexToMarkdown("Use a*b and $a*b < c$ here.");
   assert.equal(markdown, "Use a\\*b and $a*b < c$ here.");
