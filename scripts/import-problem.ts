@@ -5,16 +5,18 @@
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
  * --publish publishes it (without it, the file's `published`, default false).
  *
- * Imports a Kattis problem package (problem.yaml, problem_statement/, data/sample, data/secret,
- * output_validators/) into the database at DATABASE_URL, creating the problem or replacing it
- * and all its tests. The slug is the directory's name unless --slug names it. A bad package
- * exits 1 with a message that names the problem and the file.
+ * Imports a Kattis problem package (problem.yaml, statement/ or problem_statement/ in Markdown
+ * or LaTeX, data/sample, data/secret, output_validators/; symbolic links inside it followed)
+ * into the database at DATABASE_URL, creating the problem or replacing it and all its tests;
+ * what it did not take as it is (LaTeX it does not know) is printed as a warning. The slug is
+ * the directory's name unless --slug names it. A bad package exits 1 with a message that names
+ * the problem and the file.
  */
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage } from "@judge/problem-package";
+import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 
@@ -36,12 +38,18 @@ async function main(): Promise<number> {
   }
   const dir = resolve(positionals[0]!);
   try {
-    const problem = dir.endsWith(".json")
-      ? await functionFileAt(dir, values.slug, values.publish)
-      : parseKattisPackage(await filesFromDirectory(dir), { slug: values.slug ?? basename(dir), published: values.publish });
+    const packageFiles = dir.endsWith(".json") ? null : await filesFromDirectory(dir);
+    const problem =
+      packageFiles === null
+        ? await functionFileAt(dir, values.slug, values.publish)
+        : parseKattisPackage(packageFiles, {
+          slug: values.slug ?? basename(dir),
+          published: values.publish,
+          warn: (message) => process.stderr.write(`warning: ${message}\n`),
+        });
     const prisma = createPrisma(databaseUrl);
     try {
-      const saved = await saveProblem(prisma, problem);
+      const saved = await saveProblem(prisma, problem, packageFiles === null ? [] : [...statementFilesOf(packageFiles).values()]);
       process.stdout.write(`${saved.created ? "created" : "replaced"} ${saved.view.slug}: "${saved.view.title}", ${saved.view.tests} tests${saved.view.published ? ", published" : ""}\n`);
     } finally {
       await prisma.$disconnect();

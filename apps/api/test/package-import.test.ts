@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import { zipSync } from "fflate";
-import type { ProblemAdminView } from "@judge/protocol";
+import type { ProblemAdminView, ProblemDetail } from "@judge/protocol";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 const encoder = new TextEncoder();
@@ -59,6 +59,51 @@ test("POST /api/problems/import: a zipped Kattis package becomes a problem; impo
   assert.equal(replaced.status, 200);
   assert.equal((replaced.body as ProblemAdminView).tests, 3);
   assert.notEqual((replaced.body as ProblemAdminView).testsHash, view.testsHash);
+});
+
+test("POST /api/problems/import: a 2023-07 package with a LaTeX and a Markdown statement; GET returns every language and the attribution", async () => {
+  const body = packageZip("two-tongues", {
+    "problem.yaml": "problem_format_version: 2023-07-draft\nname:\n  en: Two Tongues\n  sv: Två tungor\nlicense: cc by-sa\nrights_owner: Nordic Cup\ncredits:\n  authors: Bo Ek\n",
+    "problem_statement/problem.md": null,
+    "statement/problem.en.tex": "\\problemname{Two Tongues}\nAdd $a$ and $b$.\n\\section*{Input}\nTwo integers.\n",
+    "statement/problem.sv.md": "Addera $a$ och $b$.\n",
+  });
+  const created = await upload(h, admin, body, "?publish=1");
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const detail = await api<ProblemDetail>(h.base, "/api/problems/two-tongues");
+  assert.equal(detail.status, 200);
+  assert.equal(detail.body.title, "Two Tongues");
+  assert.match(detail.body.statement, /^Add \$a\$ and \$b\$\.\n\n## Input\n\nTwo integers\.\n\n---\n\n\*Author: Bo Ek\. License: cc by-sa\. Rights owner: Nordic Cup\.\*\n$/);
+  assert.deepEqual(Object.keys(detail.body.statements ?? {}), ["en", "sv"]);
+  assert.equal(detail.body.statements?.en, detail.body.statement);
+  assert.match(detail.body.statements?.sv ?? "", /^Addera \$a\$ och \$b\$\./);
+  assert.deepEqual(detail.body.attribution, { authors: ["Bo Ek"], license: "cc by-sa", rightsOwner: "Nordic Cup" });
+});
+
+test("GET /api/problems/:slug/files/:name serves the statement's images and attachments the import stored", async () => {
+  const body = packageZip("with-pics", {
+    "problem_statement/problem.md": "Look: ![a frog](frog.png)\n",
+    "problem_statement/frog.png": "\u0089PNG fake",
+    "attachments/tool.py": "print(1)\n",
+  });
+  assert.equal((await upload(h, admin, body, "?publish=1")).status, 201);
+  const detail = await api<ProblemDetail>(h.base, "/api/problems/with-pics");
+  assert.match(detail.body.statement, /!\[a frog\]\(\/api\/problems\/with-pics\/files\/frog\.png\)/);
+  assert.match(detail.body.statement, /Attachments: \[tool\.py\]\(\/api\/problems\/with-pics\/files\/tool\.py\)/);
+  const image = await fetch(`${h.base}/api/problems/with-pics/files/frog.png`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers.get("content-type"), "image/png");
+  assert.equal(image.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(await image.text(), "\u0089PNG fake");
+  const attachment = await fetch(`${h.base}/api/problems/with-pics/files/tool.py`);
+  assert.equal(attachment.status, 200);
+  assert.match(attachment.headers.get("content-disposition") ?? "", /^attachment; filename="?tool\.py"?$/);
+  assert.equal(await attachment.text(), "print(1)\n");
+  assert.equal((await fetch(`${h.base}/api/problems/with-pics/files/nope.png`)).status, 404);
+
+  // Importing again without the attachment replaces the stored files.
+  assert.equal((await upload(h, admin, packageZip("with-pics", { "problem_statement/problem.md": "Plain.\n" }))).status, 200);
+  assert.equal((await fetch(`${h.base}/api/problems/with-pics/files/tool.py`)).status, 404);
 });
 
 test("POST /api/problems/import: a bad package is a 400 naming the problem and the file; nothing is stored", async () => {

@@ -36,6 +36,8 @@ export function problemRowsOf(input: ProblemInput) {
       difficulty: input.difficulty,
       tags: input.tags,
       statement: input.statement,
+      statements: input.statements ?? Prisma.DbNull,
+      attribution: input.attribution ?? Prisma.DbNull,
       timeLimitMs: input.limits.timeMs,
       memoryLimitKb: input.limits.memoryKb,
       checker,

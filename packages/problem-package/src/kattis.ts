@@ -5,10 +5,13 @@ import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
 import { customValidator } from "./output-validator.ts";
 import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
+import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from "./statement-files.ts";
+import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
 
 /**
- * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid, license, rights_owner,
- * source…) are allowed and ignored. `difficulty` and `tags` are this judge's own additions.
+ * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid…) are allowed and
+ * ignored; author, source, license, rights_owner and credits become the statement's
+ * attribution (statements.ts). `difficulty` and `tags` are this judge's own additions.
  */
 const ProblemYaml = z.object({
   name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]).optional(),
@@ -32,12 +35,14 @@ export interface ImportOptions {
   /** the problem's slug: the package's directory name unless given */
   slug: string;
   published?: boolean;
+  /** told what of the package was not taken as it is (e.g. LaTeX it does not understand) */
+  warn?: (message: string) => void;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 /**
- * A Kattis problem package (problem.yaml; problem_statement/problem.en.md or problem.md;
+ * A Kattis problem package (problem.yaml; statements in Markdown or LaTeX, see statements.ts;
  * data/sample and data/secret with .in/.ans pairs; output_validators/ speaking 42/43) as the
  * ProblemInput the API stores. Throws PackageError naming the file at fault.
  */
@@ -68,23 +73,30 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, "problem.yaml", `not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
   }
 
-  const title = typeof yaml.name === "string" ? yaml.name : (yaml.name?.en ?? Object.values(yaml.name ?? {})[0] ?? problem);
-  const statementPath = ["problem_statement/problem.en.md", "problem_statement/problem.md"].find((p) => files.has(p));
-  if (statementPath === undefined) {
-    const other = [...files.keys()].find((p) => p.startsWith("problem_statement/problem"));
-    throw new PackageError(
-      problem,
-      other ?? "problem_statement/problem.md",
-      other === undefined ? "missing: the statement must be Markdown" : "only Markdown statements (problem.md, problem.en.md) are supported",
-    );
+  const found = statementsOf(files, problem, text);
+  for (const warning of found.warnings) options.warn?.(warning);
+  const attribution = attributionOf(yaml);
+  const attributed = (markdown: string) => (attribution === null ? markdown : `${markdown.trimEnd()}\n\n---\n\n${attributionLine(attribution)}\n`);
+  const title =
+    typeof yaml.name === "string" ? yaml.name : (yaml.name?.en ?? found.titles[found.language] ?? Object.values(yaml.name ?? {})[0] ?? problem);
+  const available = statementFilesOf(files);
+  const filesUrl = `/api/problems/${problem}/files`;
+  for (const image of found.images) {
+    if (resolveStatementFile(image, available) === undefined) options.warn?.(`the statement shows ${image}, which the package does not have`);
   }
+  const attachments = [...available.values()].filter((f) => f.attachment).map((f) => `[${f.name}](${filesUrl}/${f.name})`);
+  const withFiles = (markdown: string) =>
+    `${rewriteFileReferences(markdown, available, filesUrl).trimEnd()}\n${attachments.length === 0 ? "" : `\nAttachments: ${attachments.join(", ")}\n`}`;
+  const statements = Object.fromEntries(Object.entries(found.statements).map(([language, markdown]) => [language, attributed(withFiles(markdown))]));
 
   const input = {
     slug: problem,
     title,
     difficulty: yaml.difficulty ?? "medium",
     tags: yaml.tags ?? (typeof yaml.keywords === "string" ? yaml.keywords.split(/\s+/).filter(Boolean) : (yaml.keywords ?? [])),
-    statement: text(statementPath),
+    statement: statements[found.language]!,
+    ...(Object.keys(statements).length > 1 ? { statements } : {}),
+    ...(attribution === null ? {} : { attribution }),
     limits: {
       timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
       memoryKb: (yaml.limits?.memory ?? 256) * 1024,
@@ -144,7 +156,7 @@ function flagsChecker(flags: readonly string[], problem: string): CheckerSpec {
 function fileOfField(field: PropertyKey | undefined): string {
   switch (field) {
     case "statement":
-      return "problem_statement/";
+      return "statement/";
     case "samples":
       return "data/sample/";
     case "tests":

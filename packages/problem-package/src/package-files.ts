@@ -1,5 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { unzipSync } from "fflate";
 import { PackageError } from "./errors.ts";
 
@@ -9,18 +9,46 @@ export type PackageFiles = ReadonlyMap<string, Uint8Array>;
 /** Unpacked size a package may have, bytes: a zip bomb stops here. */
 export const MAX_PACKAGE_BYTES = 256 * 2 ** 20;
 
-/** Read a package directory (the CLI). Symlinks are skipped: a package is plain files. */
+/**
+ * Read a package directory (the CLI). A symbolic link is followed when its target is inside
+ * the package (legacy packages link data/sample/1.in to ../secret/1.in) and refused, naming
+ * it, when it leads outside or nowhere.
+ */
 export async function filesFromDirectory(root: string): Promise<PackageFiles> {
   const files = new Map<string, Uint8Array>();
+  const realRoot = await realpath(root);
   let total = 0;
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath, entry.name);
-    const content = await readFile(full);
-    total += content.length;
-    if (total > MAX_PACKAGE_BYTES) throw new PackageError(root, null, `the package is over ${MAX_PACKAGE_BYTES} bytes`);
-    files.set(relative(root, full).split("\\").join("/"), content);
-  }
+  const walk = async (dir: string, prefix: string, ancestors: ReadonlySet<string>): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      let target = join(dir, entry.name);
+      let kind: "file" | "dir" | "other" = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
+      if (entry.isSymbolicLink()) {
+        const link = await readlink(target);
+        try {
+          target = await realpath(target);
+        } catch {
+          throw new PackageError(root, path, `a symbolic link to ${link}, which does not exist`);
+        }
+        if (target !== realRoot && !target.startsWith(`${realRoot}${sep}`)) {
+          throw new PackageError(root, path, `a symbolic link to ${link}, outside the package`);
+        }
+        const info = await stat(target);
+        kind = info.isFile() ? "file" : info.isDirectory() ? "dir" : "other";
+      }
+      if (kind === "dir") {
+        const real = await realpath(target);
+        if (ancestors.has(real)) throw new PackageError(root, path, "a symbolic link that loops back to its own folder");
+        await walk(target, `${path}/`, new Set([...ancestors, real]));
+      } else if (kind === "file") {
+        const content = await readFile(target);
+        total += content.length;
+        if (total > MAX_PACKAGE_BYTES) throw new PackageError(root, null, `the package is over ${MAX_PACKAGE_BYTES} bytes`);
+        files.set(path, content);
+      }
+    }
+  };
+  await walk(root, "", new Set([realRoot]));
   return files;
 }
 

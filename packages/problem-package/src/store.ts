@@ -1,20 +1,30 @@
 import { type PrismaClient, problemRowsOf } from "@judge/db";
 import type { ProblemAdminView, ProblemInput } from "@judge/protocol";
+import type { StatementFile } from "./statement-files.ts";
 
 /**
  * Create the problem, or replace it (metadata and every test) when its slug exists: importing
- * the same package again after an edit is the normal way to update it.
+ * the same package again after an edit is the normal way to update it. `files` (the statement's
+ * images and attachments) replace the ones stored before.
  */
-export async function saveProblem(prisma: PrismaClient, input: ProblemInput): Promise<{ created: boolean; view: ProblemAdminView }> {
+export async function saveProblem(
+  prisma: PrismaClient,
+  input: ProblemInput,
+  files: readonly StatementFile[] = [],
+): Promise<{ created: boolean; view: ProblemAdminView }> {
+  const fileRows = files.map((f) => ({ name: f.name, contentType: f.contentType, content: Buffer.from(f.content), attachment: f.attachment }));
   const { fields, tests } = problemRowsOf(input);
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.problem.findUnique({ where: { slug: input.slug }, select: { id: true } });
-      if (existing !== null) await tx.testCase.deleteMany({ where: { problemId: existing.id } });
+      if (existing !== null) {
+        await tx.testCase.deleteMany({ where: { problemId: existing.id } });
+        await tx.problemFile.deleteMany({ where: { problemId: existing.id } });
+      }
       const row =
         existing === null
-          ? await tx.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests } } })
-          : await tx.problem.update({ where: { id: existing.id }, data: { ...fields, tests: { create: tests } } });
+          ? await tx.problem.create({ data: { slug: input.slug, ...fields, tests: { create: tests }, files: { create: fileRows } } })
+          : await tx.problem.update({ where: { id: existing.id }, data: { ...fields, tests: { create: tests }, files: { create: fileRows } } });
       return {
         created: existing === null,
         view: { slug: row.slug, title: row.title, published: row.published, testsHash: row.testsHash, tests: tests.length },

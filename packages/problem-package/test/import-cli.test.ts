@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
@@ -65,6 +65,30 @@ test("import-problem refuses a bad package with exit 1, naming the problem and t
   const result = await cli(dir);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /refused: problem "cli-broken", data\/sample\/2\.in: has no answer file/);
+});
+
+test("import-problem takes a legacy package with a LaTeX statement and symlinked samples, warning of unknown LaTeX", async () => {
+  const dir = await writePackage("cli-hop", {
+    "problem.yaml": "author: Ada Hopper\nlicense: cc by-sa\n",
+    "problem_statement/problem.en.tex": "\\problemname{Hop}\nHop $k$ times.\\strangecmd{kept}\n\\section*{Input}\nOne integer.\n",
+    "data/secret/1.in": "3\n",
+    "data/secret/1.ans": "6\n",
+  });
+  await mkdir(join(dir, "data/sample"));
+  await symlink("../secret/1.in", join(dir, "data/sample/1.in"));
+  await symlink("../secret/1.ans", join(dir, "data/sample/1.ans"));
+  const result = await cli(dir);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /created cli-hop: "Hop", 2 tests/);
+  assert.match(result.stderr, /warning: problem_statement\/problem\.en\.tex: LaTeX not understood, its text kept: \\strangecmd/);
+  const prisma = createPrisma(databaseUrl);
+  try {
+    const row = await prisma.problem.findUniqueOrThrow({ where: { slug: "cli-hop" }, include: { tests: { orderBy: { index: "asc" } } } });
+    assert.match(row.statement, /^Hop \$k\$ times\.kept\n\n## Input\n\nOne integer\.\n\n---\n\n\*Author: Ada Hopper\. License: cc by-sa\.\*/);
+    assert.deepEqual(row.tests.map((t) => [t.input, t.output]), [["3\n", "6\n"], ["3\n", "6\n"]]);
+  } finally {
+    await prisma.$disconnect();
+  }
 });
 
 test("npm run import-problem -- <file>.json imports a function problem; a test that does not fit exits 1 naming it", async () => {

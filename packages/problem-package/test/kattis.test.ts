@@ -63,7 +63,7 @@ test("bad packages are refused with the problem and the file named", () => {
   refused(samplePackage({ "problem.yaml": "name: [unclosed\n" }), /problem\.yaml: not valid YAML/);
   refused(samplePackage({ "problem.yaml": "name: P\nlimits:\n  memory: -5\n" }), /problem\.yaml: limits\.memory/);
   refused(samplePackage({ "data/secret/3.ans": null }), /data\/secret\/3\.in: has no answer file/);
-  refused(samplePackage({ "problem_statement/problem.en.md": null, "problem_statement/problem.tex": "x" }), /problem\.tex: only Markdown/);
+  refused(samplePackage({ "problem_statement/problem.en.md": null, "problem_statement/notes.txt": "x" }), /statement\/: missing/);
   refused(samplePackage({ "output_validators/abs/validate.c": null, "output_validators/abs/validate.pl": "x" }), /output_validators\/abs\/: no validator source/);
   refused(
     Object.fromEntries(Object.entries(samplePackage()).filter(([p]) => !p.startsWith("data/secret/"))),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
-import { CheckerSpec, Difficulty, Limits, Sample, Slug } from "./problem.ts";
+import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements } from "./problem.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
 export const ErrorCode = z.enum([
@@ -104,6 +104,10 @@ export const ProblemInput = z.object({
   tags: z.array(z.string().min(1).max(40)).max(20).default([]),
   /** Markdown. */
   statement: z.string().max(200_000),
+  /** Every language's statement (e.g. "en", "sv", "pt-BR") as Markdown, `statement`'s included. */
+  statements: Statements.optional(),
+  /** Who wrote it, where from, under what license: cc-by-sa needs it shown. */
+  attribution: Attribution.optional(),
   limits: Limits,
   checker: CheckerSpec.default({ kind: "tokens" }),
   /** Shown with the statement and judged first. */

@@ -66,6 +66,21 @@ export const Limits = z.object({
 export type Limits = z.infer<typeof Limits>;
 
 export const Sample = z.object({ input: z.string(), output: z.string() });
+
+/** A problem's statements by language tag ("en", "sv", "pt-BR"), each Markdown with $math$. */
+export const Statements = z.record(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)?$/), z.string().max(200_000));
+export type Statements = z.infer<typeof Statements>;
+
+/** Who wrote a problem, where it comes from and under what license (a package's problem.yaml). */
+export const Attribution = z.object({
+  authors: z.array(z.string().min(1).max(200)).max(20).default([]),
+  source: z.string().max(500).optional(),
+  sourceUrl: z.string().max(2000).optional(),
+  /** as problem.yaml gives it: "cc by-sa", "public domain", "unknown"… */
+  license: z.string().max(100).optional(),
+  rightsOwner: z.string().max(500).optional(),
+});
+export type Attribution = z.infer<typeof Attribution>;
 export type Sample = z.infer<typeof Sample>;
 
 export const ProblemSummary = z.object({
@@ -86,6 +101,9 @@ export type ProblemPage = z.infer<typeof ProblemPage>;
 
 export const ProblemDetail = ProblemSummary.extend({
   statement: z.string(),
+  /** Every language's statement, `statement`'s included; absent when there is only one. */
+  statements: Statements.optional(),
+  attribution: Attribution.optional(),
   samples: z.array(Sample),
   limits: Limits,
   languages: z.array(z.object({ id: LanguageId, name: z.string(), version: z.string(), starter: z.string() })),

@@ -61,6 +61,7 @@ export const routeCatalog: RouteSpec[] = [
     ok: [200, ProblemPage],
   },
   { method: "get", path: "/api/problems/{slug}", summary: "A problem's statement, samples, limits, languages", access: "public", ok: [200, ProblemDetail] },
+  { method: "get", path: "/api/problems/{slug}/files/{name}", summary: "An image or attachment of the statement (the file's own content type)", access: "public", ok: [200, null] },
   { method: "post", path: "/api/problems", summary: "Create a problem with its tests", access: "admin", body: ProblemInput, ok: [201, ProblemAdminView] },
   { method: "post", path: "/api/problems/import", summary: "Import a Kattis problem package; body: the package as application/zip", access: "admin", query: { slug: "string", publish: "string" }, ok: [201, ProblemAdminView] },
   { method: "post", path: "/api/problems/import-function", summary: "Import a function problem's one JSON file (docs/function-problems.md, format judge/function-problem@1)", access: "admin", body: FunctionProblemFile, query: { slug: "string", publish: "string" }, ok: [201, ProblemAdminView] },

@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
-import { PackageError, filesFromZip, parseFunctionFile, parseKattisPackage } from "@judge/problem-package";
+import { PackageError, filesFromZip, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -42,7 +42,7 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
         const slug = query.data.slug ?? topDir;
         if (slug === null) throw new ApiError("VALIDATION", "name the problem: ?slug=…, or zip its directory so the zip has one top folder");
         const problem = parseKattisPackage(files, { slug, published: query.data.publish === "1" || query.data.publish === "true" });
-        const saved = await saveProblem(prisma, problem);
+        const saved = await saveProblem(prisma, problem, [...statementFilesOf(files).values()]);
         res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
       } catch (error) {
         if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { file: error.file, problem: error.problem });

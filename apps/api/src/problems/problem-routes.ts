@@ -1,10 +1,12 @@
 import { Router } from "express";
 import { z } from "zod";
 import {
+  Attribution,
   Difficulty,
   Limits,
   Signature,
   Slug,
+  Statements,
   languageDisplay,
   type ProblemDetail,
   type ProblemPage,
@@ -59,6 +61,8 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
     const body: ProblemDetail = {
       ...summary!,
       statement: problem.statement,
+      ...(problem.statements === null ? {} : { statements: Statements.parse(problem.statements) }),
+      ...(problem.attribution === null ? {} : { attribution: Attribution.parse(problem.attribution) }),
       // A function problem's samples are its examples: the parameter lines, the expected JSON.
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
       limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
@@ -69,6 +73,26 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       Object.assign(body, { kind: "function", signature }, functionLanguageOffer(signature, languages));
     }
     res.json(body);
+  });
+
+  /**
+   * `GET /api/problems/:slug/files/:name`: an image or attachment of the statement, visible
+   * when the problem is. Served so that no file can run script in the site's origin.
+   */
+  router.get("/:slug/files/:name", async (req, res) => {
+    const slug = Slug.safeParse(req.params.slug);
+    if (!slug.success) throw notFound("problem");
+    const problem = await prisma.problem.findUnique({ where: { slug: slug.data }, select: { id: true, published: true } });
+    if (!problem || (!problem.published && req.user?.role !== "admin")) throw notFound("problem");
+    const file = await prisma.problemFile.findUnique({ where: { problemId_name: { problemId: problem.id, name: req.params.name } } });
+    if (!file) throw notFound("file");
+    res
+      .type(file.contentType)
+      .set("X-Content-Type-Options", "nosniff")
+      .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .set("Cache-Control", "public, max-age=300");
+    if (file.attachment || file.contentType === "application/octet-stream") res.attachment(file.name);
+    res.send(Buffer.from(file.content));
   });
 
   return router;

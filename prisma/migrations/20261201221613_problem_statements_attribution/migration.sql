@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "problems" ADD COLUMN     "attribution" JSONB,
+ADD COLUMN     "statements" JSONB;
