@@ -70,6 +70,11 @@ describe("authorization on every route", () => {
     "get /api/languages": { call: async () => ({ path: "/api/languages" }), expect: { anonymous: 200, other: 200, admin: 200 } },
     "get /api/problems": { call: async () => ({ path: "/api/problems" }), expect: { anonymous: 200, other: 200, admin: 200 } },
     "get /api/problems/{slug}": { call: async () => ({ path: "/api/problems/a-plus-b" }), expect: { anonymous: 200, other: 200, admin: 200 } },
+    // Public like the statement that links them; a file the problem does not have is a 404 for everyone.
+    "get /api/problems/{slug}/files/{name}": {
+      call: async () => ({ path: "/api/problems/a-plus-b/files/missing.png" }),
+      expect: { anonymous: 404, other: 404, admin: 404 },
+    },
     "post /api/problems": { call: async () => ({ path: "/api/problems", body: problemBody(slug()) }), expect: { anonymous: 401, other: 403, admin: 201 } },
     "put /api/problems/{slug}": {
       call: async () => {
