@@ -1,5 +1,5 @@
 /**
- * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish]
+ * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish] [--dry-run]
  *
  * A `.json` file is a function problem's one file (docs/function-problems.md, "Problem file",
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
@@ -10,7 +10,8 @@
  * into the database at DATABASE_URL, creating the problem or replacing it and all its tests;
  * what it did not take as it is (LaTeX it does not know) is printed as a warning. The slug is
  * the directory's name unless --slug names it. A bad package exits 1 with a message that names
- * the problem and the file.
+ * the problem and the file. --dry-run reads and checks everything, prints what it would store
+ * and the warnings, and stores nothing (no database needed).
  */
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
@@ -20,19 +21,25 @@ import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 
-const USAGE = "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish]\n(DATABASE_URL names the database)\n";
+const USAGE =
+  "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish] [--dry-run]\n(DATABASE_URL names the database)\n";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { slug: { type: "string" }, publish: { type: "boolean", default: false }, help: { type: "boolean", default: false } },
+    options: {
+      slug: { type: "string" },
+      publish: { type: "boolean", default: false },
+      "dry-run": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
   });
   if (values.help || positionals.length !== 1) {
     process.stderr.write(USAGE);
     return values.help ? 0 : 2;
   }
   const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl === undefined || databaseUrl === "") {
+  if (!values["dry-run"] && (databaseUrl === undefined || databaseUrl === "")) {
     process.stderr.write(`DATABASE_URL is not set\n${USAGE}`);
     return 2;
   }
@@ -47,7 +54,14 @@ async function main(): Promise<number> {
           published: values.publish,
           warn: (message) => process.stderr.write(`warning: ${message}\n`),
         });
-    const prisma = createPrisma(databaseUrl);
+    if (values["dry-run"]) {
+      const files = packageFiles === null ? 0 : statementFilesOf(packageFiles).size;
+      process.stdout.write(
+        `would import ${problem.slug}: "${problem.title}", ${problem.samples.length} samples, ${problem.tests.length} tests, checker ${problem.checker.kind}, ${files} files; nothing stored (dry run)\n`,
+      );
+      return 0;
+    }
+    const prisma = createPrisma(databaseUrl!);
     try {
       const saved = await saveProblem(prisma, problem, packageFiles === null ? [] : [...statementFilesOf(packageFiles).values()]);
       process.stdout.write(`${saved.created ? "created" : "replaced"} ${saved.view.slug}: "${saved.view.title}", ${saved.view.tests} tests${saved.view.published ? ", published" : ""}\n`);

@@ -120,3 +120,26 @@ test("POST /api/problems/import: admins only", async () => {
   assert.equal((await upload(h, user.token, packageZip("sneaky"))).status, 403);
   assert.equal((await upload(h, null, packageZip("sneaky"))).status, 401);
 });
+
+test("POST /api/problems/import?dryRun=1 reports what it would store and what it leaves out, and stores nothing", async () => {
+  const slug = `dry-run-${Date.now().toString(36)}`;
+  const zip = packageZip(slug, {
+    "problem_statement/problem.md": null,
+    "problem_statement/problem.en.tex": "\\problemname{Dry Sum}\nPrint $a+b$. \\unknownmacro{kept}\n\\includegraphics{missing}\n",
+    "problem_statement/problem.sv.md": "Skriv a + b.\n",
+  });
+  const report = await upload(h, admin, zip, "?dryRun=1");
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  const body = report.body as { dryRun: boolean; slug: string; samples: number; tests: number; checker: string; statementLanguages: string[]; warnings: string[] };
+  assert.equal(body.dryRun, true);
+  assert.equal(body.slug, slug);
+  assert.deepEqual([body.samples, body.tests, body.checker], [1, 1, "program"]);
+  assert.deepEqual([...body.statementLanguages].sort(), ["en", "sv"]);
+  assert.ok(body.warnings.some((w) => w.includes("unknownmacro")), JSON.stringify(body.warnings));
+  assert.ok(body.warnings.some((w) => w.includes("missing")), JSON.stringify(body.warnings));
+  assert.equal(await h.prisma.problem.findUnique({ where: { slug } }), null);
+  // The same package without the flag is stored.
+  const stored = await upload(h, admin, zip);
+  assert.equal(stored.status, 201, JSON.stringify(stored.body));
+  await h.prisma.problem.delete({ where: { slug } });
+});

@@ -124,3 +124,24 @@ test("npm run import-problem -- <file>.json imports a function problem; a test t
   assert.equal(refused.code, 1);
   assert.match(refused.stderr, /refused: problem "cli-max-bad", max-of-bad.json: test 1 \(tests\[0\]\): nums\[1\]: expected a 32-bit integer/);
 });
+
+test("import-problem --dry-run prints what it would store and the warnings, and stores nothing", async () => {
+  const dir = await writePackage("cli-dry", {
+    "problem.yaml": "name: Dry\n",
+    "problem_statement/problem.en.tex": "Dry $k$.\\oddmacro{x}\n",
+    "data/sample/1.in": "1\n",
+    "data/sample/1.ans": "1\n",
+    "data/secret/1.in": "2\n",
+    "data/secret/1.ans": "2\n",
+  });
+  const result = await cli(dir, "--dry-run");
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /would import cli-dry: "Dry", 1 samples, 1 tests, checker kattis-default, 0 files; nothing stored/);
+  assert.match(result.stderr, /warning: .*\\oddmacro/);
+  const prisma = createPrisma(databaseUrl);
+  try {
+    assert.equal(await prisma.problem.findUnique({ where: { slug: "cli-dry" } }), null);
+  } finally {
+    await prisma.$disconnect();
+  }
+});

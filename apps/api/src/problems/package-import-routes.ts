@@ -1,6 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
+import type { ProblemInput } from "@judge/protocol";
 import { PackageError, filesFromZip, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
@@ -13,7 +14,11 @@ const ImportQuery = z.object({
   /** default: the zip's single top directory */
   slug: z.string().optional(),
   publish: z.enum(["1", "true", "0", "false"]).optional(),
+  /** 1: parse and report, store nothing */
+  dryRun: z.enum(["1", "true", "0", "false"]).optional(),
 });
+
+const yes = (flag: string | undefined) => flag === "1" || flag === "true";
 
 /**
  * `POST /api/problems/import` (admin): a Kattis problem package as a zip, body sent as is:
@@ -24,6 +29,8 @@ const ImportQuery = z.object({
  *
  * Creates the problem, or replaces it and all its tests when the slug exists: 201 or 200 with
  * the ProblemAdminView. A bad package is a 400 whose message names the problem and the file.
+ * `?dryRun=1` stores nothing and answers 200 with what would be stored and the warnings: what
+ * the import leaves out or could not use (unknown LaTeX commands, images it does not have).
  */
 export function packageImportRoutes(prisma: PrismaClient): Router {
   const router = Router();
@@ -33,7 +40,7 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
     express.raw({ type: ["application/zip", "application/x-zip-compressed", "application/octet-stream"], limit: ZIP_BODY_LIMIT }),
     async (req, res) => {
       const query = ImportQuery.safeParse(req.query);
-      if (!query.success) throw new ApiError("VALIDATION", "query: slug must be a string, publish one of 1, true, 0, false");
+      if (!query.success) throw new ApiError("VALIDATION", "query: slug must be a string, publish and dryRun one of 1, true, 0, false");
       if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
         throw new ApiError("VALIDATION", "send the package as a zip body with Content-Type: application/zip");
       }
@@ -41,8 +48,14 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
         const { files, topDir } = filesFromZip(req.body, query.data.slug ?? "upload");
         const slug = query.data.slug ?? topDir;
         if (slug === null) throw new ApiError("VALIDATION", "name the problem: ?slug=…, or zip its directory so the zip has one top folder");
-        const problem = parseKattisPackage(files, { slug, published: query.data.publish === "1" || query.data.publish === "true" });
-        const saved = await saveProblem(prisma, problem, [...statementFilesOf(files).values()]);
+        const warnings: string[] = [];
+        const problem = parseKattisPackage(files, { slug, published: yes(query.data.publish), warn: (w) => warnings.push(w) });
+        const statementFiles = [...statementFilesOf(files).values()];
+        if (yes(query.data.dryRun)) {
+          res.json(dryRunReport(problem, statementFiles.length, warnings));
+          return;
+        }
+        const saved = await saveProblem(prisma, problem, statementFiles);
         res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
       } catch (error) {
         if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { file: error.file, problem: error.problem });
@@ -79,4 +92,20 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
     }
   });
   return router;
+}
+
+/** What an import would store, without the tests' contents, and what it would leave out. */
+function dryRunReport(problem: ProblemInput, files: number, warnings: string[]) {
+  return {
+    dryRun: true,
+    slug: problem.slug,
+    title: problem.title,
+    samples: problem.samples.length,
+    tests: problem.tests.length,
+    limits: problem.limits,
+    checker: problem.checker.kind,
+    statementLanguages: Object.keys(problem.statements ?? {}),
+    files,
+    warnings,
+  };
 }
