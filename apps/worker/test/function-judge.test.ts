@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import type { DesignSignature, FunctionSignature } from "@judge/protocol";
-import type { Judge, RunListener } from "../src/judge/index.ts";
-import { boxProcesses, createTestJudge, recorder } from "./judge-fixtures.ts";
+import type { Judge } from "../src/judge/index.ts";
+import { boxProcesses, createTestJudge, recorder, runRecorder } from "./judge-fixtures.ts";
 import { functionBundle } from "./function-fixtures/bundles.ts";
 
 const MiB = 2 ** 20;
@@ -216,21 +216,9 @@ test("a design problem: the constructor and each call, one result per call", asy
   assert.equal(wrong.failure?.output, "[null,null,5,null,5,[2,3]]");
 });
 
-function runSteps(): RunListener & { seen: string[] } {
-  const seen: string[] = [];
-  return {
-    seen,
-    compiling: async () => {
-      seen.push("compiling");
-    },
-    running: async () => {
-      seen.push("running");
-    },
-  };
-}
 
 test("Run: every case, the reference's answer as expected, each case's own stdout", async () => {
-  const listener = runSteps();
+  const listener = runRecorder();
   const outcome = await judge.run(
     {
       language: "python",
@@ -256,7 +244,7 @@ test("Run: every case, the reference's answer as expected, each case's own stdou
   );
   const right = await judge.run(
     { language: "python", code: twoSumOk, input: "[3,3]\n6", limits: { timeMs: 10_000, memoryKb: 256 * 1024 }, function: { bundle: twoSumBundle() } },
-    runSteps(),
+    runRecorder(),
   );
   assert.equal(right.verdict, "AC");
   assert.equal(right.output?.cases?.[0]?.expected, "[0,1]");
@@ -265,13 +253,13 @@ test("Run: every case, the reference's answer as expected, each case's own stdou
 test("Run: input that does not fit the signature gets a clear message, not an internal error", async () => {
   const outcome = await judge.run(
     { language: "python", code: twoSumOk, input: "[1,2]\n", limits: { timeMs: 10_000, memoryKb: 256 * 1024 }, function: { bundle: twoSumBundle() } },
-    runSteps(),
+    runRecorder(),
   );
   assert.equal(outcome.verdict, "CE");
   assert.match(outcome.compileOutput ?? "", /invalid test case input: each case has 2 lines/);
   const typed = await judge.run(
     { language: "python", code: twoSumOk, input: '["a"]\n1', limits: { timeMs: 10_000, memoryKb: 256 * 1024 }, function: { bundle: twoSumBundle() } },
-    runSteps(),
+    runRecorder(),
   );
   assert.match(typed.compileOutput ?? "", /nums\[0\]: expected a 32-bit integer/);
 });
@@ -314,7 +302,7 @@ test("python: LeetCode's prelude without import lines, builtins unshadowed, and 
   ]);
   const outcome = await judge.run(
     { language: "python", code: pasted, input: "[2,7,11,15]\n9\n[3,3]\n6", limits: { timeMs: 10_000, memoryKb: 256 * 1024 }, function: { bundle: twoSumBundle() } },
-    runSteps(),
+    runRecorder(),
   );
   assert.deepEqual(outcome.output?.cases?.map((c) => c.verdict), ["AC", "RE"], outcome.output?.stderr);
   assert.match(outcome.output?.stderr ?? "", /File "\/prog\/solution\.py", line 16, in twoSum\n/);

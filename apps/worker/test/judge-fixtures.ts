@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { test } from "vitest";
 import { createLogger } from "@judge/config";
 import type { CheckerSpec, LanguageId, TestBundle, TestResult } from "@judge/protocol";
-import { type BoxUserRange, Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome } from "../src/judge/index.ts";
+import { type BoxUserRange, Judge, type JudgeListener, type JudgeOptions, type JudgeOutcome, type RunListener } from "../src/judge/index.ts";
 import { type RunLimits, Sandbox } from "../src/sandbox/sandbox.ts";
 
 /**
@@ -87,6 +87,20 @@ export function bundle(
 }
 
 /** A listener that records every step, to check the order the glue will publish them in. */
+/** A Run button's listener that keeps the steps it was told, in order. */
+export function runRecorder(): RunListener & { seen: string[] } {
+  const seen: string[] = [];
+  return {
+    seen,
+    compiling: async () => {
+      seen.push("compiling");
+    },
+    running: async () => {
+      seen.push("running");
+    },
+  };
+}
+
 export function recorder(): JudgeListener & { steps: string[]; results: TestResult[] } {
   const steps: string[] = [];
   const results: TestResult[] = [];

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import { MAX_RUN_OUTPUT_BYTES } from "@judge/protocol";
-import type { Judge, RunListener, RunRequest } from "../src/judge/index.ts";
-import { createTestJudge } from "./judge-fixtures.ts";
+import type { Judge, RunRequest } from "../src/judge/index.ts";
+import { createTestJudge, runRecorder } from "./judge-fixtures.ts";
 
 let judge: Judge;
 beforeAll(async () => {
@@ -14,25 +14,13 @@ afterAll(async () => {
 
 const limits = { timeMs: 10_000, memoryKb: 256 * 1024 };
 
-function steps(): RunListener & { seen: string[] } {
-  const seen: string[] = [];
-  return {
-    seen,
-    compiling: async () => {
-      seen.push("compiling");
-    },
-    running: async () => {
-      seen.push("running");
-    },
-  };
-}
 
-function run(request: Partial<RunRequest> & Pick<RunRequest, "code">, listener = steps()) {
+function run(request: Partial<RunRequest> & Pick<RunRequest, "code">, listener = runRecorder()) {
   return judge.run({ language: "python", input: "", limits, ...request }, listener);
 }
 
 test("run: AC with the program's stdout, stderr and exit code, steps in order", async () => {
-  const listener = steps();
+  const listener = runRecorder();
   const code = "import sys\na, b = map(int, input().split())\nprint(a + b)\nprint('note', file=sys.stderr)\n";
   const outcome = await run({ code, input: "40 2\n" }, listener);
   assert.equal(outcome.verdict, "AC", JSON.stringify(outcome));
