@@ -23,8 +23,38 @@ afterAll(async () => {
 const sums = bundle([["1 2\n", "3\n"], ["1000000000 1000000000\n", "2000000000\n"]]);
 const one = (a: number, limits: Parameters<typeof bundle>[1] = {}) => bundle([[`${a} 0\n`, `${a}\n`]], limits);
 
+/** The input that makes a modal program earn each verdict, with the limits it needs. */
+const provoke = {
+  WA: one(-4),
+  RE: one(-2),
+  TLE: one(-1, { timeMs: 1000 }),
+  // 128 MiB: room for a JVM or Mono runtime to start, far below the 512 MiB the program holds.
+  MLE: one(-3, { memoryKb: 128 * 1024 }),
+} as const;
+
 for (const language of languages) {
   const programs = modalPrograms[language]!;
+  const brief = programs.brief;
+  if (brief !== undefined) {
+    test(`${language}: AC, ${[...brief, "CE"].join(", ")}`, async (ctx) => {
+      if (!judge.languages().some((l) => l.id === language)) {
+        assert.ok(process.env.CI !== "true", `${language} must be installed in CI`);
+        ctx.skip(`${language} is not installed here`);
+        return;
+      }
+      const ac = await judgeOnce(judge, language, programs.modal, sums);
+      assert.equal(ac.verdict, "AC", JSON.stringify(ac));
+      assert.equal(ac.passed, 2);
+      for (const verdict of brief) {
+        const outcome = await judgeOnce(judge, language, programs.modal, provoke[verdict]);
+        assert.equal(outcome.verdict, verdict, JSON.stringify(outcome));
+      }
+      const ce = await judgeOnce(judge, language, programs.ce, sums);
+      assert.equal(ce.verdict, "CE");
+      assert.ok((ce.compileOutput ?? "").length > 0, "a CE carries the compiler's message");
+    });
+    continue;
+  }
   test(`${language}: AC, WA, TLE, RE, MLE, CE, AC under 32 MiB`, async (ctx) => {
     if (!judge.languages().some((l) => l.id === language)) {
       assert.ok(process.env.CI !== "true", `${language} must be installed in CI`);

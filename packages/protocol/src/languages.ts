@@ -18,6 +18,10 @@ export const LanguageId = z.enum([
   "haskell",
   "pascal",
   "lua",
+  "scala",
+  "ocaml",
+  "lisp",
+  "prolog",
 ]);
 export type LanguageId = z.infer<typeof LanguageId>;
 
@@ -106,4 +110,22 @@ export const languageDisplay: Record<LanguageId, LanguageDisplay> = {
   haskell: { name: "Haskell", extension: "hs", starter: "main :: IO ()\nmain = do\n  input <- getContents\n  return ()\n" },
   pascal: { name: "Pascal", extension: "pas", starter: "program Main;\nbegin\nend.\n" },
   lua: { name: "Lua", extension: "lua", starter: "local data = io.read(\"a\")\n" },
+  scala: {
+    name: "Scala",
+    extension: "scala",
+    starter:
+      "object Main {\n  def main(args: Array[String]): Unit = {\n    val data = scala.io.Source.stdin.mkString.split(\"\\\\s+\").filter(_.nonEmpty)\n    \n  }\n}\n",
+  },
+  ocaml: {
+    name: "OCaml",
+    extension: "ml",
+    starter:
+      "let () =\n  let rec lines acc = match input_line stdin with\n    | line -> lines (line :: acc)\n    | exception End_of_file -> List.rev acc in\n  let data = String.split_on_char ' ' (String.concat \" \" (lines [])) |> List.filter ((<>) \"\") in\n  ignore data\n",
+  },
+  lisp: { name: "Common Lisp", extension: "lisp", starter: "(let ((a (read *standard-input* nil)) (b (read *standard-input* nil)))\n  (declare (ignorable a b)))\n" },
+  prolog: {
+    name: "Prolog",
+    extension: "pl",
+    starter: "main :-\n    read_string(user_input, _, Input),\n    split_string(Input, \" \\n\", \" \\n\", _Words).\n",
+  },
 };

@@ -16,6 +16,10 @@ import { haskell } from "./haskell.ts";
 import { pascal } from "./pascal.ts";
 import { lua } from "./lua.ts";
 import { python } from "./python.ts";
+import { scala } from "./scala.ts";
+import { ocaml } from "./ocaml.ts";
+import { lisp } from "./lisp.ts";
+import { prolog } from "./prolog.ts";
 
 export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext } from "./language.ts";
 export { PROG_DIR } from "./language.ts";
@@ -42,4 +46,8 @@ export const languageStrategies: Record<LanguageId, Language | null> = {
   haskell,
   pascal,
   lua,
+  scala,
+  ocaml,
+  lisp,
+  prolog,
 };
