@@ -20,7 +20,10 @@ packages="bubblewrap gcc g++ python3 nodejs openjdk-17-jdk-headless"
 if [ "${1:-}" != "--minimal" ]; then
   # node-typescript: /usr/share/nodejs/typescript, transpiled inside the sandbox;
   # mono-runtime: mcs alone does not pull the runtime in with --no-install-recommends.
+  # scala (2.11, run on the JDK above), ocaml-nox, sbcl, swi-prolog-nox: the Kattis languages
+  # Scala, OCaml, Common Lisp and Prolog.
   packages="$packages node-typescript golang-go rustc pypy3 ruby php-cli mono-mcs mono-runtime kotlin ghc fpc lua5.4"
+  packages="$packages scala ocaml-nox sbcl swi-prolog-nox"
 fi
 
 export DEBIAN_FRONTEND=noninteractive

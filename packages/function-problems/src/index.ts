@@ -32,9 +32,18 @@ export const functionLanguages: Partial<Record<LanguageId, FunctionLanguage>> = 
   typescript,
 };
 
+/**
+ * Languages LeetCode does have a convention for that no module here implements yet; the others
+ * without a module (Haskell, Pascal, Lua, OCaml, Common Lisp, Prolog) have none on LeetCode.
+ */
+const driverMissing: Partial<Record<LanguageId, string>> = {
+  scala: "no driver for LeetCode's Scala convention yet",
+};
+
 /** Why a language cannot take a function problem, or null when it can. */
 export function functionUnsupportedReason(language: LanguageId): string | null {
-  return functionLanguages[language] === undefined ? "LeetCode has no function-call convention for this language" : null;
+  if (functionLanguages[language] !== undefined) return null;
+  return driverMissing[language] ?? "LeetCode has no function-call convention for this language";
 }
 export { boxInput, encodeValue, linesPerCase, parseCaseLines, splitCases } from "./box-input.ts";
 export { FunctionInputError, UnsupportedSignatureError } from "./errors.ts";

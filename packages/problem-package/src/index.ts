@@ -4,4 +4,5 @@ export { PackageError } from "./errors.ts";
 export { filesFromDirectory, filesFromZip, MAX_PACKAGE_BYTES, type PackageFiles } from "./package-files.ts";
 export { parseKattisPackage, type ImportOptions } from "./kattis.ts";
 export { FUNCTION_FILE_FORMAT, FunctionProblemFile, FunctionFileTest, checkFunctionTests, parseFunctionFile } from "./function-file.ts";
+export { kattisLanguages, languageOfSubmission } from "./kattis-languages.ts";
 export { statementFilesOf, contentTypeOf, type StatementFile } from "./statement-files.ts";

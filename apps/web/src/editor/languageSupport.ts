@@ -29,6 +29,11 @@ const loaders: Record<LanguageId, () => Promise<Extension>> = {
   haskell: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/haskell")).haskell),
   pascal: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/pascal")).pascal),
   lua: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/lua")).lua),
+  scala: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/clike")).scala),
+  ocaml: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/mllike")).oCaml),
+  lisp: () => legacy(async () => (await import("@codemirror/legacy-modes/mode/commonlisp")).commonLisp),
+  // CodeMirror has no Prolog mode (neither Lezer nor legacy): plain text.
+  prolog: async () => [],
 };
 
 const cache = new Map<LanguageId, Promise<Extension>>();
