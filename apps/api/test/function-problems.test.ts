@@ -26,6 +26,8 @@ const OFFERED: LanguageInfo[] = [
   { id: "java", name: "Java", version: "17" },
   { id: "haskell", name: "Haskell", version: "9" },
   { id: "lua", name: "Lua", version: "5.4" },
+  { id: "scala", name: "Scala", version: "2.11.12" },
+  { id: "prolog", name: "Prolog", version: "SWI-Prolog 9.0.4" },
 ];
 /** A language every fleet may offer that has no LeetCode convention, now or after any merge. */
 const NO_CONVENTION = "haskell";
@@ -117,11 +119,13 @@ describe("function problems through the API", () => {
       assert.equal(lang.starter, module.starter(detail.signature!));
     }
     const unsupported = detail.unsupportedLanguages ?? [];
-    for (const id of ["haskell", "lua"] as const) {
+    for (const id of ["haskell", "lua", "prolog", "scala"] as const) {
       const entry = unsupported.find((u) => u.id === id);
       assert.ok(entry, `${id} is not listed as unsupported`);
       assert.match(entry.reason, /LeetCode/);
     }
+    // LeetCode has a Scala convention: what is missing is this judge's driver.
+    assert.match(unsupported.find((u) => u.id === "scala")!.reason, /no driver/);
     // Every offered language lands in exactly one of the two lists.
     assert.deepEqual([...detail.languages.map((l) => l.id), ...unsupported.map((u) => u.id)].sort(), OFFERED.map((l) => l.id).sort());
   });
