@@ -64,13 +64,12 @@ for (const language of languages) {
     const ac = await judgeOnce(judge, language, programs.modal, sums);
     assert.equal(ac.verdict, "AC", JSON.stringify(ac));
     assert.equal(ac.passed, 2);
-    assert.equal((await judgeOnce(judge, language, programs.modal, one(-4))).verdict, "WA");
-    const tle = await judgeOnce(judge, language, programs.modal, one(-1, { timeMs: 1000 }));
+    assert.equal((await judgeOnce(judge, language, programs.modal, provoke.WA)).verdict, "WA");
+    const tle = await judgeOnce(judge, language, programs.modal, provoke.TLE);
     assert.equal(tle.verdict, "TLE", JSON.stringify(tle));
-    const re = await judgeOnce(judge, language, programs.modal, one(-2));
+    const re = await judgeOnce(judge, language, programs.modal, provoke.RE);
     assert.equal(re.verdict, "RE", JSON.stringify(re));
-    // 128 MiB: room for a JVM or Mono runtime to start, far below the 512 MiB the program holds.
-    const mle = await judgeOnce(judge, language, programs.modal, one(-3, { memoryKb: 128 * 1024 }));
+    const mle = await judgeOnce(judge, language, programs.modal, provoke.MLE);
     assert.equal(mle.verdict, "MLE", JSON.stringify(mle));
     const ce = await judgeOnce(judge, language, programs.ce, sums);
     assert.equal(ce.verdict, "CE");
