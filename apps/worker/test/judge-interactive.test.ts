@@ -110,6 +110,13 @@ test("an interactor that crashes is IE, never the contestant's fault", async () 
   assert.equal(outcome.verdict, "IE");
 });
 
+test("an interactor that does not compile makes the submission IE, with a message that blames the problem", async () => {
+  const broken: CheckerSpec = { kind: "interactor", language: "c", source: "int main(void) { return 42 }\n" };
+  const outcome = await judgeOnce(judge, "python", binarySearch, bundle([["5\n", ""]], {}, broken));
+  assert.equal(outcome.verdict, "IE");
+  assert.match(outcome.compileOutput ?? "", /interactor is broken/);
+});
+
 test("Run: the custom input is the interactor's input; stdout shows its judge message, stderr the submission's", async () => {
   const listener = runRecorder();
   const outcome = await judge.run(
