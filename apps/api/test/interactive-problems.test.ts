@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, test } from "vitest";
-import { type RunJob, type TestBundle, queueNames } from "@judge/protocol";
+import { type ProblemDetail, type RunJob, type TestBundle, queueNames } from "@judge/protocol";
 import { SHARED_REDIS } from "../../../test/support/test-stack.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
@@ -36,7 +36,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-test("an imported interactive package: the bundle carries the interactor, and a Run queues its input for the interactor", async () => {
+test("an imported interactive package: its detail says so, the bundle carries the interactor, and a Run queues its input for the interactor", async () => {
   const imported = await fetch(`${h.base}/api/problems/import?publish=1`, {
     method: "POST",
     headers: { "content-type": "application/zip", authorization: `Bearer ${admin}` },
@@ -45,6 +45,10 @@ test("an imported interactive package: the bundle carries the interactor, and a 
   assert.equal(imported.status, 201, await imported.clone().text());
   const row = await h.prisma.problem.findUniqueOrThrow({ where: { slug: "echo-secret" } });
   assert.deepEqual(row.checker, { kind: "interactor", language: "python", source: interactor });
+
+  const detail = await api<ProblemDetail>(h.base, "/api/problems/echo-secret");
+  assert.equal(detail.body.interactive, true);
+  assert.equal((await api<ProblemDetail>(h.base, "/api/problems/a-plus-b")).body.interactive, undefined);
 
   const bundle = await api<TestBundle>(h.base, `/internal/problems/${row.id}/bundle`, { token: workerToken });
   assert.equal(bundle.status, 200);

@@ -132,6 +132,11 @@ export const ProblemDetail = ProblemSummary.extend({
   /** `function`: LeetCode style, the starter code is the signature to fill in. Absent means `stdin`. */
   kind: ProblemKind.optional(),
   signature: Signature.optional(),
+  /**
+   * An interactive problem: a sample's input is the interactor's input file, not what the
+   * program reads, and a run's stdout is the interactor's judge message. Absent: not interactive.
+   */
+  interactive: z.literal(true).optional(),
   /** Languages the judge has but that have no LeetCode convention, so cannot take this problem. */
   unsupportedLanguages: z.array(z.object({ id: LanguageId, name: z.string(), reason: z.string() })).optional(),
 });
