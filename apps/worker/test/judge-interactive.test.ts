@@ -91,6 +91,7 @@ test("a guess the interactor rejects is WA, although the submission then dies on
 test("a submission that never answers deadlocks with the interactor: its wall limit makes it TLE", async () => {
   const outcome = await judgeOnce(judge, "python", "import sys\nsys.stdin.readline()\n", guessBundle({ timeMs: 300 }));
   assert.equal(outcome.verdict, "TLE");
+  assert.deepEqual(boxProcesses(), [], "neither box outlives the test");
 });
 
 test("a submission that exits 1 after a correct first exchange is RE: it ended before the interactor rejected", async () => {

@@ -152,6 +152,9 @@ export class Interactor {
   }
 }
 
+/** What the contestant is told when the interactor does not compile: the setter's detail is only logged. */
+export const BROKEN_INTERACTOR = "the problem's interactor is broken; an administrator has been told";
+
 /**
  * Compile a problem's interactor (or take it from the cache) and lend it to `use`; null when it
  * does not compile, which is the problem setter's fault: logged, and the caller's IE.

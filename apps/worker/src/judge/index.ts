@@ -32,7 +32,7 @@ import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
-import { type Interactor, type InteractorDeps, withInteractor } from "../interactive/interactor.ts";
+import { BROKEN_INTERACTOR, type Interactor, type InteractorDeps, withInteractor } from "../interactive/interactor.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
 export type { BoxUserRange } from "../sandbox/box-users.ts";
@@ -227,7 +227,7 @@ export class Judge {
       const judged = await withInteractor(this.interactorDeps(), checker, (l, s) => this.compileOrRefuse(l, s), (interactor) =>
         this.runTests(bundle, program, null, listener, interactor),
       );
-      return judged ?? { ...noTests("IE", total), compileOutput: "the problem's interactor is broken; an administrator has been told" };
+      return judged ?? { ...noTests("IE", total), compileOutput: BROKEN_INTERACTOR };
     }
     if (checker.kind !== "program") return this.runTests(bundle, program, null, listener);
     const compiled = await this.compileOrRefuse(checker.language, checkerSource(checker));
@@ -328,7 +328,7 @@ export class Judge {
         const ran = await withInteractor(this.interactorDeps(), interactor, (l, s) => this.compileOrRefuse(l, s), (it) =>
           it.test({ input: request.input, output: "" }, request.limits, (stdio) => this.execute(program, request.limits, stdio), { judgeMessage: true }),
         );
-        if (ran === null) return { verdict: "IE", timeMs: null, memoryKb: null, compileOutput: "the problem's interactor is broken; an administrator has been told", output: null };
+        if (ran === null) return { verdict: "IE", timeMs: null, memoryKb: null, compileOutput: BROKEN_INTERACTOR, output: null };
         // What the contestant sees of an interaction: the interactor's judge message, and their own stderr.
         return this.runOutcome(ran.run, ran.decided, Buffer.from(ran.judgeMessage ?? "", "utf8"));
       }
