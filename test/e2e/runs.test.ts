@@ -1,8 +1,37 @@
 import assert from "node:assert/strict";
+import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import type { SubmissionView } from "@judge/protocol";
+import type { ProblemDetail, SubmissionView } from "@judge/protocol";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { WsTestClient } from "../support/ws-client.ts";
+
+const ADMIN = { username: "runs-admin", password: "runs-admin-password" };
+
+/**
+ * An interactive package of our own (2023-07 layout): the interactor reads the secret from its
+ * input file, says "go", and accepts the submission that answers with the secret.
+ */
+function interactivePackage(): Uint8Array {
+  const encoder = new TextEncoder();
+  const files: Record<string, string> = {
+    "problem.yaml": "problem_format_version: 2023-07-draft\nname: Say The Secret\ntype: interactive\n",
+    "statement/problem.en.md": "# Say The Secret\n\nAfter `go`, print the secret the interactor asks for: `secret?` then the number it tells you.\n",
+    "data/secret/1.in": "12\n",
+    "data/secret/1.ans": "",
+    "data/secret/2.in": "34\n",
+    "data/secret/2.ans": "",
+    "output_validator/interactor.py": [
+      "import os, sys",
+      "secret = open(sys.argv[1]).read().strip()",
+      "print('secret?', secret, flush=True)",
+      "ok = sys.stdin.readline().strip() == secret",
+      "open(os.path.join(sys.argv[3], 'judgemessage.txt'), 'w').write('told ' + secret + '\\n')",
+      "sys.exit(42 if ok else 43)",
+      "",
+    ].join("\n"),
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).map(([p, c]) => [`say-secret/${p}`, encoder.encode(c)])));
+}
 
 describe("the Run button: one run on custom input, streamed with its output", () => {
   let stack: TestStack;
@@ -11,7 +40,7 @@ describe("the Run button: one run on custom input, streamed with its output", ()
   let ws: WsTestClient;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ extraEnv: { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password } });
     alice = await registerUser(stack.apiUrl);
     bob = await registerUser(stack.apiUrl);
     ws = await WsTestClient.connect(stack.notifierUrl, alice.token);
@@ -72,5 +101,34 @@ describe("the Run button: one run on custom input, streamed with its output", ()
       body: { language: "python", code: "print(1)", input: "x".repeat(64 * 1024 + 1) },
     });
     assert.equal(tooBig.status, 400);
+  });
+
+  it("on an interactive problem: the submission talks to the interactor test by test, and Run shows the interactor's message", async () => {
+    const admin = await api<{ token: string }>(stack.apiUrl, "/api/auth/login", { body: ADMIN });
+    assert.equal(admin.status, 200);
+    const imported = await fetch(`${stack.apiUrl}/api/problems/import?publish=1`, {
+      method: "POST",
+      headers: { "content-type": "application/zip", authorization: `Bearer ${admin.body.token}` },
+      body: interactivePackage(),
+    });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    const detail = await api<ProblemDetail>(stack.apiUrl, "/api/problems/say-secret");
+    assert.equal(detail.body.interactive, true, "the web app is told not to compare a run's stdout with the samples");
+
+    const code = "import sys\nwords = input().split()\nprint(words[1], flush=True)\nprint('asked', words[0], file=sys.stderr)\n";
+    const submitted = await api<{ id: string }>(stack.apiUrl, "/api/submissions", { token: alice.token, body: { problem: "say-secret", language: "python", code } });
+    assert.equal(submitted.status, 202, JSON.stringify(submitted.body));
+    ws.send({ op: "subscribe", submissionId: submitted.body.id });
+    const judged = await ws.verdict(submitted.body.id);
+    assert.equal(judged.verdict, "AC", stack.logs.slice(-20).join("\n"));
+    const tests = ws.of(submitted.body.id).filter((m) => m.type === "event" && m.kind === "test");
+    assert.equal(tests.length, 2, "each test's result is pushed live");
+
+    const { verdict } = await run({ problem: "say-secret", language: "python", code, input: "77\n" });
+    assert.equal(verdict.verdict, "AC");
+    assert.equal(verdict.output?.stdout, "told 77\n");
+    assert.equal(verdict.output?.stderr, "asked secret?\n");
+    const wrong = await run({ problem: "say-secret", language: "python", code: "input()\nprint(0)\n", input: "77\n" });
+    assert.equal(wrong.verdict.verdict, "WA");
   });
 });

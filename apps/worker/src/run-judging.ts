@@ -9,7 +9,7 @@ import type { TestBundleCache } from "./test-bundle-cache.ts";
 
 export interface RunJudgingDeps {
   judge: Judge;
-  /** a function problem's run fetches its bundle (signature, reference solutions) */
+  /** a function or interactive problem's run fetches its bundle (signature, reference solutions; interactor) */
   bundles: TestBundleCache;
   live: LiveState;
   logger: Logger;
@@ -27,14 +27,16 @@ export class RunJudging {
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
     let outcome: RunOutcome;
     try {
-      const bundle = request.function === undefined ? null : await this.deps.bundles.get(request.function.problemId, request.function.testsHash);
+      // A function or interactive problem's run needs its bundle (signature and references, or the interactor).
+      const from = request.function ?? request.interactive;
+      const bundle = from === undefined ? null : await this.deps.bundles.get(from.problemId, from.testsHash);
       outcome = await this.deps.judge.run(
         {
           language: request.language,
           code: request.code,
           input: request.input,
           limits: request.limits,
-          ...(bundle === null ? {} : { function: { bundle } }),
+          ...(bundle === null ? {} : request.function !== undefined ? { function: { bundle } } : { interactive: { bundle } }),
         },
         {
           compiling: () => progress.publish({ kind: "status", status: "compiling" }),

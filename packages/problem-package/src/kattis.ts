@@ -4,6 +4,7 @@ import { type CheckerSpec, ProblemInput, Slug } from "@judge/protocol";
 import { PackageError } from "./errors.ts";
 import type { PackageFiles } from "./package-files.ts";
 import { customValidator } from "./output-validator.ts";
+import { interactorOf, isInteractive } from "./interactive.ts";
 import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
 import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from "./statement-files.ts";
 import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
@@ -136,12 +137,14 @@ function testsIn(files: PackageFiles, dir: string, problem: string, text: (p: st
 /**
  * `validation: custom` (or any output_validators/ present) means the package's validator, its
  * directory taken whole (output-validator.ts); else problemtools' default validator with
- * the package's flags (validator-flags.ts).
+ * the package's flags (validator-flags.ts). An interactive problem's validator is its
+ * interactor (interactive.ts).
  */
 function checkerOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>, problem: string, text: (p: string) => string): CheckerSpec {
   const validatorFiles = [...files.keys()].filter((p) => p.startsWith("output_validators/") || p.startsWith("output_validator/"));
   const custom = yaml.validation?.startsWith("custom") === true;
   const flags = validatorFlags(files, yaml.validator_flags, problem, text);
+  if (isInteractive(yaml)) return interactorOf(files, problem, text, flags);
   if (validatorFiles.length === 0) {
     if (custom) throw new PackageError(problem, "output_validators/", "problem.yaml asks for a custom validator but there is none");
     return flagsChecker(flags, problem);

@@ -46,6 +46,11 @@ export const RunJob = z.object({
   limits: Limits,
   /** A function problem's run: `input` is the Testcase panel's lines; the bundle gives the signature and reference solutions. */
   function: z.object({ problemId: z.string(), testsHash: z.string().regex(/^[a-f0-9]{64}$/) }).optional(),
+  /**
+   * An interactive problem's run: `input` is the interactor's input file (its answer file is
+   * empty); the bundle gives the interactor. The output's stdout is the interactor's judge message.
+   */
+  interactive: z.object({ problemId: z.string(), testsHash: z.string().regex(/^[a-f0-9]{64}$/) }).optional(),
 });
 export type RunJob = z.infer<typeof RunJob>;
 

@@ -11,6 +11,18 @@ export const Slug = z.string().min(1).max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const CheckerConvention = z.enum(["testlib", "kattis"]);
 export type CheckerConvention = z.infer<typeof CheckerConvention>;
 
+/**
+ * A checker program's other files by plain name (headers, more C/C++ sources, Python modules),
+ * built with its `source` as a whole.
+ */
+const ProgramFiles = z
+  .record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "a plain file name"), z.string().max(1024 * 1024))
+  .refine((files) => Object.keys(files).length <= 64, "at most 64 files")
+  .optional();
+
+/** Extra arguments after a checker program's own (a Kattis package's `validator_flags`). */
+const ProgramFlags = z.array(z.string().min(1).max(1000)).max(100).optional();
+
 /** How output is compared with the expected answer. */
 export const CheckerSpec = z.discriminatedUnion("kind", [
   /** Byte for byte. */
@@ -48,12 +60,22 @@ export const CheckerSpec = z.discriminatedUnion("kind", [
      * built with `source` as a whole: C/C++ sources are compiled together with it, Python
      * modules importable from it.
      */
-    files: z
-      .record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "a plain file name"), z.string().max(1024 * 1024))
-      .refine((files) => Object.keys(files).length <= 64, "at most 64 files")
-      .optional(),
+    files: ProgramFiles,
     /** extra arguments after the convention's own (a Kattis package's `validator_flags`) */
-    flags: z.array(z.string().min(1).max(1000)).max(100).optional(),
+    flags: ProgramFlags,
+  }),
+  /**
+   * An interactive problem's interactor (a Kattis package's output validator of a problem of
+   * type interactive), with the program fields of `program`. Argv `input answer feedback_dir
+   * [flags...]`; its stdout is the submission's stdin and its stdin the submission's stdout.
+   * Exit 42 accepts, 43 rejects; anything else, a crash or a limit hit is IE.
+   */
+  z.object({
+    kind: z.literal("interactor"),
+    language: LanguageId,
+    source: z.string().min(1).max(1024 * 1024),
+    files: ProgramFiles,
+    flags: ProgramFlags,
   }),
 ]);
 export type CheckerSpec = z.infer<typeof CheckerSpec>;
@@ -110,6 +132,11 @@ export const ProblemDetail = ProblemSummary.extend({
   /** `function`: LeetCode style, the starter code is the signature to fill in. Absent means `stdin`. */
   kind: ProblemKind.optional(),
   signature: Signature.optional(),
+  /**
+   * An interactive problem: a sample's input is the interactor's input file, not what the
+   * program reads, and a run's stdout is the interactor's judge message. Absent: not interactive.
+   */
+  interactive: z.literal(true).optional(),
   /** Languages the judge has but that have no LeetCode convention, so cannot take this problem. */
   unsupportedLanguages: z.array(z.object({ id: LanguageId, name: z.string(), reason: z.string() })).optional(),
 });

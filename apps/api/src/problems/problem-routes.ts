@@ -2,6 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import {
   Attribution,
+  CheckerSpec,
   Difficulty,
   Limits,
   Signature,
@@ -67,6 +68,7 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
       limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
       languages: languages.map((l) => ({ ...l, starter: languageDisplay[l.id].starter })),
+      ...(CheckerSpec.safeParse(problem.checker).data?.kind === "interactor" ? { interactive: true as const } : {}),
     };
     if (problem.kind === "function") {
       const signature = Signature.parse(problem.signature);

@@ -4,6 +4,7 @@ import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
 import {
+  CheckerSpec,
   Limits,
   Signature,
   jobPriority,
@@ -53,10 +54,11 @@ export class RunService {
     const { prisma, live, fleet, judgeQueue, runsInFlight } = this.deps;
     let limits = DEFAULT_RUN_LIMITS;
     let fn: FunctionRun | null = null;
+    let interactive: { problemId: string; testsHash: string } | null = null;
     if (input.problem) {
       const problem = await prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { id: true, published: true, timeLimitMs: true, memoryLimitKb: true, kind: true, signature: true, testsHash: true },
+        select: { id: true, published: true, timeLimitMs: true, memoryLimitKb: true, kind: true, signature: true, testsHash: true, checker: true },
       });
       if (!problem || !problem.published) throw notFound("problem");
       limits = Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb });
@@ -64,6 +66,8 @@ export class RunService {
         const signature = Signature.parse(problem.signature);
         fn = { problemId: problem.id, testsHash: problem.testsHash, signature, cases: functionRunCases(signature, input.input) };
       }
+      // The custom input becomes the interactor's input file; the worker takes the interactor from the bundle.
+      if (CheckerSpec.safeParse(problem.checker).data?.kind === "interactor") interactive = { problemId: problem.id, testsHash: problem.testsHash };
     }
     const offered = await fleet.languages();
     if (!offered.some((l) => l.id === input.language)) {
@@ -99,6 +103,7 @@ export class RunService {
           input: input.input,
           limits,
           ...(fn ? { function: { problemId: fn.problemId, testsHash: fn.testsHash } } : {}),
+          ...(interactive ? { interactive } : {}),
         },
         {
           jobId: id,

@@ -108,8 +108,8 @@ export function RunResult({ runCase }: { runCase: RunCase }) {
       ) : null}
       {done && view?.verdict !== "CE" && (
         <div className="run-blocks">
-          <OutputBlock title="Input" text={runCase.input} testId="run-input" />
-          <OutputBlock title="Your output (stdout)" text={output?.stdout ?? ""} testId="run-stdout" />
+          <OutputBlock title={runCase.interactive ? "Interactor's input" : "Input"} text={runCase.input} testId="run-input" />
+          <OutputBlock title={runCase.interactive ? "Interactor's message" : "Your output (stdout)"} text={output?.stdout ?? ""} testId="run-stdout" />
           {runCase.expected !== null && <OutputBlock title="Expected output" text={runCase.expected} testId="run-expected" />}
           {outcome?.matches === false && <DiffBlock actual={output?.stdout ?? ""} expected={runCase.expected ?? ""} />}
           {output && output.stderr !== "" && <OutputBlock title="Standard error" text={output.stderr} testId="run-stderr" />}

@@ -11,8 +11,10 @@ export type RunMode = "samples" | "custom";
 export interface RunCase {
   label: string;
   input: string;
-  /** The sample's output, compared with stdout; null for custom input. */
+  /** The sample's output, compared with stdout; null for custom input and interactive problems. */
   expected: string | null;
+  /** An interactive problem's run: stdout is the interactor's judge message. */
+  interactive: boolean;
   id: string | null;
   error: string | null;
 }
@@ -86,10 +88,12 @@ export function useRunConsole(problem: ProblemDetail): RunConsole {
     (language: LanguageId, code: string) => {
       if (unanswered.current > 0) return;
       const mine = ++serial.current;
+      // The interactor judges an interactive run; its sample answers are no output to compare with.
+      const interactive = problem.interactive === true;
       const cases: RunCase[] =
         mode === "samples"
-          ? problem.samples.map((s, i) => ({ label: `Example ${i + 1}`, input: s.input, expected: s.output, id: null, error: null }))
-          : [{ label: "Custom input", input: customInput, expected: null, id: null, error: null }];
+          ? problem.samples.map((s, i) => ({ label: `Example ${i + 1}`, input: s.input, expected: interactive ? null : s.output, interactive, id: null, error: null }))
+          : [{ label: "Custom input", input: customInput, expected: null, interactive, id: null, error: null }];
       setBatch({ serial: mine, mode, cases });
       const settle = (index: number, patch: Partial<RunCase>) =>
         setBatch((current) =>
@@ -110,7 +114,7 @@ export function useRunConsole(problem: ProblemDetail): RunConsole {
           });
       });
     },
-    [mode, customInput, problem.samples, problem.slug],
+    [mode, customInput, problem.samples, problem.slug, problem.interactive],
   );
 
   const starting = batch !== null && batch.cases.some((c) => c.id === null && c.error === null);

@@ -10,8 +10,8 @@ export { kattisDefaultChecker, parseKattisFloat, type KattisDefaultOptions } fro
 export { tokensChecker, linesOfTokens } from "./tokens.ts";
 export { checkerVerdictByExit, checkerArgs, type CheckerVerdict } from "./program.ts";
 
-/** Checkers that are a pure function of the two texts; a `program` checker runs in the sandbox (program.ts). */
-export type BuiltinCheckerSpec = Exclude<CheckerSpec, { kind: "program" }>;
+/** Checkers that are a pure function of the two texts; a `program` checker runs in the sandbox (program.ts), an `interactor` with the submission (interactive/). */
+export type BuiltinCheckerSpec = Exclude<CheckerSpec, { kind: "program" | "interactor" }>;
 type CheckerKind = BuiltinCheckerSpec["kind"];
 type Checker<K extends CheckerKind> = (spec: Extract<BuiltinCheckerSpec, { kind: K }>, expected: string, actual: string) => boolean;
 

@@ -15,7 +15,7 @@ export const PYTHON_ENTRY = "checker_entry.py";
  * sys.path (python -I leaves it off) and runs the entry as `__main__` with the same arguments.
  * Other languages get their files beside the main one.
  */
-export function checkerSource(spec: Extract<CheckerSpec, { kind: "program" }>): ProgramSource {
+export function checkerSource(spec: Extract<CheckerSpec, { kind: "program" | "interactor" }>): ProgramSource {
   const others = spec.files ?? {};
   if (Object.keys(others).length === 0) return spec.source;
   const main = languageStrategies[spec.language]!.sourceName;

@@ -17,7 +17,7 @@ import {
 import { check } from "../checkers/index.ts";
 import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
 import type { BoxUserRange } from "../sandbox/box-users.ts";
-import { type RunResult, Sandbox } from "../sandbox/sandbox.ts";
+import { type PipeFd, type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { forgetDeadAliases } from "../sandbox/box-owner.ts";
 import { sweepStaleBoxes } from "../sandbox/stale-boxes.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
@@ -32,6 +32,7 @@ import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
+import { BROKEN_INTERACTOR, type Interactor, type InteractorDeps, withInteractor } from "../interactive/interactor.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
 export type { BoxUserRange } from "../sandbox/box-users.ts";
@@ -110,6 +111,8 @@ export interface RunRequest {
   limits: Limits;
   /** A function problem's run: its bundle gives the signature and the reference solutions. */
   function?: { bundle: TestBundle };
+  /** An interactive problem's run: `input` is the interactor's input file; the bundle gives the interactor. */
+  interactive?: { bundle: TestBundle };
 }
 
 export interface RunListener {
@@ -220,6 +223,12 @@ export class Judge {
     const { bundle } = request;
     const total = bundle.tests.length;
     const checker = bundle.checker;
+    if (checker.kind === "interactor") {
+      const judged = await withInteractor(this.interactorDeps(), checker, (l, s) => this.compileOrRefuse(l, s), (interactor) =>
+        this.runTests(bundle, program, null, listener, interactor),
+      );
+      return judged ?? { ...noTests("IE", total), compileOutput: BROKEN_INTERACTOR };
+    }
     if (checker.kind !== "program") return this.runTests(bundle, program, null, listener);
     const compiled = await this.compileOrRefuse(checker.language, checkerSource(checker));
     if (!compiled.ok) {
@@ -248,16 +257,20 @@ export class Judge {
     program: Extract<Prepared, { ok: true }>,
     checkerProgram: ProgramChecker | null,
     listener: JudgeListener,
+    interactor?: Interactor,
   ): Promise<JudgeOutcome> {
     const total = bundle.tests.length;
     const checker = bundle.checker;
     const tests: TestResult[] = [];
     for (const [i, test] of bundle.tests.entries()) {
       await listener.running(i + 1, total);
-      const { run, decided } = await this.execute(program, bundle.limits, test.input);
+      const { run, decided } =
+        interactor === undefined
+          ? await this.execute(program, bundle.limits, test.input)
+          : await interactor.test(test, bundle.limits, (stdio) => this.execute(program, bundle.limits, stdio));
       let verdict: Verdict;
       if (decided !== "check") verdict = decided;
-      else if (checker.kind !== "program") verdict = check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA";
+      else if (checker.kind !== "program" && checker.kind !== "interactor") verdict = check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA";
       else verdict = checkerProgram === null ? "IE" : await checkerProgram.check(test.input, test.output, run.stdout);
       const result: TestResult = { index: i + 1, verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
       tests.push(result);
@@ -270,6 +283,10 @@ export class Judge {
   /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */
   private async judgeFunction(request: JudgeRequest, spec: FunctionSpec, listener: JudgeListener): Promise<JudgeOutcome> {
     return judgeFunctionSubmission(this.functionDeps(), request, spec, listener);
+  }
+
+  private interactorDeps(): InteractorDeps {
+    return { sandbox: this.sandbox, workDir: this.options.workDir, limits: this.limits, logger: this.logger };
   }
 
   private functionDeps(): FunctionJudgeDeps {
@@ -306,25 +323,39 @@ export class Judge {
     }
     try {
       await listener.running();
+      const interactor = request.interactive?.bundle.checker;
+      if (interactor?.kind === "interactor") {
+        const ran = await withInteractor(this.interactorDeps(), interactor, (l, s) => this.compileOrRefuse(l, s), (it) =>
+          it.test({ input: request.input, output: "" }, request.limits, (stdio) => this.execute(program, request.limits, stdio), { judgeMessage: true }),
+        );
+        if (ran === null) return { verdict: "IE", timeMs: null, memoryKb: null, compileOutput: BROKEN_INTERACTOR, output: null };
+        // What the contestant sees of an interaction: the interactor's judge message, and their own stderr.
+        return this.runOutcome(ran.run, ran.decided, Buffer.from(ran.judgeMessage ?? "", "utf8"));
+      }
       const { run, decided } = await this.execute(program, request.limits, request.input);
-      const stdout = cutUtf8(run.stdout, MAX_RUN_OUTPUT_BYTES);
-      const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
-      return {
-        verdict: decided === "check" ? "AC" : decided,
-        timeMs: run.cpuMs,
-        memoryKb: run.memoryKb,
-        compileOutput: null,
-        output: {
-          stdout: stdout.text,
-          stderr: stderr.text,
-          exitCode: run.exitCode,
-          // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
-          truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
-        },
-      };
+      return this.runOutcome(run, decided === "check" ? "AC" : decided, run.stdout);
     } finally {
       await program.release();
     }
+  }
+
+  /** A run's outcome as the Run button shows it: `shownStdout` (the program's, or an interactor's message) and stderr, cut. */
+  private runOutcome(run: RunResult, verdict: Verdict, shownStdout: Buffer): RunOutcome {
+    const stdout = cutUtf8(shownStdout, MAX_RUN_OUTPUT_BYTES);
+    const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
+    return {
+      verdict,
+      timeMs: run.cpuMs,
+      memoryKb: run.memoryKb,
+      compileOutput: null,
+      output: {
+        stdout: stdout.text,
+        stderr: stderr.text,
+        exitCode: run.exitCode,
+        // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
+        truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
+      },
+    };
   }
 
   /** The compiled program, checked out of the cache (the caller releases it), or the verdict that ends the job before any test. */
@@ -337,18 +368,21 @@ export class Judge {
     return { ok: true, dir: checkout.path, toolchain, release: async () => checkout[Symbol.asyncDispose]() };
   }
 
-  /** One sandboxed run of a compiled program on one input, with its verdict unless a checker decides. */
+  /**
+   * One sandboxed run of a compiled program on one input (or talking to an interactor over
+   * `stdio`), with its verdict unless a checker decides.
+   */
   private async execute(
     program: Extract<Prepared, { ok: true }>,
     problemLimits: Limits,
-    input: string,
+    input: string | { stdin: PipeFd; stdout: PipeFd },
   ): Promise<{ run: RunResult; decided: Verdict | "check" }> {
     const memoryBytes = problemLimits.memoryKb * 1024;
     const step = program.toolchain.run({ memoryBytes, stackBytes: memoryBytes });
     const run = await this.sandbox.run({
       argv: step.argv,
       env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-      stdin: input,
+      ...(typeof input === "string" ? { stdin: input } : input),
       scratch: { kind: "tmpfs", bytes: this.limits.runScratchBytes },
       binds: [{ host: program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
       limits: runLimits(this.limits, problemLimits, step.pids),

@@ -11,7 +11,7 @@ import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 const MiB = 2 ** 20;
 
 /** A checker is trusted more than a submission but still sandboxed: generous limits. */
-const CHECKER_LIMITS: Omit<RunLimits, "cpuMs" | "wallMs"> = {
+export const CHECKER_LIMITS: Omit<RunLimits, "cpuMs" | "wallMs"> = {
   memoryBytes: 512 * MiB,
   pids: 64,
   stdoutBytes: 1 * MiB,

@@ -69,6 +69,45 @@ export class ResultPipes {
     }
   }
 
+  /**
+   * `count` pipes whose both ends are blocking descriptors, each to be handed to a box as a
+   * standard stream (an interactive problem's two directions); one mkfifo for all of them. The
+   * caller owns every descriptor and closes each once.
+   */
+  async openPairs(count: number): Promise<Array<{ readFd: number; writeFd: number }>> {
+    const paths = Array.from({ length: count }, () => {
+      pipes += 1;
+      return join(this.dir, `p${pipes}`);
+    });
+    try {
+      // Readable and writable by others: a program may reopen /dev/stdin or /dev/stdout.
+      await run("/usr/bin/mkfifo", ["-m", "606", ...paths]);
+    } catch (error) {
+      throw new SandboxError("cannot make the interaction pipes", { cause: error });
+    }
+    const opened: number[] = [];
+    try {
+      return paths.map((path) => {
+        // A non-blocking reader lets the blocking writer open at once; the blocking reader then
+        // opens at once too, and the first reader goes: both ends left are blocking.
+        const probe = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+        opened.push(probe);
+        const writeFd = openSync(path, constants.O_WRONLY);
+        opened.push(writeFd);
+        const readFd = openSync(path, constants.O_RDONLY);
+        opened.push(readFd);
+        closeSync(probe);
+        opened.splice(opened.indexOf(probe), 1);
+        return { readFd, writeFd };
+      });
+    } catch (error) {
+      for (const fd of opened) closeSync(fd);
+      throw new SandboxError("cannot open the interaction pipes", { cause: error });
+    } finally {
+      for (const path of paths) unlinkSync(path);
+    }
+  }
+
   async close(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -45,7 +45,10 @@ export interface RunSpec {
   /** the command inside the sandbox, absolute path first */
   argv: readonly string[];
   env: Readonly<Record<string, string>>;
-  stdin: string | Buffer;
+  /** written to the program's stdin, or a pipe end (an interactive problem's) given as its stdin */
+  stdin: string | Buffer | PipeFd;
+  /** a pipe end given as the program's stdout, which is then not collected; absent: collected */
+  stdout?: PipeFd;
   scratch: Scratch;
   binds: readonly Bind[];
   limits: RunLimits;
@@ -56,6 +59,14 @@ export interface RunSpec {
    * it). Absent: the run claims one of its own and releases it when the box is gone.
    */
   user?: BoxUser;
+}
+
+/**
+ * A descriptor of the caller's, handed to the box as one of its standard streams. The caller
+ * keeps its own copy and closes it when it chooses (interactive/pipes.ts).
+ */
+export interface PipeFd {
+  fd: number;
 }
 
 /** The box's usage when a result line arrived, from the cgroup. */
@@ -161,6 +172,11 @@ export class Sandbox {
     return this.users.claim();
   }
 
+  /** Blocking pipes for boxes to talk over (ResultPipes.openPairs); the caller closes every descriptor. */
+  openPipes(count: number): Promise<Array<{ readFd: number; writeFd: number }>> {
+    return this.resultPipes.openPairs(count);
+  }
+
   get cgroupVersion(): 1 | 2 {
     return this.cgroups.version;
   }
@@ -206,12 +222,17 @@ export class Sandbox {
       env: { [BOX_OWNER_ENV]: ownerToken() },
       uid: user.uid,
       gid: user.gid,
-      stdio: ["pipe", "pipe", "pipe", "pipe", "pipe", "pipe", "pipe", ...(pipe === null ? [] : [pipe.writeFd])],
+      stdio: [
+        isPipeFd(spec.stdin) ? spec.stdin.fd : "pipe",
+        spec.stdout?.fd ?? "pipe",
+        "pipe", "pipe", "pipe", "pipe", "pipe",
+        ...(pipe === null ? [] : [pipe.writeFd]),
+      ],
     });
     // bwrap and the box hold their own copies now; ours would keep the reader from ever seeing EOF.
     pipe?.closeWriteEnd();
     const [stdinPipe, stdoutPipe, stderrPipe, infoPipe, blockPipe, markerPipe, seccompPipe] = child.stdio as unknown as [
-      Writable, Readable, Readable, Readable, Writable, Readable, Writable,
+      Writable | null, Readable | null, Readable, Readable, Writable, Readable, Writable,
     ];
     // A few hundred bytes, far below a pipe's buffer: bwrap reads to EOF once its setup is done.
     seccompPipe.on("error", () => {});
@@ -237,7 +258,7 @@ export class Sandbox {
       outputExceeded = true;
       killBox();
     };
-    const stdout = collect(stdoutPipe, limits.stdoutBytes, limits.stdoutBytes, overflow);
+    const stdout = stdoutPipe === null ? { take: () => Buffer.alloc(0) } : collect(stdoutPipe, limits.stdoutBytes, limits.stdoutBytes, overflow);
     const stderr = collect(stderrPipe, limits.stderrBytes, Math.max(limits.stderrBytes, limits.stderrLimitBytes), overflow);
     markerPipe.on("data", () => {
       marked = true;
@@ -271,8 +292,10 @@ export class Sandbox {
     }
 
     // The program may exit without reading its input: EPIPE is its business, not ours.
-    stdinPipe.on("error", () => {});
-    stdinPipe.end(spec.stdin);
+    if (stdinPipe !== null && !isPipeFd(spec.stdin)) {
+      stdinPipe.on("error", () => {});
+      stdinPipe.end(spec.stdin);
+    }
 
     const wallTimer = setTimeout(() => {
       timedOut = true;
@@ -338,6 +361,10 @@ export class Sandbox {
     await Promise.allSettled([this.resultPipes.close()]);
     await this.cgroups.close();
   }
+}
+
+function isPipeFd(stdin: RunSpec["stdin"]): stdin is PipeFd {
+  return typeof stdin === "object" && !Buffer.isBuffer(stdin);
 }
 
 /**
