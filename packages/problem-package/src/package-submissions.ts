@@ -1,4 +1,4 @@
-import { ExpectedResult, type LanguageId } from "@judge/protocol";
+import { ExpectedResult, MAX_CODE_BYTES, type LanguageId } from "@judge/protocol";
 import type { PackageFiles } from "./package-files.ts";
 
 /**
@@ -75,6 +75,7 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
     }
   }
   const language = languageOf(Object.keys(texts));
+  const bytes = [...entries.values()].reduce((sum, content) => sum + content.length, 0);
   const skipped =
     language === null
       ? `no language here for ${folder ? "its files" : `.${extensionOf(path)}`}`
@@ -82,7 +83,9 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
         ? "partially_accepted needs scores"
         : folder
           ? multiFileSkip()
-          : null;
+          : bytes > MAX_CODE_BYTES
+            ? `over ${MAX_CODE_BYTES / 1024} KiB, the most a submission may have`
+            : null;
   return { path, expected, language, files: texts, skipped };
 }
 

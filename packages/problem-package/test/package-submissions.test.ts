@@ -22,6 +22,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
         "submissions/accepted/multi/lib.h": "int f();\n",
         "submissions/submissions.yaml": "{}\n",
         "submissions/not_a_verdict/x.py": "print()\n",
+        "submissions/wrong_answer/huge.py": `# ${"x".repeat(64 * 1024)}\n`,
       }),
     ),
   );
@@ -37,6 +38,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
       ["rejected/no.rs", "rejected", "rust", null],
       ["run_time_error/crash.rb", "run_time_error", "ruby", null],
       ["time_limit_exceeded/Slow.java", "time_limit_exceeded", "java", null],
+      ["wrong_answer/huge.py", "wrong_answer", "python", "over 64 KiB, the most a submission may have"],
       ["wrong_answer/off.c", "wrong_answer", "c", null],
     ],
   );
