@@ -92,19 +92,20 @@ export class PackageVerification {
     const { prisma, logger } = this.deps;
     const verification = await prisma.problemVerification.findUnique({ where: { problemId } });
     if (verification?.phase !== "calibrating") return;
-    const problem = await prisma.problem.findUniqueOrThrow({ where: { id: problemId }, select: { timeCalibration: true } });
+    const problem = await prisma.problem.findUniqueOrThrow({ where: { id: problemId }, select: { timeCalibration: true, timeLimitMs: true } });
     const calibration = calibrationOf(problem.timeCalibration);
     const accepted = await prisma.packageSubmission.findMany({
       where: { problemId, expected: "accepted", submissionId: { not: null } },
       select: { submission: { select: { status: true, verdict: true, timeMs: true } } },
     });
     const runs = accepted.flatMap((a) => (a.submission ? [a.submission] : []));
-    if (calibration === null || runs.some((r) => r.status !== "done")) return;
+    if (runs.some((r) => r.status !== "done")) return;
     // Accepted ones set the limit; when none was accepted the verification fails anyway, and the
     // others are still judged under the slowest run seen, so the report shows everything.
     const counted = runs.some((r) => r.verdict === "AC") ? runs.filter((r) => r.verdict === "AC") : runs;
     const maxMs = Math.max(0, ...counted.map((r) => r.timeMs ?? 0));
-    const limitMs = calibratedTimeLimitMs(maxMs, calibration);
+    // A problem replaced meanwhile by one with a fixed limit keeps it; the rest are judged under it.
+    const limitMs = calibration === null ? problem.timeLimitMs : calibratedTimeLimitMs(maxMs, calibration);
     const made = await prisma.$transaction(
       async (tx) => {
         const claimed = await tx.problemVerification.updateMany({
@@ -112,7 +113,7 @@ export class PackageVerification {
           data: { phase: "judging", calibrationMaxMs: maxMs },
         });
         if (claimed.count === 0) return [];
-        await setTimeLimit(tx, problemId, limitMs);
+        if (calibration !== null) await setTimeLimit(tx, problemId, limitMs);
         logger.info({ problemId, maxAcceptedMs: maxMs, timeLimitMs: limitMs }, "time limit calibrated");
         const rest = await tx.packageSubmission.findMany({ where: { problemId, skipped: null, language: { not: null }, expected: { not: "accepted" } } });
         return createSubmissions(tx, problemId, verification.ownerId, rest);
