@@ -1,5 +1,5 @@
 /**
- * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish] [--dry-run]
+ * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify]
  *
  * A `.json` file is a function problem's one file (docs/function-problems.md, "Problem file",
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
@@ -12,17 +12,26 @@
  * the directory's name unless --slug names it. A bad package exits 1 with a message that names
  * the problem and the file. --dry-run reads and checks everything, prints what it would store
  * and the warnings, and stores nothing (no database needed).
+ *
+ * --verify then judges the package's own submissions (submissions/<expected>/) through the
+ * running judge: it calls the API (JUDGE_API_URL, default http://localhost:$PORT or :3000) as an
+ * admin (JUDGE_TOKEN, or ADMIN_USERNAME and ADMIN_PASSWORD), because judging needs the queue,
+ * the workers and the result consumer that steps a time calibration; it waits (at most
+ * --timeout seconds, default 900), prints one line per submission and the time limit, and exits
+ * 1 when any judged submission did not get what its folder says.
  */
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
+import { PackageError, filesFromDirectory, packageSubmissionsOf, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
+import { VerificationClientError, formatReport, signIn, startVerification, waitForVerification } from "./import-problem/verification-client.ts";
 
 const USAGE =
-  "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish] [--dry-run]\n(DATABASE_URL names the database)\n";
+  "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify [--timeout <s>]]\n" +
+  "(DATABASE_URL names the database; --verify calls the API at JUDGE_API_URL as JUDGE_TOKEN or ADMIN_USERNAME/ADMIN_PASSWORD)\n";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,10 +40,13 @@ async function main(): Promise<number> {
       slug: { type: "string" },
       publish: { type: "boolean", default: false },
       "dry-run": { type: "boolean", default: false },
+      verify: { type: "boolean", default: false },
+      timeout: { type: "string", default: "900" },
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help || positionals.length !== 1) {
+  const timeoutSeconds = Number(values.timeout);
+  if (values.help || positionals.length !== 1 || !(timeoutSeconds > 0)) {
     process.stderr.write(USAGE);
     return values.help ? 0 : 2;
   }
@@ -63,19 +75,42 @@ async function main(): Promise<number> {
     }
     const prisma = createPrisma(databaseUrl!);
     try {
-      const saved = await saveProblem(prisma, problem, packageFiles === null ? [] : [...statementFilesOf(packageFiles).values()]);
+      const saved =
+        packageFiles === null
+          ? await saveProblem(prisma, problem)
+          : await saveProblem(prisma, problem, [...statementFilesOf(packageFiles).values()], packageSubmissionsOf(packageFiles));
       process.stdout.write(`${saved.created ? "created" : "replaced"} ${saved.view.slug}: "${saved.view.title}", ${saved.view.tests} tests${saved.view.published ? ", published" : ""}\n`);
     } finally {
       await prisma.$disconnect();
     }
-    return 0;
+    return values.verify ? await verify(problem.slug, timeoutSeconds * 1000) : 0;
   } catch (error) {
     if (error instanceof PackageError) {
       process.stderr.write(`refused: ${error.message}\n`);
       return 1;
     }
+    if (error instanceof VerificationClientError) {
+      process.stderr.write(`verification failed: ${error.message}\n`);
+      return 1;
+    }
     throw error;
   }
+}
+
+/** Judges the package's submissions through the API and prints the report; 1 on any mismatch. */
+async function verify(slug: string, timeoutMs: number): Promise<number> {
+  const access = {
+    baseUrl: process.env.JUDGE_API_URL || `http://localhost:${process.env.PORT || 3000}`,
+    token: process.env.JUDGE_TOKEN || undefined,
+    username: process.env.ADMIN_USERNAME,
+    password: process.env.ADMIN_PASSWORD,
+  };
+  const token = await signIn(access);
+  const started = await startVerification(access, token, slug);
+  process.stdout.write(`verifying ${slug}: ${started.items.filter((i) => i.skipped === null).length} submissions to judge\n`);
+  const report = await waitForVerification(access, token, slug, { timeoutMs });
+  process.stdout.write(formatReport(report));
+  return report.passed ? 0 : 1;
 }
 
 async function functionFileAt(path: string, slug: string | undefined, publish: boolean): Promise<ProblemInput> {

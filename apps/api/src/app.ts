@@ -24,6 +24,8 @@ import { problemRoutes } from "./problems/problem-routes.ts";
 import { runRoutes } from "./runs/run-routes.ts";
 import type { RunService } from "./runs/run-service.ts";
 import type { RejudgeService } from "./submissions/rejudge-service.ts";
+import { verificationRoutes } from "./verification/verification-routes.ts";
+import type { PackageVerification } from "./verification/package-verification.ts";
 import { submissionRoutes } from "./submissions/submission-routes.ts";
 import type { SubmissionService } from "./submissions/submission-service.ts";
 
@@ -34,6 +36,7 @@ export interface AppDeps {
   submissions: SubmissionService;
   runs: RunService;
   rejudge: RejudgeService;
+  verification: PackageVerification;
   signer: TokenSigner;
   verifier: TokenVerifier;
   denylist: TokenDenylist;
@@ -103,6 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use("/problems", packageImportRoutes(deps.prisma));
   api.use("/problems", problemAdminRoutes(deps.prisma, deps.rejudge));
+  api.use("/problems", verificationRoutes(deps.prisma, deps.verification));
   api.use("/problems", problemRoutes(deps.prisma, deps.fleet));
   // Sign-in first, so a rate limit or a replay is never served to an anonymous caller.
   const submitGuards = (scope: string): RequestHandler[] => [requireUser, deps.rateLimits.perUserSubmit, deps.idempotency.middleware(scope)];

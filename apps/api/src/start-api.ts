@@ -20,6 +20,7 @@ import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
 import { RejudgeService } from "./submissions/rejudge-service.ts";
 import { RunService } from "./runs/run-service.ts";
 import { SubmissionService } from "./submissions/submission-service.ts";
+import { PackageVerification } from "./verification/package-verification.ts";
 
 export interface RunningApi {
   port: number;
@@ -86,6 +87,13 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "runs" }),
   });
+  const verification = new PackageVerification({
+    prisma,
+    live,
+    judgeQueue,
+    judgeAttempts: config.JUDGE_ATTEMPTS,
+    logger: logger.child({ module: "verification" }),
+  });
   const consumer = startResultConsumer({
     prisma,
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
@@ -95,6 +103,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
       metrics.verdicts.inc({ verdict: result.verdict });
       const seconds = (Date.parse(result.judgedAt) - row.createdAt.getTime()) / 1000;
       if (Number.isFinite(seconds) && seconds >= 0) metrics.judgeDuration.observe({ verdict: result.verdict }, seconds);
+      // A verification's next phase; one missed here is made by the next report request.
+      verification.onResult(result).catch((err: unknown) => logger.warn({ err, submissionId: result.submissionId }, "verification step failed"));
     },
   });
 
@@ -120,6 +130,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     submissions,
     runs,
     rejudge,
+    verification,
     signer,
     verifier,
     denylist: new TokenDenylist(redis, config.REDIS_PREFIX),

@@ -91,6 +91,9 @@ describe("authorization on every route", () => {
     "post /api/problems/{slug}/publish": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/publish` }), expect: { anonymous: 401, other: 403, admin: 200 } },
     "post /api/problems/{slug}/unpublish": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/unpublish` }), expect: { anonymous: 401, other: 403, admin: 200 } },
     "post /api/problems/{slug}/rejudge": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/rejudge` }), expect: { anonymous: 401, other: 403, admin: 202 } },
+    // A problem made through the admin API has no package submissions: the admin gets past the check to a 409.
+    "post /api/problems/{slug}/verify": { call: async () => ({ method: "POST", path: `/api/problems/${await adminProblem()}/verify` }), expect: { anonymous: 401, other: 403, admin: 409 } },
+    "get /api/problems/{slug}/verification": { call: async () => ({ path: `/api/problems/${await adminProblem()}/verification` }), expect: { anonymous: 401, other: 403, admin: 200 } },
     "post /api/submissions": {
       call: async () => ({ path: "/api/submissions", body: { problem: "a-plus-b", language: "python", code: "print(1)" } }),
       expect: { anonymous: 401, other: 202, admin: 202 },

@@ -42,6 +42,7 @@ export function problemRowsOf(input: ProblemInput) {
       memoryLimitKb: input.limits.memoryKb,
       checker,
       published: input.published,
+      timeCalibration: input.timeCalibration ?? Prisma.DbNull,
       kind: input.kind,
       ...functionColumnsOf(spec),
       // Workers cache test data by this hash: new tests, a new hash, a fresh download.

@@ -16,6 +16,7 @@ import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
  */
 const ProblemYaml = z.object({
   name: z.union([z.string().min(1), z.record(z.string(), z.string().min(1))]).optional(),
+  problem_format_version: z.string().optional(),
   validation: z.string().optional(),
   validator_flags: z.string().optional(),
   keywords: z.union([z.string(), z.array(z.string())]).optional(),
@@ -102,6 +103,7 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
       timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
       memoryKb: (yaml.limits?.memory ?? 256) * 1024,
     },
+    ...timeCalibrationOf(files, yaml),
     checker: checkerOf(files, yaml, problem, text),
     samples: testsIn(files, "data/sample/", problem, text),
     tests: testsIn(files, "data/secret/", problem, text),
@@ -114,6 +116,29 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, fileOfField(issue?.path[0]), `${issue?.path.join(".")}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * With no fixed time limit (none in problem.yaml, no `.timelimit`), the limit comes from the
+ * accepted submissions' time (a verification, as problemtools does): legacy `time_multiplier`
+ * (default 5) and `time_safety_margin` (2), rounded to whole seconds; 2023-07
+ * `time_multipliers` (2 and 1.5) and `time_resolution` (1 s).
+ */
+function timeCalibrationOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>): Pick<ProblemInput, "timeCalibration"> {
+  if (yaml.limits?.time_limit !== undefined || files.has(".timelimit")) return {};
+  const limits = (yaml.limits ?? {}) as Record<string, unknown>;
+  const number = (value: unknown) => (typeof value === "number" && value > 0 ? value : undefined);
+  const multipliers = (typeof limits.time_multipliers === "object" && limits.time_multipliers !== null ? limits.time_multipliers : {}) as Record<string, unknown>;
+  const modern = typeof yaml.problem_format_version === "string" && yaml.problem_format_version !== "legacy";
+  return {
+    timeCalibration: modern
+      ? {
+        acToTimeLimit: number(multipliers.ac_to_time_limit) ?? 2,
+        timeLimitToTle: number(multipliers.time_limit_to_tle) ?? 1.5,
+        resolutionMs: Math.round((number(limits.time_resolution) ?? 1) * 1000),
+      }
+      : { acToTimeLimit: number(limits.time_multiplier) ?? 5, timeLimitToTle: number(limits.time_safety_margin) ?? 2, resolutionMs: 1000 },
+  };
 }
 
 /** Legacy packages keep the time limit in seconds in a `.timelimit` file. */

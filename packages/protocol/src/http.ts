@@ -116,6 +116,11 @@ export const ProblemInput = z.object({
   tests: z.array(Sample).min(1).max(1000),
   published: z.boolean().default(false),
   /**
+   * A package with no fixed time limit: the limit comes from its accepted submissions' running
+   * time (a verification), and `limits.timeMs` is provisional until then.
+   */
+  timeCalibration: z.object({ acToTimeLimit: z.number(), timeLimitToTle: z.number(), resolutionMs: z.number() }).optional(),
+  /**
    * `function`: tests are LeetCode's (input: one JSON value per parameter line, output: one
    * JSON value), checked against `signature` by the API; `references` give Run's expected.
    */

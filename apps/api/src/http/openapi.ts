@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FunctionProblemFile } from "@judge/problem-package";
 import {
+  VerificationReport,
   AuthResponse,
   Credentials,
   ErrorBody,
@@ -70,6 +71,8 @@ export const routeCatalog: RouteSpec[] = [
   { method: "post", path: "/api/problems/{slug}/publish", summary: "Publish", access: "admin", ok: [200, ProblemAdminView] },
   { method: "post", path: "/api/problems/{slug}/unpublish", summary: "Unpublish", access: "admin", ok: [200, ProblemAdminView] },
   { method: "post", path: "/api/problems/{slug}/rejudge", summary: "Rejudge all of a problem's submissions", access: "admin", ok: [202, RejudgeResponse] },
+  { method: "post", path: "/api/problems/{slug}/verify", summary: "Judge the package's own submissions (submissions/<expected>/), calibrating the time limit when the package has none", access: "admin", ok: [202, VerificationReport] },
+  { method: "get", path: "/api/problems/{slug}/verification", summary: "The latest verification: each package submission's verdict against its folder's, and the time limit", access: "admin", ok: [200, VerificationReport] },
   {
     method: "post",
     path: "/api/submissions",

@@ -48,7 +48,7 @@ export class Admission {
     const [depth, submissions, runs] = await Promise.all([
       this.queueDepth(),
       this.prisma.submission.count({
-        where: { userId, status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
+        where: { userId, origin: "user", status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
       }),
       this.runs.count(userId, now),
     ]);

@@ -2,7 +2,7 @@ import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
 import type { ProblemInput } from "@judge/protocol";
-import { PackageError, filesFromZip, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
+import { PackageError, filesFromZip, packageSubmissionsOf, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -55,7 +55,7 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
           res.json(dryRunReport(problem, statementFiles.length, warnings));
           return;
         }
-        const saved = await saveProblem(prisma, problem, statementFiles);
+        const saved = await saveProblem(prisma, problem, statementFiles, packageSubmissionsOf(files));
         res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
       } catch (error) {
         if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { file: error.file, problem: error.problem });

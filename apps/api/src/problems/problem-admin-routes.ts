@@ -97,7 +97,7 @@ export function problemAdminRoutes(prisma: PrismaClient, rejudge: RejudgeService
     await prisma.$transaction(async (tx) => {
       const problem = await tx.problem.findUnique({ where: { slug }, select: { id: true } });
       if (!problem) throw notFound("problem");
-      const submissions = await tx.submission.count({ where: { problemId: problem.id } });
+      const submissions = await tx.submission.count({ where: { problemId: problem.id, origin: "user" } });
       if (submissions > 0 && !query.withSubmissions) {
         throw new ApiError("CONFLICT", `the problem has ${submissions} submissions: unpublish it, or add ?withSubmissions=1`);
       }

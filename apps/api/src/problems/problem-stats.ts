@@ -1,18 +1,21 @@
 import type { PrismaClient } from "@judge/db";
 import type { Difficulty, ProblemSummary } from "@judge/protocol";
 
-/** Accepted / judged submissions per problem; problems with no judged submission are absent. */
+/**
+ * Accepted / judged submissions per problem; problems with no judged submission are absent.
+ * People's submissions only: a package's own (a verification's) never count.
+ */
 export async function acceptanceRates(prisma: PrismaClient, problemIds: string[]): Promise<Map<string, number>> {
   if (problemIds.length === 0) return new Map();
   const [judged, accepted] = await Promise.all([
     prisma.submission.groupBy({
       by: ["problemId"],
-      where: { problemId: { in: problemIds }, status: "done" },
+      where: { problemId: { in: problemIds }, status: "done", origin: "user" },
       _count: { _all: true },
     }),
     prisma.submission.groupBy({
       by: ["problemId"],
-      where: { problemId: { in: problemIds }, verdict: "AC" },
+      where: { problemId: { in: problemIds }, verdict: "AC", origin: "user" },
       _count: { _all: true },
     }),
   ]);
@@ -23,7 +26,7 @@ export async function acceptanceRates(prisma: PrismaClient, problemIds: string[]
 export async function solvedBy(prisma: PrismaClient, userId: string, problemIds: string[]): Promise<Set<string>> {
   if (problemIds.length === 0) return new Set();
   const rows = await prisma.submission.findMany({
-    where: { userId, problemId: { in: problemIds }, verdict: "AC" },
+    where: { userId, problemId: { in: problemIds }, verdict: "AC", origin: "user" },
     distinct: ["problemId"],
     select: { problemId: true },
   });

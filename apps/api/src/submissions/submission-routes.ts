@@ -47,6 +47,8 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
     const rows = await prisma.submission.findMany({
       where: {
         AND: [
+          // People's submissions: a verification's are read in its report.
+          { origin: "user" },
           userId ? { userId } : {},
           query.problem ? { problem: { slug: query.problem } } : {},
           visibleSubmissions(req.user),
