@@ -115,12 +115,14 @@ function javaEntry(files: Readonly<Record<string, string>>, sources: string[]): 
 }
 
 /**
- * The top-level type that encloses the first `public static void main(String...`: the last one
+ * The top-level type that encloses the first `public static void main(String[] args)` (any modifier order): the last one
  * declared at brace depth 0 before it (a nested class declared earlier is not it).
  */
 function classWithMain(code: string): string | null {
-  const main = /\b(?:public\s+static|static\s+public)\s+(?:final\s+)?void\s+main\s*\(\s*(?:final\s+)?String\b/.exec(code);
-  if (main === null) return null;
+  const main = [...code.matchAll(/\b((?:[a-z]+\s+)+)void\s+main\s*\(\s*(?:final\s+)?(?:java\.lang\.)?String\b/g)].find((m) =>
+    /\bstatic\b/.test(m[1]!) && /\bpublic\b/.test(m[1]!),
+  );
+  if (main === undefined) return null;
   const declaration = /(?:class|interface|enum|record)\s+([A-Za-z_$][\w$]*)/y;
   let depth = 0;
   let enclosing: string | null = null;

@@ -17,7 +17,7 @@ import { pascal } from "./pascal.ts";
 import { lua } from "./lua.ts";
 import { python } from "./python.ts";
 
-export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext } from "./language.ts";
+export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext, ProgramEntry } from "./language.ts";
 export { PROG_DIR } from "./language.ts";
 export { probeCommand } from "./probe.ts";
 
