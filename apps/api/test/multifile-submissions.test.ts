@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { Queue } from "bullmq";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionView } from "@judge/protocol";
+import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
+
+/** A Python program of two modules: solve.py is the main file (it has the __main__ guard). */
+const files = [
+  { name: "arith.py", content: "def add(a, b):\n    return a + b\n" },
+  { name: "solve.py", content: "import arith\n\nif __name__ == '__main__':\n    print(arith.add(*map(int, input().split())))\n" },
+];
+
+/**
+ * POST /api/submissions with `files` (docs/problem-packages.md): stored as sent, the main file
+ * as `code`, the job carrying every file (a rejudge's too); shown to the owner alone; bad sets
+ * are 400s that say what is wrong. No worker runs here: jobs stay queued.
+ */
+describe("multi-file submissions through the API", () => {
+  let h: ApiHarness;
+  let queue: Queue<JudgeJob>;
+  let owner: { token: string; id: string };
+  let other: { token: string; id: string };
+  let id: string;
+
+  beforeAll(async () => {
+    h = await startApiHarness();
+    await h.offerLanguages();
+    owner = await registerUser(h.base);
+    other = await registerUser(h.base);
+    queue = new Queue<JudgeJob>(queueNames.judge, { connection: h.redis.duplicate(), prefix: h.prefix });
+    const res = await api<{ id: string; status: string }>(h.base, "/api/submissions", {
+      token: owner.token,
+      body: { problem: "a-plus-b", language: "python", files },
+    });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    id = res.body.id;
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await h?.close();
+  });
+
+  test("stored as sent with the main file as code, and the job carries every file", async () => {
+    const row = await h.prisma.submission.findUniqueOrThrow({ where: { id } });
+    assert.deepEqual(row.files, files);
+    assert.equal(row.code, files[1]!.content);
+    const job = await queue.getJob(id);
+    assert.ok(job, "the judge job exists");
+    assert.deepEqual(job.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+    assert.equal(job.data.code, files[1]!.content);
+  });
+
+  test("the owner reads the files; another user and the list do not", async () => {
+    const mine = await api<SubmissionView>(h.base, `/api/submissions/${id}`, { token: owner.token });
+    assert.equal(mine.status, 200);
+    assert.deepEqual(mine.body.files, files);
+    const theirs = await api<SubmissionView>(h.base, `/api/submissions/${id}`, { token: other.token });
+    assert.equal(theirs.status, 200);
+    assert.equal(theirs.body.files, undefined);
+    assert.equal(theirs.body.code, undefined);
+    const list = await api<{ items: SubmissionView[] }>(h.base, "/api/submissions?mine=1", { token: owner.token });
+    const listed = list.body.items.find((s) => s.id === id);
+    assert.ok(listed, "listed");
+    assert.equal(listed.files, undefined);
+  });
+
+  test("a rejudge's job carries the files too", async () => {
+    const res = await api<{ rejudged: number }>(h.base, `/api/submissions/${id}/rejudge`, { method: "POST", token: await h.adminToken() });
+    assert.equal(res.status, 202);
+    const job = await queue.getJob(`${id}-j2`);
+    assert.ok(job, "the rejudge's job exists");
+    assert.deepEqual(job.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+  });
+
+  const refused: Array<[string, Record<string, unknown>, RegExp]> = [
+    ["code and files together", { code: "print(1)\n", files }, /either code or files/],
+    ["neither code nor files", {}, /code or files is required/],
+    ["a path for a name", { files: [{ name: "../evil.py", content: "x" }] }, /plain file name/],
+    ["a hidden file", { files: [{ name: ".hidden.py", content: "x" }] }, /plain file name/],
+    ["a directory in a name", { files: [{ name: "pkg/mod.py", content: "x" }] }, /plain file name/],
+    ["the same name twice", { files: [files[0], files[0]] }, /arith\.py is given twice/],
+    ["no files", { files: [] }, /files is empty/],
+    [
+      "more than 64 KiB together",
+      { files: [{ name: "a.py", content: "#".repeat(MAX_CODE_BYTES / 2 + 1) }, { name: "b.py", content: "#".repeat(MAX_CODE_BYTES / 2) }] },
+      /over 65536 bytes together/,
+    ],
+    ["more than 64 files", { files: Array.from({ length: 65 }, (_, i) => ({ name: `m${i}.py`, content: "x" })) }, /at most 64 files/],
+  ];
+  for (const [what, body, message] of refused) {
+    test(`400 for ${what}`, async () => {
+      const res = await api<ErrorBody>(h.base, "/api/submissions", {
+        token: owner.token,
+        body: { problem: "a-plus-b", language: "python", ...body },
+      });
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, "VALIDATION");
+      assert.match(JSON.stringify(res.body.error), message);
+    });
+  }
+});
