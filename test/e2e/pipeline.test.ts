@@ -126,6 +126,26 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
     assert.ok(list.body.items.every((s) => s.code === undefined), "lists never carry code");
   });
 
+  it("a multi-file C++ submission is judged AC, and its owner alone reads its files", async () => {
+    const files = [
+      { name: "sum.h", content: "long long sum(long long a, long long b);\n" },
+      { name: "sum.cpp", content: '#include "sum.h"\nlong long sum(long long a, long long b) { return a + b; }\n' },
+      { name: "main.cpp", content: '#include <iostream>\n#include "sum.h"\nint main() { long long a, b; std::cin >> a >> b; std::cout << sum(a, b) << "\\n"; }\n' },
+    ];
+    const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", {
+      token: alice.token,
+      body: { problem: "a-plus-b", language: "cpp", files },
+    });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const stored = await storedView(stack, alice.token, res.body.id);
+    assert.equal(stored.verdict, "AC", stored.compileOutput ?? "");
+    assert.equal(stored.passed, stored.total);
+    assert.deepEqual(stored.files, files);
+    assert.equal(stored.code, files[2]!.content, "the main file as code");
+    const other = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${res.body.id}`, { token: bob.token });
+    assert.equal(other.body.files, undefined);
+  });
+
   it("an infinite loop gets TLE and the worker goes on judging", async () => {
     const loopId = await submit(stack.apiUrl, alice.token, "python", "while True:\n    pass\n");
     const nextId = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);
