@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionView } from "@judge/protocol";
+import { createLogger } from "@judge/config";
+import { FleetRegistry, LiveState } from "@judge/live-state";
+import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { Admission, PENDING_WINDOW_MS } from "../src/intake/admission.ts";
+import { RunsInFlight } from "../src/intake/runs-in-flight.ts";
+import { SubmissionService } from "../src/submissions/submission-service.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 /** A Python program of two modules: solve.py is the main file (it has the __main__ guard). */
@@ -98,4 +103,44 @@ describe("multi-file submissions through the API", () => {
       assert.match(JSON.stringify(res.body.error), message);
     });
   }
+
+  test("the service takes files for an unpublished problem only when asked (an admin's package check)", async () => {
+    const slug = `unpublished-${id.slice(0, 8)}`;
+    const created = await api(h.base, "/api/problems", {
+      token: await h.adminToken(),
+      body: {
+        slug,
+        title: "Not yet",
+        difficulty: "easy",
+        statement: "Add two numbers.",
+        limits: { timeMs: 1000, memoryKb: 65536 },
+        tests: [{ input: "1 2\n", output: "3\n" }],
+        published: false,
+      },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const viaHttp = await api(h.base, "/api/submissions", { token: owner.token, body: { problem: slug, language: "python", files } });
+    assert.equal(viaHttp.status, 404, "POST /api/submissions never judges an unpublished problem");
+
+    const live = new LiveState(h.redis, h.prefix);
+    const service = new SubmissionService({
+      prisma: h.prisma,
+      live,
+      fleet: new FleetRegistry(h.redis, h.prefix),
+      judgeQueue: queue,
+      admission: new Admission(h.prisma, queue, new RunsInFlight(h.redis, h.prefix, live, PENDING_WINDOW_MS), {
+        maxQueueDepth: 10_000,
+        maxPendingPerUser: 100,
+      }),
+      judgeAttempts: 1,
+      logger: createLogger("multifile-test", "silent"),
+    });
+    const admin: TokenClaims = { sub: (await h.prisma.user.findFirstOrThrow({ where: { role: "admin" } })).id, name: "root-admin", role: "admin" };
+    const input = { problem: slug, language: "python" as const, files };
+    await assert.rejects(service.create(admin, input), (err: { code?: string }) => err.code === "NOT_FOUND");
+    const view = await service.create(admin, input, { allowUnpublished: true });
+    assert.equal(view.status, "queued");
+    const job = await queue.getJob(view.id);
+    assert.deepEqual(job?.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+  });
 });
