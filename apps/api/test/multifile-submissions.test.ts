@@ -3,7 +3,7 @@ import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { FleetRegistry, LiveState } from "@judge/live-state";
-import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionJob, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { Admission, PENDING_WINDOW_MS } from "../src/intake/admission.ts";
 import { RunsInFlight } from "../src/intake/runs-in-flight.ts";
 import { SubmissionService } from "../src/submissions/submission-service.ts";
@@ -14,6 +14,14 @@ const files = [
   { name: "arith.py", content: "def add(a, b):\n    return a + b\n" },
   { name: "solve.py", content: "import arith\n\nif __name__ == '__main__':\n    print(arith.add(*map(int, input().split())))\n" },
 ];
+
+/** The queued job `jobId`, which must be a submission's (a run's job has no files). */
+async function submissionJob(queue: Queue<JudgeJob>, jobId: string): Promise<SubmissionJob> {
+  const job = await queue.getJob(jobId);
+  assert.ok(job, `job ${jobId} exists`);
+  assert.ok(job.data.kind !== "run", `job ${jobId} is a submission's`);
+  return job.data;
+}
 
 /**
  * POST /api/submissions with `files` (docs/problem-packages.md): stored as sent, the main file
@@ -49,10 +57,9 @@ describe("multi-file submissions through the API", () => {
     const row = await h.prisma.submission.findUniqueOrThrow({ where: { id } });
     assert.deepEqual(row.files, files);
     assert.equal(row.code, files[1]!.content);
-    const job = await queue.getJob(id);
-    assert.ok(job, "the judge job exists");
-    assert.deepEqual(job.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
-    assert.equal(job.data.code, files[1]!.content);
+    const job = await submissionJob(queue, id);
+    assert.deepEqual(job.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+    assert.equal(job.code, files[1]!.content);
   });
 
   test("the owner reads the files; another user and the list do not", async () => {
@@ -72,9 +79,8 @@ describe("multi-file submissions through the API", () => {
   test("a rejudge's job carries the files too", async () => {
     const res = await api<{ rejudged: number }>(h.base, `/api/submissions/${id}/rejudge`, { method: "POST", token: await h.adminToken() });
     assert.equal(res.status, 202);
-    const job = await queue.getJob(`${id}-j2`);
-    assert.ok(job, "the rejudge's job exists");
-    assert.deepEqual(job.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+    const job = await submissionJob(queue, `${id}-j2`);
+    assert.deepEqual(job.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
   });
 
   const refused: Array<[string, Record<string, unknown>, RegExp]> = [
@@ -140,7 +146,7 @@ describe("multi-file submissions through the API", () => {
     await assert.rejects(service.create(admin, input), (err: { code?: string }) => err.code === "NOT_FOUND");
     const view = await service.create(admin, input, { allowUnpublished: true });
     assert.equal(view.status, "queued");
-    const job = await queue.getJob(view.id);
-    assert.deepEqual(job?.data.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
+    const job = await submissionJob(queue, view.id);
+    assert.deepEqual(job.files, { "arith.py": files[0]!.content, "solve.py": files[1]!.content });
   });
 });
