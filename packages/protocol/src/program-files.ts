@@ -94,6 +94,9 @@ interface JavaMain {
 }
 
 function javaEntry(files: Readonly<Record<string, string>>, sources: string[]): ProgramEntry {
+  // The run takes every .class the compile leaves: one sent in would run as if compiled from source.
+  const compiled = Object.keys(files).find((name) => name.endsWith(".class"));
+  if (compiled !== undefined) return { ok: false, message: `${compiled}: send Java source files, not compiled classes` };
   const mains: JavaMain[] = [];
   for (const file of sources) {
     const code = withoutComments(files[file]!);

@@ -19,6 +19,8 @@ describe("programEntry: where a program of several files starts", () => {
     assert.ok(!none.ok && /no class has/.test(none.message));
     const packaged = programEntry("java", { "A.java": mainOf("A", "package contest;\n") });
     assert.ok(!packaged.ok && /package declarations are not supported/.test(packaged.message));
+    const classFile = programEntry("java", { "Main.java": mainOf("Main"), "Util.class": "\u00ca\u00fe" });
+    assert.ok(!classFile.ok && /Util\.class: send Java source files/.test(classFile.message));
   });
 
   test("Java: a lone file's public class names it", () => {

@@ -69,7 +69,11 @@ export class SubmissionService {
         offered: offered.map((l) => l.id),
       });
     }
-    if (problem.kind === "function") requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    if (problem.kind === "function") {
+      // The driver calls one class in one file (docs/function-problems.md).
+      if (input.files !== undefined) throw new ApiError("VALIDATION", `${problem.slug} is a function problem: send your class as code, not files`);
+      requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    }
     const { priority } = settled(admission);
     const program = programOf(input);
 
