@@ -1,4 +1,9 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue } from "bullmq";
 import { queueNames, type SubmissionView } from "@judge/protocol";
@@ -124,6 +129,51 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
     const list = await api<{ items: SubmissionView[] }>(stack.apiUrl, "/api/submissions?mine=1", { token: alice.token });
     assert.ok(list.body.items.some((s) => s.id === id));
     assert.ok(list.body.items.every((s) => s.code === undefined), "lists never carry code");
+  });
+
+  it("a multi-file C++ submission is judged AC, and its owner alone reads its files", async () => {
+    const files = [
+      { name: "sum.h", content: "long long sum(long long a, long long b);\n" },
+      { name: "sum.cpp", content: '#include "sum.h"\nlong long sum(long long a, long long b) { return a + b; }\n' },
+      { name: "main.cpp", content: '#include <iostream>\n#include "sum.h"\nint main() { long long a, b; std::cin >> a >> b; std::cout << sum(a, b) << "\\n"; }\n' },
+    ];
+    const res = await api<{ id: string }>(stack.apiUrl, "/api/submissions", {
+      token: alice.token,
+      body: { problem: "a-plus-b", language: "cpp", files },
+    });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const stored = await storedView(stack, alice.token, res.body.id);
+    assert.equal(stored.verdict, "AC", stored.compileOutput ?? "");
+    assert.equal(stored.passed, stored.total);
+    assert.deepEqual(stored.files, files);
+    assert.equal(stored.code, files[2]!.content, "the main file as code");
+    const other = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${res.body.id}`, { token: bob.token });
+    assert.equal(other.body.files, undefined);
+  });
+
+  it("npm run submit sends several files and waits for the verdict on the socket", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "submit-cli-"));
+    try {
+      await writeFile(join(dir, "arith.py"), "def add(a, b):\n    return a + b\n");
+      await writeFile(join(dir, "main.py"), "import arith\nprint(arith.add(*map(int, input().split())))\n");
+      const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", "scripts/submit.ts", "--problem", "a-plus-b", "--language", "python", "--url", stack.apiUrl,
+            "--ws-url", stack.notifierUrl, join(dir, "main.py"), join(dir, "arith.py")],
+          { cwd: fileURLToPath(new URL("../..", import.meta.url)), env: { ...process.env, JUDGE_TOKEN: alice.token } },
+          (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+        );
+      });
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /^AC \(\d+\/\d+ tests/m);
+      const id = /submitted (\S+)/.exec(run.stdout)?.[1];
+      assert.ok(id, run.stdout);
+      const stored = await api<SubmissionView>(stack.apiUrl, `/api/submissions/${id}`, { token: alice.token });
+      assert.deepEqual(stored.body.files?.map((f) => f.name), ["main.py", "arith.py"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("an infinite loop gets TLE and the worker goes on judging", async () => {

@@ -228,6 +228,15 @@ describe("function problems through the API", () => {
     assert.equal(await h.prisma.submission.count({ where: { language: NO_CONVENTION } }), 0);
   });
 
+  test("POST /api/submissions with files on a function problem: 400, the class goes as code", async () => {
+    const res = await api<ErrorReply>(h.base, "/api/submissions", {
+      token: user.token,
+      body: { problem: "two-sum", language: "python", files: [{ name: "solution.py", content: "class Solution: pass\n" }] },
+    });
+    assert.equal(res.status, 400, JSON.stringify(res.body));
+    assert.match(res.body.error.message, /two-sum is a function problem: send your class as code, not files/);
+  });
+
   test("POST /api/runs on a function problem checks the Testcase input against the signature first", async () => {
     const language = SUPPORTED;
     const run = (input: string) => api<ErrorReply>(h.base, "/api/runs", { token: user.token, body: { problem: "two-sum", language, code: "x", input } });

@@ -7,7 +7,7 @@ import { LiveState } from "@judge/live-state";
 import { queueNames, type JudgeJob } from "@judge/protocol";
 import { eventually } from "../../../test/support/eventually.ts";
 import { Reconciler } from "../src/submissions/reconciler.ts";
-import { registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
+import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 import { submit } from "../../../test/support/test-stack.ts";
 
 const python = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -109,6 +109,21 @@ describe("reconciler: submissions whose judge job is gone", () => {
     await reconcilerOf(h, queue).reconcileOnce();
     const job = (await judgeJobs(queue)).get(`${id}-j2`);
     assert.ok(job && job.kind === "submission" && job.judging === 2);
+  });
+
+  test("a multi-file submission's job comes back with its files", async () => {
+    const files = [
+      { name: "main.py", content: "import arith\nprint(arith.add(*map(int, input().split())))\n" },
+      { name: "arith.py", content: "def add(a, b):\n    return a + b\n" },
+    ];
+    const res = await api<{ id: string }>(h.base, "/api/submissions", { token, body: { problem: "a-plus-b", language: "python", files } });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    await loseQueuesAndLiveState(h.redis, h.prefix);
+    await reconcilerOf(h, queue).reconcileOnce();
+    const job = (await judgeJobs(queue)).get(res.body.id);
+    assert.ok(job && job.kind === "submission");
+    assert.deepEqual(job.files, { "main.py": files[0]!.content, "arith.py": files[1]!.content });
+    assert.equal(job.code, files[0]!.content, "the main file as code");
   });
 });
 

@@ -65,7 +65,7 @@ export class SubmissionJudging {
       const bundle = await this.deps.bundles.get(request.problemId, request.testsHash);
       timings.fetched();
       outcome = await this.deps.judge.judge(
-        { language: request.language, code: request.code, bundle },
+        { language: request.language, code: request.code, ...(request.files ? { files: request.files } : {}), bundle },
         {
           compiling: () => {
             timings.compiling();

@@ -120,8 +120,15 @@ export function recorder(): JudgeListener & { steps: string[]; results: TestResu
   };
 }
 
-export async function judgeOnce(judge: Judge, language: LanguageId, code: string, b: TestBundle): Promise<JudgeOutcome> {
-  return judge.judge({ language, code, bundle: b }, recorder());
+/** One judging of `code`, or of a multi-file submission when `files` (name -> content) is given. */
+export async function judgeOnce(
+  judge: Judge,
+  language: LanguageId,
+  code: string,
+  b: TestBundle,
+  files?: Record<string, string>,
+): Promise<JudgeOutcome> {
+  return judge.judge({ language, code, ...(files ? { files } : {}), bundle: b }, recorder());
 }
 
 /** Live processes owned by `uid` on the host, from /proc. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
+import { programFilesSchema } from "./program-files.ts";
 import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements } from "./problem.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
@@ -57,14 +58,28 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const AuthResponse = z.object({ user: User, token: z.string() });
 export type AuthResponse = z.infer<typeof AuthResponse>;
 
-export const SubmissionCreate = z.object({
-  problem: Slug,
-  language: LanguageId,
-  code: z
-    .string()
-    .min(1, "code is empty")
-    .refine((c) => utf8Length(c) <= MAX_CODE_BYTES, `code is over ${MAX_CODE_BYTES} bytes`),
-});
+/**
+ * `POST /api/submissions`: the program as one `code` string (its language's single source
+ * file), or as `files` (several, Kattis-style: docs/problem-packages.md), never both.
+ */
+export const SubmissionCreate = z
+  .object({
+    problem: Slug,
+    language: LanguageId,
+    code: z
+      .string()
+      .min(1, "code is empty")
+      .refine((c) => utf8Length(c) <= MAX_CODE_BYTES, `code is over ${MAX_CODE_BYTES} bytes`)
+      .optional(),
+    files: programFilesSchema(MAX_CODE_BYTES, utf8Length).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.code !== undefined && body.files !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["files"], message: "send either code or files, not both" });
+    } else if (body.code === undefined && body.files === undefined) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "code or files is required" });
+    }
+  });
 export type SubmissionCreate = z.infer<typeof SubmissionCreate>;
 
 /** `POST /api/runs`: the Run button. With `problem`, its limits apply; else defaults. */

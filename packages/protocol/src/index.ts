@@ -8,4 +8,5 @@ export * from "./job.ts";
 export * from "./http.ts";
 export * from "./fleet.ts";
 export * from "./signature.ts";
+export * from "./program-files.ts";
 export * from "./verification.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
+import { MAX_PROGRAM_FILES, ProgramFileName } from "./program-files.ts";
 import { Limits } from "./problem.ts";
 import { CaseReport, SubmissionId, TestResult } from "./submission.ts";
 import { Verdict } from "./verdicts.ts";
@@ -25,7 +26,14 @@ export const SubmissionJob = z.object({
   kind: z.literal("submission").default("submission"),
   submissionId: SubmissionId,
   language: LanguageId,
+  /** The program's single source file; with `files`, the main file's content ("" when only compiling can tell). */
   code: Code,
+  /** A multi-file submission: name -> content (docs/problem-packages.md). */
+  files: z
+    .record(ProgramFileName, z.string())
+    .refine((files) => Object.keys(files).length >= 1 && Object.keys(files).length <= MAX_PROGRAM_FILES, "1 to 64 files")
+    .refine((files) => Object.values(files).reduce((sum, c) => sum + utf8Length(c), 0) <= MAX_CODE_BYTES, "files are over 64 KiB")
+    .optional(),
   problemId: z.string(),
   /** Content hash of the test bundle; the worker's disk cache is keyed by it. */
   testsHash: z.string().regex(/^[a-f0-9]{64}$/),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
+import { ProgramFile } from "./program-files.ts";
 import { Status, Verdict } from "./verdicts.ts";
 
 export const SubmissionId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "not a submission id");
@@ -70,6 +71,8 @@ export const SubmissionView = z.object({
   judgedAt: z.string().nullable(),
   /** Only for its owner (and admins) from `GET /api/submissions/:id`; never in lists or snapshots. */
   code: z.string().optional(),
+  /** A multi-file submission's files: the same rule as `code` (owner and admins, never in lists or snapshots). */
+  files: z.array(ProgramFile).optional(),
   /** `run` for the Run button (not stored; `output` holds what it printed). */
   kind: z.enum(["submission", "run"]).optional(),
   output: RunOutput.nullable().optional(),

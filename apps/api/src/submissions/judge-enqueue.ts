@@ -1,5 +1,6 @@
 import type { Queue } from "bullmq";
-import { LanguageId, type JudgeJob } from "@judge/protocol";
+import { LanguageId, ProgramFile, filesRecord, type JudgeJob } from "@judge/protocol";
+import { z } from "zod";
 
 /**
  * BullMQ job id of one judging: the submission id for the first (a retried request never
@@ -15,21 +16,34 @@ export interface JudgingToEnqueue {
   judging: number;
   language: JudgeJob["language"];
   code: string;
+  /** A multi-file submission's files (name -> content); absent for one `code`. */
+  files?: Record<string, string>;
   problemId: string;
   testsHash: string;
   priority: number;
 }
 
+/** The `files` column as stored (submission-service.ts writes it): [{name, content}] or null. */
+export const StoredFiles = z.array(ProgramFile).nullable();
+
+/** The stored column as the job's name -> content record, or undefined for a one-file submission. */
+export function filesOfRow(files: unknown): Record<string, string> | undefined {
+  const parsed = StoredFiles.parse(files ?? null);
+  return parsed === null ? undefined : filesRecord(parsed);
+}
+
 /** The judging a stored submission row stands for (its current `judging`), at `priority`. */
 export function judgingOfRow(
-  row: { id: string; judging: number; language: string; code: string; problemId: string; problem: { testsHash: string } },
+  row: { id: string; judging: number; language: string; code: string; files: unknown; problemId: string; problem: { testsHash: string } },
   priority: number,
 ): JudgingToEnqueue {
+  const files = filesOfRow(row.files);
   return {
     submissionId: row.id,
     judging: row.judging,
     language: LanguageId.parse(row.language),
     code: row.code,
+    ...(files ? { files } : {}),
     problemId: row.problemId,
     testsHash: row.problem.testsHash,
     priority,
@@ -45,6 +59,7 @@ export function judgeJobOf(item: JudgingToEnqueue, attempts: number) {
       submissionId: item.submissionId,
       language: item.language,
       code: item.code,
+      ...(item.files ? { files: item.files } : {}),
       problemId: item.problemId,
       testsHash: item.testsHash,
       judging: item.judging,

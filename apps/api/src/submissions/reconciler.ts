@@ -139,6 +139,7 @@ const CLAIM_TTL_MS = 30_000;
 interface UnfinishedRow extends SubmissionRow {
   userId: string;
   code: string;
+  files: unknown;
   problemId: string;
   judging: number;
   problem: { slug: string; testsHash: string };

@@ -3,11 +3,21 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import { CaseReport, Signature, queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import {
+  CaseReport,
+  Signature,
+  filesRecord,
+  programEntry,
+  queuedView,
+  type JudgeJob,
+  type SubmissionCreate,
+  type SubmissionView,
+  type TokenClaims,
+} from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
-import { enqueueJudgings } from "./judge-enqueue.ts";
+import { StoredFiles, enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
 import { mayReadPrivateParts, publicView } from "./submission-visibility.ts";
@@ -22,15 +32,25 @@ export interface SubmissionServiceDeps {
   logger: Logger;
 }
 
+export interface CreateOptions {
+  /**
+   * Accept a problem that is not published yet: for an admin checking a package's own
+   * submissions before publishing it. POST /api/submissions never sets it.
+   */
+  allowUnpublished?: boolean;
+}
+
 export class SubmissionService {
   constructor(private readonly deps: SubmissionServiceDeps) {}
 
   /**
    * Stores the submission, creates its live state and enqueues it (job id = submission id).
-   * If Redis refuses either write the row is deleted again, so a failed request leaves
-   * nothing half-made: the client gets a 503 and may retry.
+   * `input` is POST /api/submissions' body, parsed by `SubmissionCreate`: one `code`, or
+   * several `files` (stored as they came; `code` then holds the main file, programEntry in
+   * @judge/protocol). If Redis refuses either write the row is deleted again, so a failed
+   * request leaves nothing half-made: the client gets a 503 and may retry.
    */
-  async create(user: TokenClaims, input: SubmissionCreate): Promise<SubmissionView> {
+  async create(user: TokenClaims, input: SubmissionCreate, options: CreateOptions = {}): Promise<SubmissionView> {
     const { prisma, live, fleet, judgeQueue } = this.deps;
     // Three independent reads at once; their errors are still reported in this order.
     const [found, offering, admission] = await Promise.allSettled([
@@ -42,15 +62,20 @@ export class SubmissionService {
       this.deps.admission.admit(user.sub),
     ]);
     const problem = settled(found);
-    if (!problem || !problem.published) throw notFound("problem");
+    if (!problem || (!problem.published && options.allowUnpublished !== true)) throw notFound("problem");
     const offered = settled(offering);
     if (!offered.some((l) => l.id === input.language)) {
       throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
         offered: offered.map((l) => l.id),
       });
     }
-    if (problem.kind === "function") requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    if (problem.kind === "function") {
+      // The driver calls one class in one file (docs/function-problems.md).
+      if (input.files !== undefined) throw new ApiError("VALIDATION", `${problem.slug} is a function problem: send your class as code, not files`);
+      requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    }
     const { priority } = settled(admission);
+    const program = programOf(input);
 
     const id = randomUUID();
     const createdAt = new Date();
@@ -59,7 +84,7 @@ export class SubmissionService {
     // worker publishes to the one, the result consumer updates the other).
     const [inserted, livened] = await Promise.allSettled([
       prisma.submission.create({
-        data: { id, userId: user.sub, problemId: problem.id, language: input.language, code: input.code, status: "queued", createdAt },
+        data: { id, userId: user.sub, problemId: problem.id, language: input.language, code: program.code, ...(program.stored ? { files: program.stored } : {}), status: "queued", createdAt },
         select: { judging: true },
       }),
       live.create(view, user.sub),
@@ -78,7 +103,8 @@ export class SubmissionService {
             submissionId: row.id,
             judging: row.judging,
             language: input.language,
-            code: input.code,
+            code: program.code,
+            ...(program.files ? { files: program.files } : {}),
             problemId: problem.id,
             testsHash: problem.testsHash,
             priority,
@@ -110,9 +136,28 @@ export class SubmissionService {
     const view = live?.view ?? stored;
     const stats = row.status === "done" && row.verdict === "AC" ? await submissionStats(this.deps.prisma, row) : null;
     const failure = row.failure === null ? null : CaseReport.parse(row.failure);
-    const full: SubmissionView = { ...view, ...(stats ? { stats } : {}), code: row.code, ...(failure ? { failure } : {}) };
+    const files = StoredFiles.parse(row.files ?? null);
+    const full: SubmissionView = {
+      ...view,
+      ...(stats ? { stats } : {}),
+      code: row.code,
+      ...(files ? { files } : {}),
+      ...(failure ? { failure } : {}),
+    };
     return mayRead ? full : publicView(full);
   }
+}
+
+/**
+ * What is stored and judged of a submission's body: its `code`, or for `files` the main file's
+ * content ("" when only compiling can tell, e.g. C++ where no file defines main) beside them.
+ */
+function programOf(input: SubmissionCreate): { code: string; stored?: SubmissionCreate["files"]; files?: Record<string, string> } {
+  if (input.files === undefined) return { code: input.code ?? "" };
+  const files = filesRecord(input.files);
+  const entry = programEntry(input.language, files);
+  const main = entry.ok && entry.mainFile !== null ? files[entry.mainFile] : undefined;
+  return { code: main ?? "", stored: input.files, files };
 }
 
 function settled<T>(result: PromiseSettledResult<T>): T {

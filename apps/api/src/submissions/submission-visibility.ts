@@ -14,7 +14,7 @@ export function mayReadPrivateParts(viewer: TokenClaims | undefined, ownerId: st
 
 /** The view as others get it: nothing that quotes the code. */
 export function publicView(view: SubmissionView): SubmissionView {
-  const { code: _code, compileOutput: _compileOutput, output: _output, failure: _failure, ...rest } = view;
+  const { code: _code, files: _files, compileOutput: _compileOutput, output: _output, failure: _failure, ...rest } = view;
   return rest;
 }
 

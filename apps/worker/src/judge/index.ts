@@ -44,6 +44,8 @@ export type { JudgeLimits, JudgeLimitOverrides } from "./limits.ts";
 export interface JudgeRequest {
   language: LanguageId;
   code: string;
+  /** A multi-file submission (name -> content): judged from these, `code` aside. */
+  files?: Readonly<Record<string, string>>;
   bundle: TestBundle;
 }
 
@@ -208,9 +210,14 @@ export class Judge {
   async judge(request: JudgeRequest, listener: JudgeListener): Promise<JudgeOutcome> {
     const { bundle } = request;
     const total = bundle.tests.length;
-    if (bundle.function !== undefined) return this.judgeFunction(request, bundle.function, listener);
+    if (bundle.function !== undefined) {
+      if (request.files !== undefined) {
+        return { ...noTests("CE", total), compileOutput: "a function problem takes your class as one file (code), not files" };
+      }
+      return this.judgeFunction(request, bundle.function, listener);
+    }
     await listener.compiling();
-    const program = await this.compileOrRefuse(request.language, request.code);
+    const program = await this.compileOrRefuse(request.language, request.files ? { submitted: request.files } : request.code);
     if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
     try {
       return await this.judgeCompiled(request, program, listener);
@@ -365,7 +372,7 @@ export class Judge {
     const program = await this.programs.prepare(language, toolchain, source);
     if (!program.ok) return { ok: false, verdict: "CE", message: truncate(program.message, this.limits.compileMessageBytes) };
     const checkout = program.checkout;
-    return { ok: true, dir: checkout.path, toolchain, release: async () => checkout[Symbol.asyncDispose]() };
+    return { ok: true, dir: checkout.path, toolchain, entry: program.entry, release: async () => checkout[Symbol.asyncDispose]() };
   }
 
   /**
@@ -378,7 +385,7 @@ export class Judge {
     input: string | { stdin: PipeFd; stdout: PipeFd },
   ): Promise<{ run: RunResult; decided: Verdict | "check" }> {
     const memoryBytes = problemLimits.memoryKb * 1024;
-    const step = program.toolchain.run({ memoryBytes, stackBytes: memoryBytes });
+    const step = program.toolchain.run({ memoryBytes, stackBytes: memoryBytes, entry: program.entry });
     const run = await this.sandbox.run({
       argv: step.argv,
       env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import type { CheckerConvention } from "@judge/protocol";
 import { CHECK_DIR, type CheckerVerdict, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
-import { PROG_DIR, type Toolchain } from "../languages/index.ts";
+import { PROG_DIR, type ProgramEntry, type Toolchain } from "../languages/index.ts";
 import { ownerAlias } from "../sandbox/box-owner.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 
@@ -33,7 +33,7 @@ export class ProgramChecker {
   constructor(
     private readonly sandbox: Sandbox,
     private readonly workDir: string,
-    private readonly program: { dir: string; toolchain: Toolchain },
+    private readonly program: { dir: string; toolchain: Toolchain; entry?: ProgramEntry | null },
     private readonly convention: CheckerConvention,
     /** CPU ms per test; wall is twice that */
     private readonly cpuMs: number,
@@ -51,7 +51,11 @@ export class ProgramChecker {
       await writeFile(join(dir, "input"), input, { mode: 0o644, flag: "wx" });
       await writeFile(join(dir, "answer"), answer, { mode: 0o644, flag: "wx" });
       await writeFile(join(dir, "output"), output, { mode: 0o644, flag: "wx" });
-      const step = this.program.toolchain.run({ memoryBytes: CHECKER_LIMITS.memoryBytes, stackBytes: CHECKER_LIMITS.stackBytes });
+      const step = this.program.toolchain.run({
+        memoryBytes: CHECKER_LIMITS.memoryBytes,
+        stackBytes: CHECKER_LIMITS.stackBytes,
+        entry: this.program.entry,
+      });
       const { args, outputOnStdin } = checkerArgs(this.convention);
       const run = await this.sandbox.run({
         argv: [...step.argv, ...args, ...this.flags],

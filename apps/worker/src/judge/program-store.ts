@@ -1,43 +1,17 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Logger } from "@judge/config";
-import type { FunctionProgram } from "@judge/function-problems";
 import type { LanguageId } from "@judge/protocol";
-import { type BuildOnceRequest, type Toolchain, languageStrategies } from "../languages/index.ts";
+import { type BuildOnceRequest, type ProgramEntry, type Toolchain, languageStrategies } from "../languages/index.ts";
 import { SandboxError } from "../sandbox/errors.ts";
 import type { Sandbox } from "../sandbox/sandbox.ts";
 import { type ArtifactCache, type Checkout, sha256 } from "./artifact-cache.ts";
 import { compileInSandbox } from "./compiler.ts";
 import { type JudgeLimits, compileLimits } from "./limits.ts";
 import type { ScratchMounts } from "./scratch-mounts.ts";
+import { type ProgramSource, programLayout } from "./program-layout.ts";
 
-/**
- * A program's source: one file (a stdin problem: the code is the language's source file), or
- * several (a function problem: the driver as the main file, the user's code and the prelude
- * beside it, docs/function-problems.md).
- */
-export type ProgramSource = string | FunctionProgram;
-
-/** Thrown for a function program whose main file is not the one the language's compile step names. */
-export class ProgramShapeError extends Error {
-  readonly code = "PROGRAM_SHAPE";
-  constructor(message: string) {
-    super(message);
-    this.name = "ProgramShapeError";
-  }
-}
-
-/** The files to write into /box, checked: plain names only, the main one the language's source name. */
-export function programFiles(language: LanguageId, source: ProgramSource): Readonly<Record<string, string>> {
-  const sourceName = languageStrategies[language]!.sourceName;
-  if (typeof source === "string") return { [sourceName]: source };
-  if (source.main !== sourceName) throw new ProgramShapeError(`${language}: the main file is ${sourceName}, not ${source.main}`);
-  if (source.files[sourceName] === undefined) throw new ProgramShapeError(`${language}: no ${sourceName} among the program's files`);
-  for (const name of Object.keys(source.files)) {
-    if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name)) throw new ProgramShapeError(`${language}: bad file name ${JSON.stringify(name)}`);
-  }
-  return source.files;
-}
+export { ProgramShapeError, type ProgramSource } from "./program-layout.ts";
 
 /** The cache key of a program's files: over every name and content, so no two programs share one. */
 function sourceHash(files: Readonly<Record<string, string>>, single: boolean): string {
@@ -75,16 +49,21 @@ export class ProgramStore {
     language: LanguageId,
     toolchain: Toolchain,
     source: ProgramSource,
-  ): Promise<{ ok: true; checkout: Checkout } | { ok: false; message: string }> {
+  ): Promise<{ ok: true; checkout: Checkout; entry: ProgramEntry | null } | { ok: false; message: string }> {
     const { cache } = this.deps;
     const compile = toolchain.compile;
-    const files = programFiles(language, source);
+    const layout = programLayout(language, source);
+    if (!layout.ok) return layout;
+    const { files, entry } = layout;
+    if (entry !== null && compile !== null && compile.argvFor === undefined) {
+      return { ok: false, message: `${language}: a program of several files is not supported; send one file` };
+    }
     const tag = sha256(`${toolchain.version}\0${compile?.argv.join("\0") ?? "source"}`).slice(0, 16);
-    const dir = cache.dirFor(language, tag, sourceHash(files, typeof source === "string"));
+    const dir = cache.dirFor(language, tag, sourceHash(files, layout.single));
     for (let attempt = 0; attempt < 3; attempt++) {
       const cached = await cache.checkout(dir);
-      if (cached !== null) return { ok: true, checkout: cached };
-      const built = await cache.once(dir, () => this.compileInto(language, compile, files, dir));
+      if (cached !== null) return { ok: true, checkout: cached, entry };
+      const built = await cache.once(dir, () => this.compileInto(language, compile, files, entry, dir));
       if (!built.ok) return built;
     }
     throw new SandboxError(`the artifact cache lost ${dir} three times in a row: is ARTIFACT_CACHE_BYTES smaller than one program?`);
@@ -94,6 +73,7 @@ export class ProgramStore {
     language: LanguageId,
     compile: Toolchain["compile"],
     files: Readonly<Record<string, string>>,
+    entry: ProgramEntry | null,
     dir: string,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     const { cache } = this.deps;
@@ -108,11 +88,14 @@ export class ProgramStore {
           bytes += Buffer.byteLength(content);
         }
       } else {
+        const argv = entry !== null && compile.argvFor !== undefined ? compile.argvFor(entry) : compile.argv;
         const result = await compileInSandbox({
           ...this.deps,
           files,
           // A step that keeps its source (a syntax check) keeps every source file of the program.
-          step: compile.keep(sourceName) ? { ...compile, keep: (name) => compile.keep(name) || Object.hasOwn(files, name) } : compile,
+          step: compile.keep(sourceName)
+            ? { ...compile, argv, keep: (name) => compile.keep(name) || Object.hasOwn(files, name) }
+            : { ...compile, argv },
           limits: compileLimits(this.deps.limits),
           dest: temp,
         });

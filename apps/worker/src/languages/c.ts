@@ -2,6 +2,7 @@ import { type Language, PROG_DIR } from "./language.ts";
 import { versionIn } from "./probe.ts";
 
 const GCC = "/usr/bin/gcc";
+const FLAGS = [GCC, "-std=gnu17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "/box/main"];
 
 export const c: Language = {
   id: "c",
@@ -12,7 +13,9 @@ export const c: Language = {
     return {
       version: `GCC ${version}`,
       compile: {
-        argv: [GCC, "-std=gnu17", "-O2", "-pipe", "-DONLINE_JUDGE", "-o", "/box/main", "/box/main.c", "-lm"],
+        argv: [...FLAGS, "/box/main.c", "-lm"],
+        // Every .c file compiled and linked as one program; headers are found beside them.
+        argvFor: ({ sources }) => [...FLAGS, ...sources.map((name) => `/box/${name}`), "-lm"],
         keep: (name) => name === "main",
       },
       run: () => ({ argv: [`${PROG_DIR}/main`] }),

@@ -21,10 +21,13 @@ export const cpp: Language = {
       argv: [GPP, ...FLAGS, "-x", "c++-header", "/box/stdc++.h", "-o", "/box/stdc++.h.gch"],
       output: { file: "stdc++.h.gch", as: "bits/stdc++.h.gch" },
     });
+    const head = [GPP, ...FLAGS, ...(pch === null ? [] : [`-I${PCH_DIR}`]), "-o", "/box/main"];
     return {
       version: `GCC ${version}`,
       compile: {
-        argv: [GPP, ...FLAGS, ...(pch === null ? [] : [`-I${PCH_DIR}`]), "-o", "/box/main", "/box/main.cpp"],
+        argv: [...head, "/box/main.cpp"],
+        // Every C++ source compiled and linked as one program; headers are found beside them.
+        argvFor: ({ sources }) => [...head, ...sources.map((name) => `/box/${name}`)],
         binds: pch === null ? [] : [{ host: pch, sandbox: PCH_DIR }],
         keep: (name) => name === "main",
       },

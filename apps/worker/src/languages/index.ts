@@ -21,7 +21,7 @@ import { ocaml } from "./ocaml.ts";
 import { lisp } from "./lisp.ts";
 import { prolog } from "./prolog.ts";
 
-export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext } from "./language.ts";
+export type { Language, Toolchain, DetectContext, BuildOnceRequest, CompileStep, RunStep, RunContext, ProgramEntry } from "./language.ts";
 export { PROG_DIR } from "./language.ts";
 export { probeCommand } from "./probe.ts";
 

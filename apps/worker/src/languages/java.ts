@@ -40,29 +40,32 @@ export const java: Language = {
     const version = versionIn(await probe(`${jdk.home}/bin/java`, ["-version"]), /version "([^"]+)"/);
     if (version === null || (await probe(`${jdk.home}/bin/javac`, ["-version"])) === null) return null;
     const binds = jdk.etc === null ? [] : [{ host: jdk.etc, sandbox: jdk.etc }];
+    const javac = [
+      `${jdk.home}/bin/javac`,
+      ...JAVAC_JVM_FLAGS.map((flag) => `-J${flag}`),
+      "-J-Xmx512m",
+      "-encoding", "UTF-8", "-sourcepath", "/box", "-d", "/box",
+    ];
     return {
       version,
       compile: {
-        argv: [
-          `${jdk.home}/bin/javac`,
-          ...JAVAC_JVM_FLAGS.map((flag) => `-J${flag}`),
-          "-J-Xmx512m",
-          // A function problem's program is several files (Solution.java, ListNode.java, ...):
-          // javac compiles those Main.java needs from the source path.
-          "-encoding", "UTF-8", "-sourcepath", "/box", "-d", "/box", "/box/Main.java",
-        ],
+        // A function problem's program is several files (Solution.java, ListNode.java, ...):
+        // javac compiles those Main.java needs from the source path.
+        argv: [...javac, "/box/Main.java"],
+        // A multi-file submission: every .java file, as Kattis compiles them.
+        argvFor: ({ sources }) => [...javac, ...sources.map((name) => `/box/${name}`)],
         binds,
         keep: (name) => name.endsWith(".class"),
         pids: 128,
       },
-      run: ({ memoryBytes, stackBytes }) => ({
+      run: ({ memoryBytes, stackBytes, entry }) => ({
         argv: [
           `${jdk.home}/bin/java`,
           ...JAVA_RUN_FLAGS,
           "-XX:+UseSerialGC",
           `-Xmx${Math.max(16, Math.floor(memoryBytes / 2 ** 20))}m`,
           `-Xss${Math.max(1, Math.floor(stackBytes / 2 ** 20 / 2))}m`,
-          "-cp", PROG_DIR, "Main",
+          "-cp", PROG_DIR, entry?.mainClass ?? "Main",
         ],
         binds,
         pids: 64,

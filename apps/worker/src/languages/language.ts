@@ -8,8 +8,26 @@ import type { Bind } from "../sandbox/bwrap-args.ts";
  */
 export const PROG_DIR = "/prog";
 
+/**
+ * Where a program of several files (a multi-file submission, or a Java file whose class is not
+ * Main) starts: its compile and run steps are made from it instead of from `sourceName`.
+ */
+export interface ProgramEntry {
+  /** the source files in /box the compiler gets, sorted; headers and other files lie beside them */
+  sources: readonly string[];
+  /** the file it starts in (Python) */
+  mainFile: string;
+  /** the class it starts in (Java) */
+  mainClass?: string;
+}
+
 export interface CompileStep {
   argv: readonly string[];
+  /**
+   * The argv for a program with an entry (several sources, or Java's main class elsewhere);
+   * absent: the language builds only its `sourceName` (a multi-file submission is a CE).
+   */
+  argvFor?(entry: ProgramEntry): readonly string[];
   /** extra read-only host paths, e.g. a precompiled header directory */
   binds?: readonly Bind[];
   env?: Readonly<Record<string, string>>;
@@ -24,6 +42,8 @@ export interface RunContext {
   memoryBytes: number;
   /** RLIMIT_STACK the program gets, bytes */
   stackBytes: number;
+  /** where a program of several files starts; absent: the language's `sourceName` */
+  entry?: ProgramEntry | null;
 }
 
 export interface RunStep {

@@ -1,6 +1,6 @@
-import { type Language, PROG_DIR } from "./language.ts";
+import type { Language } from "./language.ts";
 import { resolveUsrBinary, versionIn } from "./probe.ts";
-import { pythonSyntaxCheck } from "./syntax-check.ts";
+import { pythonArgv, pythonSyntaxCheck } from "./syntax-check.ts";
 
 export const pypy: Language = {
   id: "pypy",
@@ -14,7 +14,7 @@ export const pypy: Language = {
     return {
       version: `PyPy ${version}`,
       compile: pythonSyntaxCheck(pypy3),
-      run: () => ({ argv: [pypy3, "-I", "-B", `${PROG_DIR}/main.py`], outOfMemory: /^MemoryError\b/m }),
+      run: ({ entry }) => ({ argv: pythonArgv(pypy3, entry), outOfMemory: /^MemoryError\b/m }),
     };
   },
 };

@@ -1,6 +1,6 @@
-import { type Language, PROG_DIR } from "./language.ts";
+import type { Language } from "./language.ts";
 import { versionIn } from "./probe.ts";
-import { pythonSyntaxCheck } from "./syntax-check.ts";
+import { pythonArgv, pythonSyntaxCheck } from "./syntax-check.ts";
 
 /** CPython 3 from /usr/bin; the python3 first on PATH may be a pyenv shim outside /usr. */
 const PYTHON = "/usr/bin/python3";
@@ -15,11 +15,7 @@ export const python: Language = {
       version,
       // py_compile parses and byte-compiles without running anything: a SyntaxError is a CE.
       compile: pythonSyntaxCheck(PYTHON),
-      run: () => ({
-        // -I: no PYTHON* variables, no user site, script dir not on sys.path; -B: /prog is read-only anyway
-        argv: [PYTHON, "-I", "-B", `${PROG_DIR}/main.py`],
-        outOfMemory: /^MemoryError\b/m,
-      }),
+      run: ({ entry }) => ({ argv: pythonArgv(PYTHON, entry), outOfMemory: /^MemoryError\b/m }),
     };
   },
 };

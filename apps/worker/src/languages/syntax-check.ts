@@ -1,4 +1,4 @@
-import type { CompileStep } from "./language.ts";
+import { type CompileStep, PROG_DIR, type ProgramEntry } from "./language.ts";
 
 /**
  * For interpreted languages: a "compile" step that only runs the toolchain's own syntax check
@@ -15,5 +15,17 @@ export function syntaxCheck(argv: readonly string[], sourceName: string): Compil
  * CE with the file's own name and line. A stdin problem has main.py alone, checked as before.
  */
 export function pythonSyntaxCheck(interpreter: string): CompileStep {
-  return syntaxCheck(["/bin/sh", "-c", 'exec "$0" -I -m py_compile /box/*.py', interpreter], "main.py");
+  const step = syntaxCheck(["/bin/sh", "-c", 'exec "$0" -I -m py_compile /box/*.py', interpreter], "main.py");
+  // A multi-file submission's .py files are all in /box too: the same check covers them.
+  return { ...step, argvFor: () => step.argv };
+}
+
+/**
+ * How a Python program starts. One file: -I (no PYTHON* variables, no user site, the script's
+ * directory not on sys.path). Several: the entry file, with its directory on sys.path so it
+ * imports its sibling modules (-E -s keep the rest of -I); -B: /prog is read-only anyway.
+ */
+export function pythonArgv(interpreter: string, entry: ProgramEntry | null | undefined): string[] {
+  if (entry === null || entry === undefined) return [interpreter, "-I", "-B", `${PROG_DIR}/main.py`];
+  return [interpreter, "-E", "-s", "-B", `${PROG_DIR}/${entry.mainFile}`];
 }
