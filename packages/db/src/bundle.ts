@@ -34,7 +34,9 @@ export function hashTestBundle(
 ): string {
   const hash = createHash("sha256");
   hash.update(`${ENCODING}\n`);
-  hash.update(`${JSON.stringify({ timeMs: limits.timeMs, memoryKb: limits.memoryKb })}\n`);
+  // outputKb only when set: problems without one keep the hash they had before it existed.
+  const { timeMs, memoryKb, outputKb } = limits;
+  hash.update(`${JSON.stringify(outputKb === undefined ? { timeMs, memoryKb } : { timeMs, memoryKb, outputKb })}\n`);
   hash.update(`${JSON.stringify(canonical(checker))}\n`);
   hash.update(`${tests.length}\n`);
   for (const test of tests) hash.update(`${JSON.stringify([test.input, test.output])}\n`);
@@ -46,6 +48,8 @@ export function hashTestBundle(
 export interface ProblemWithTests {
   timeLimitMs: number;
   memoryLimitKb: number;
+  /** KiB; absent on rows read before output limits, null: the judge's own cap. */
+  outputLimitKb?: number | null;
   /** Prisma's `Json`: parsed here, so a malformed row fails loudly instead of judging wrong. */
   checker: unknown;
   tests: readonly (TestData & { index: number })[];
@@ -62,9 +66,18 @@ export function functionSpecOf(problem: Pick<ProblemWithTests, "kind" | "signatu
   return FunctionSpec.parse({ signature: problem.signature, comparison: problem.comparison ?? {}, references: problem.references });
 }
 
+/** A problem row's limits, the output limit only when it has one. */
+export function limitsOfRow(problem: Pick<ProblemWithTests, "timeLimitMs" | "memoryLimitKb" | "outputLimitKb">): Limits {
+  return {
+    timeMs: problem.timeLimitMs,
+    memoryKb: problem.memoryLimitKb,
+    ...(problem.outputLimitKb === null || problem.outputLimitKb === undefined ? {} : { outputKb: problem.outputLimitKb }),
+  };
+}
+
 /** What the worker downloads (by hash) to judge a submission of this problem. */
 export function testBundleOf(problem: ProblemWithTests): TestBundle {
-  const limits: Limits = { timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb };
+  const limits = limitsOfRow(problem);
   const checker = CheckerSpec.parse(problem.checker);
   const tests = [...problem.tests].sort((a, b) => a.index - b.index).map((t) => ({ input: t.input, output: t.output }));
   const spec = functionSpecOf(problem);

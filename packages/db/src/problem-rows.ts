@@ -40,6 +40,8 @@ export function problemRowsOf(input: ProblemInput) {
       attribution: input.attribution ?? Prisma.DbNull,
       timeLimitMs: input.limits.timeMs,
       memoryLimitKb: input.limits.memoryKb,
+      outputLimitKb: input.limits.outputKb ?? null,
+      timeCalibration: input.timeCalibration ?? Prisma.DbNull,
       checker,
       published: input.published,
       kind: input.kind,

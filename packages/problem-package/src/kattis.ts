@@ -7,10 +7,12 @@ import { customValidator } from "./output-validator.ts";
 import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
 import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from "./statement-files.ts";
 import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
+import { packageLimits } from "./package-limits.ts";
+import { unusedParts } from "./unused-parts.ts";
 
 /**
- * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid…) are allowed and
- * ignored; author, source, license, rights_owner and credits become the statement's
+ * The parts of Kattis' problem.yaml this judge uses; other keys are allowed and reported
+ * as ignored (unused-parts.ts); author, source, license, rights_owner and credits become the statement's
  * attribution (statements.ts). `difficulty` and `tags` are this judge's own additions.
  */
 const ProblemYaml = z.object({
@@ -20,15 +22,8 @@ const ProblemYaml = z.object({
   keywords: z.union([z.string(), z.array(z.string())]).optional(),
   tags: z.array(z.string()).optional(),
   difficulty: z.enum(["easy", "medium", "hard"]).optional(),
-  limits: z
-    .object({
-      /** seconds (problem format 2023-07) */
-      time_limit: z.number().positive().optional(),
-      /** MiB */
-      memory: z.number().int().positive().optional(),
-    })
-    .passthrough()
-    .optional(),
+  /** both layouts' limits: package-limits.ts */
+  limits: z.unknown().optional(),
 }).passthrough();
 
 export interface ImportOptions {
@@ -73,6 +68,8 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, "problem.yaml", `not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
   }
 
+  const warn = (message: string) => options.warn?.(message);
+  for (const message of unusedParts(files, yaml)) warn(message);
   const found = statementsOf(files, problem, text);
   for (const warning of found.warnings) options.warn?.(warning);
   const attribution = attributionOf(yaml);
@@ -97,10 +94,7 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     statement: statements[found.language]!,
     ...(Object.keys(statements).length > 1 ? { statements } : {}),
     ...(attribution === null ? {} : { attribution }),
-    limits: {
-      timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
-      memoryKb: (yaml.limits?.memory ?? 256) * 1024,
-    },
+    ...packageLimits(files, yaml, problem, text, warn),
     checker: checkerOf(files, yaml, problem, text),
     samples: testsIn(files, "data/sample/", problem, text),
     tests: testsIn(files, "data/secret/", problem, text),
@@ -113,14 +107,6 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, fileOfField(issue?.path[0]), `${issue?.path.join(".")}: ${issue?.message}`);
   }
   return parsed.data;
-}
-
-/** Legacy packages keep the time limit in seconds in a `.timelimit` file. */
-function timelimitFile(files: PackageFiles, problem: string, text: (p: string) => string): number | null {
-  if (!files.has(".timelimit")) return null;
-  const seconds = Number(text(".timelimit").trim());
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new PackageError(problem, ".timelimit", "not a number of seconds");
-  return seconds;
 }
 
 /** `.in`/`.ans` pairs under `dir` (recursively, in name order); an unpaired `.in` is an error. */

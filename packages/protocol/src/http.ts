@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
-import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements } from "./problem.ts";
+import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements, TimeCalibration } from "./problem.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
 export const ErrorCode = z.enum([
@@ -109,6 +109,8 @@ export const ProblemInput = z.object({
   /** Who wrote it, where from, under what license: cc-by-sa needs it shown. */
   attribution: Attribution.optional(),
   limits: Limits,
+  /** Set when a package fixes no time limit: `limits.timeMs` is then provisional. */
+  timeCalibration: TimeCalibration.optional(),
   checker: CheckerSpec.default({ kind: "tokens" }),
   /** Shown with the statement and judged first. */
   samples: z.array(Sample).max(50).default([]),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "problems" ADD COLUMN "output_limit_kb" INTEGER;
