@@ -149,6 +149,10 @@ export const ProblemAdminView = z.object({
 });
 export type ProblemAdminView = z.infer<typeof ProblemAdminView>;
 
+/** `POST /api/problems/import`: what was stored, and every part of the package it did not take. */
+export const PackageImportResult = ProblemAdminView.extend({ warnings: z.array(z.string()) });
+export type PackageImportResult = z.infer<typeof PackageImportResult>;
+
 /** `POST /api/problems/:slug/rejudge`, `POST /api/submissions/:id/rejudge` (admin). */
 export const RejudgeResponse = z.object({ rejudged: z.number().int().min(0) });
 export type RejudgeResponse = z.infer<typeof RejudgeResponse>;
