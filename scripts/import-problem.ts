@@ -1,5 +1,5 @@
 /**
- * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish] [--dry-run]
+ * npm run import-problem -- <package-dir | package.zip | function-problem.json> [--slug <slug>] [--publish] [--dry-run]
  *
  * A `.json` file is a function problem's one file (docs/function-problems.md, "Problem file",
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
@@ -8,8 +8,10 @@
  * Imports a Kattis problem package (problem.yaml, statement/ or problem_statement/ in Markdown
  * or LaTeX, data/sample, data/secret, output_validators/; symbolic links inside it followed)
  * into the database at DATABASE_URL, creating the problem or replacing it and all its tests;
- * what it did not take as it is (LaTeX it does not know) is printed as a warning. The slug is
- * the directory's name unless --slug names it. A bad package exits 1 with a message that names
+ * everything it did not take (problem.yaml keys and files it ignores, limits it cannot apply,
+ * LaTeX it does not know) is printed as a warning. A `.zip` is read as the API reads an upload
+ * (symbolic links in it followed inside the package). The slug is the directory's name (a
+ * zip's single top folder, else its file name) unless --slug names it. A bad package exits 1 with a message that names
  * the problem and the file. --dry-run reads and checks everything, prints what it would store
  * and the warnings, and stores nothing (no database needed).
  */
@@ -17,12 +19,20 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
+import {
+  PackageError,
+  type PackageFiles,
+  filesFromDirectory,
+  filesFromZip,
+  parseFunctionFile,
+  parseKattisPackage,
+  statementFilesOf,
+} from "@judge/problem-package";
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 
 const USAGE =
-  "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish] [--dry-run]\n(DATABASE_URL names the database)\n";
+  "usage: npm run import-problem -- <package-dir | package.zip | problem.json> [--slug <slug>] [--publish] [--dry-run]\n(DATABASE_URL names the database)\n";
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,12 +55,13 @@ async function main(): Promise<number> {
   }
   const dir = resolve(positionals[0]!);
   try {
-    const packageFiles = dir.endsWith(".json") ? null : await filesFromDirectory(dir);
+    const kattis = dir.endsWith(".json") ? null : await kattisPackageAt(dir);
+    const packageFiles = kattis?.files ?? null;
     const problem =
-      packageFiles === null
+      kattis === null
         ? await functionFileAt(dir, values.slug, values.publish)
-        : parseKattisPackage(packageFiles, {
-          slug: values.slug ?? basename(dir),
+        : parseKattisPackage(kattis.files, {
+          slug: values.slug ?? kattis.name,
           published: values.publish,
           warn: (message) => process.stderr.write(`warning: ${message}\n`),
         });
@@ -76,6 +87,14 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+}
+
+/** A package directory, or a zip of one: its files and its name (the folder's, a zip's top folder's or file's). */
+async function kattisPackageAt(path: string): Promise<{ files: PackageFiles; name: string }> {
+  if (!path.endsWith(".zip")) return { files: await filesFromDirectory(path), name: basename(path) };
+  const name = basename(path, ".zip");
+  const { files, topDir } = filesFromZip(await readFile(path), name);
+  return { files, name: topDir ?? name };
 }
 
 async function functionFileAt(path: string, slug: string | undefined, publish: boolean): Promise<ProblemInput> {
