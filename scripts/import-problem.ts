@@ -68,7 +68,7 @@ async function main(): Promise<number> {
     if (values["dry-run"]) {
       const files = packageFiles === null ? 0 : statementFilesOf(packageFiles).size;
       process.stdout.write(
-        `would import ${problem.slug}: "${problem.title}", ${problem.samples.length} samples, ${problem.tests.length} tests, checker ${problem.checker.kind}, ${files} files; nothing stored (dry run)\n`,
+        `would import ${problem.slug}: "${problem.title}", ${problem.samples.length} samples, ${problem.tests.length} tests, checker ${problem.checker.kind}, ${files} files, ${limitsText(problem)}; nothing stored (dry run)\n`,
       );
       return 0;
     }
@@ -87,6 +87,12 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+}
+
+/** The limits in words; a time limit the package does not fix is provisional until calibrated. */
+function limitsText({ limits, timeCalibration }: ProblemInput): string {
+  const time = timeCalibration === undefined ? `time ${limits.timeMs} ms` : `time ${limits.timeMs} ms (provisional, to calibrate: ×${timeCalibration.acToTimeLimit} the slowest accepted)`;
+  return `${time}, memory ${limits.memoryKb} KiB${limits.outputKb === undefined ? "" : `, output ${limits.outputKb} KiB`}`;
 }
 
 /** A package directory, or a zip of one: its files and its name (the folder's, a zip's top folder's or file's). */

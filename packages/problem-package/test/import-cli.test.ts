@@ -136,7 +136,7 @@ test("import-problem --dry-run prints what it would store and the warnings, and 
   });
   const result = await cli(dir, "--dry-run");
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /would import cli-dry: "Dry", 1 samples, 1 tests, checker kattis-default, 0 files; nothing stored/);
+  assert.match(result.stdout, /would import cli-dry: "Dry", 1 samples, 1 tests, checker kattis-default, 0 files, time 1000 ms \(provisional, to calibrate: ×5 the slowest accepted\), memory 1048576 KiB, output 8192 KiB; nothing stored/);
   assert.match(result.stderr, /warning: .*\\oddmacro/);
   const prisma = createPrisma(databaseUrl);
   try {

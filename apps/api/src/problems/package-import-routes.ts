@@ -105,6 +105,7 @@ function dryRunReport(problem: ProblemInput, files: number, warnings: string[]) 
     samples: problem.samples.length,
     tests: problem.tests.length,
     limits: problem.limits,
+    ...(problem.timeCalibration === undefined ? {} : { timeCalibration: problem.timeCalibration }),
     checker: problem.checker.kind,
     statementLanguages: Object.keys(problem.statements ?? {}),
     files,
