@@ -156,7 +156,7 @@ test("POST /api/problems/import: the answer lists every part of the package it d
     h,
     admin,
     packageZip("reported-sum", {
-      "problem.yaml": "problem_format_version: 2023-07-draft\nname: Reported Sum\nlanguages: [c]\nlimits:\n  output: 4\n  compilation_time: 10\n",
+      "problem.yaml": "problem_format_version: 2023-07-draft\nname: Reported Sum\nlanguages: [c]\nlimits:\n  output: 4\n  code: 1\n  compilation_time: 10\n",
       "input_validators/check.py": "print()\n",
     }),
     "?publish=1",
@@ -173,7 +173,15 @@ test("POST /api/problems/import: the answer lists every part of the package it d
   assert.deepEqual([row.timeLimitMs, row.memoryLimitKb, row.outputLimitKb], [1000, 2048 * 1024, 4 * 1024], "provisional 1 s, the format's 2048 MiB, output 4 MiB");
   assert.deepEqual(row.timeCalibration, { acToTimeLimit: 2, timeLimitToTle: 1.5, resolutionMs: 1000 });
   const detail = await api<ProblemDetail>(h.base, "/api/problems/reported-sum");
-  assert.deepEqual(detail.body.limits, { timeMs: 1000, memoryKb: 2048 * 1024, outputKb: 4 * 1024 });
+  assert.deepEqual(detail.body.limits, { timeMs: 1000, memoryKb: 2048 * 1024, outputKb: 4 * 1024, codeKb: 1 });
+
+  // limits.code: 1 KiB. A submission one byte over it is refused; one at it is taken.
+  const user = await registerUser(h.base);
+  const submit = (code: string) => api<{ error?: { message: string } }>(h.base, "/api/submissions", { token: user.token, body: { problem: "reported-sum", language: "python", code } });
+  const over = await submit(`#${"x".repeat(1024)}`);
+  assert.equal(over.status, 400, JSON.stringify(over.body));
+  assert.match(over.body.error?.message ?? "", /over this problem's limit of 1 KiB/);
+  assert.equal((await submit(`#${"x".repeat(1023)}`)).status, 202);
 });
 
 test("POST /api/problems/import: a symbolic link inside the zip is followed; one that leaves the package is a 400 naming it", async () => {

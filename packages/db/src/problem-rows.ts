@@ -41,6 +41,7 @@ export function problemRowsOf(input: ProblemInput) {
       timeLimitMs: input.limits.timeMs,
       memoryLimitKb: input.limits.memoryKb,
       outputLimitKb: input.limits.outputKb ?? null,
+      codeLimitKb: input.limits.codeKb ?? null,
       timeCalibration: input.timeCalibration ?? Prisma.DbNull,
       checker,
       published: input.published,

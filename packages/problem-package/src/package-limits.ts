@@ -75,8 +75,8 @@ export function layoutOf(yaml: Record<string, unknown>): Layout {
 
 /**
  * The problem's limits from problem.yaml's `limits` (and a legacy `.timelimit` file). What the
- * judge cannot apply (compilation and validation limits, a code size above or below its own)
- * is told to `warn` when the package sets it.
+ * judge cannot apply (compilation and validation limits, a code size above its own, values
+ * beyond its bounds) is told to `warn` when the package sets it.
  */
 export function packageLimits(
   files: PackageFiles,
@@ -105,8 +105,10 @@ export function packageLimits(
   const memoryKb = Math.min(MAX_MEMORY_MIB, Math.max(MIN_MEMORY_MIB, memoryMiB)) * 1024;
   const outputKb = (given.output ?? defaults.outputMiB) * 1024;
 
-  if (given.code !== undefined && given.code !== JUDGE_CODE_KIB) {
-    warn(`limits.code (${given.code} KiB) is not applied: every problem takes submissions of up to ${JUDGE_CODE_KIB} KiB`);
+  // The format's default (128 KiB) is above what the judge takes at all: stored only when lower.
+  const codeKb = given.code !== undefined && given.code < JUDGE_CODE_KIB ? { codeKb: given.code } : {};
+  if (given.code !== undefined && given.code > JUDGE_CODE_KIB) {
+    warn(`limits.code is ${given.code} KiB; the judge takes submissions of at most ${JUDGE_CODE_KIB} KiB`);
   }
   for (const key of ["compilation_time", "compilation_memory"] as const) {
     if (given[key] !== undefined) warn(`limits.${key} is not applied: submissions compile under the judge's own limits`);
@@ -129,14 +131,14 @@ export function packageLimits(
     if (multipliers.given) {
       warn(`limits.${layout === "legacy" ? "time_multiplier/time_safety_margin" : "time_multipliers"} is not used: the package fixes the time limit`);
     }
-    return { limits: { timeMs: clampTime(fixedSeconds * 1000, warn), memoryKb, outputKb } };
+    return { limits: { timeMs: clampTime(fixedSeconds * 1000, warn), memoryKb, outputKb, ...codeKb } };
   }
   const timeCalibration: TimeCalibration = {
     acToTimeLimit: multipliers.ac ?? defaults.acToTimeLimit,
     timeLimitToTle: multipliers.tle ?? defaults.timeLimitToTle,
     resolutionMs,
   };
-  return { limits: { timeMs: clampTime(provisionalTimeMs(resolutionMs), warn), memoryKb, outputKb }, timeCalibration };
+  return { limits: { timeMs: clampTime(provisionalTimeMs(resolutionMs), warn), memoryKb, outputKb, ...codeKb }, timeCalibration };
 }
 
 function clampTime(ms: number, warn: (message: string) => void): number {

@@ -57,7 +57,7 @@ test("limits the judge cannot apply are reported; memory and time beyond its bou
   );
   assert.deepEqual(problem.limits, { timeMs: 20_000, memoryKb: 2048 * 1024, outputKb: 8 * 1024 });
   assert.deepEqual(warnings.sort(), [
-    "limits.code (256 KiB) is not applied: every problem takes submissions of up to 64 KiB",
+    "limits.code is 256 KiB; the judge takes submissions of at most 64 KiB",
     "limits.compilation_time is not applied: submissions compile under the judge's own limits",
     "limits.memory is 4096 MiB; the judge gives at most 2048 MiB, so the limit is 2048 MiB",
     "limits.validation_memory is not applied: output validators run under the judge's own limits",
@@ -65,6 +65,11 @@ test("limits the judge cannot apply are reported; memory and time beyond its bou
     "problem.yaml: limits.turbo is not a 2023-07 limit; ignored",
     "the time limit is 60 s; the judge allows at most 20 s, so the limit is 20 s",
   ]);
+});
+
+test("a code limit below the judge's own 64 KiB is kept (the API applies it); the default 128 KiB is not", () => {
+  assert.equal(imported(legacy("  code: 16\n")).problem.limits.codeKb, 16);
+  assert.equal(imported(modern("")).problem.limits.codeKb, undefined);
 });
 
 test("a limit of the wrong type is refused, naming it", () => {

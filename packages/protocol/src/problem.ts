@@ -67,6 +67,11 @@ export const Limits = z.object({
    * cap. The judge's cap applies too when it is smaller.
    */
   outputKb: z.number().int().min(1).max(1024 * 1024).optional(),
+  /**
+   * KiB of source a submission may have; the API refuses a larger one. MAX_CODE_BYTES (job.ts)
+   * bounds every problem's anyway. Absent: MAX_CODE_BYTES alone.
+   */
+  codeKb: z.number().int().min(1).max(1024 * 1024).optional(),
 });
 export type Limits = z.infer<typeof Limits>;
 

@@ -3,7 +3,7 @@ import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
-import { CaseReport, Signature, queuedView, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { CaseReport, Signature, queuedView, utf8Length, type JudgeJob, type SubmissionCreate, type SubmissionView, type TokenClaims } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
@@ -36,7 +36,7 @@ export class SubmissionService {
     const [found, offering, admission] = await Promise.allSettled([
       prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true },
+        select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true, codeLimitKb: true },
       }),
       fleet.languages(),
       this.deps.admission.admit(user.sub),
@@ -50,6 +50,10 @@ export class SubmissionService {
       });
     }
     if (problem.kind === "function") requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    // A package's `limits.code`; SubmissionCreate has already held it to MAX_CODE_BYTES.
+    if (problem.codeLimitKb !== null && utf8Length(input.code) > problem.codeLimitKb * 1024) {
+      throw new ApiError("VALIDATION", `code is over this problem's limit of ${problem.codeLimitKb} KiB`);
+    }
     const { priority } = settled(admission);
 
     const id = randomUUID();

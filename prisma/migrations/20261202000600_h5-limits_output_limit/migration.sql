@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "problems" ADD COLUMN "output_limit_kb" INTEGER;
