@@ -87,5 +87,37 @@ export function unusedParts(files: PackageFiles, yaml: Record<string, unknown>):
     const why = UNSUPPORTED_ENTRIES[entry];
     messages.push(why === undefined ? `${name} is not part of the format the import knows; ignored` : `${name} is ignored: ${why}`);
   }
-  return messages;
+  return [...messages, ...unusedTestData(files)];
+}
+
+/** Test-data files the import reads (or another part of the project does) by extension. */
+const TAKEN_DATA_EXTENSIONS = new Set(["in", "ans", "yaml", "interaction"]);
+
+/**
+ * data/: folders beside sample/ and secret/ (2023-07's invalid_input/…), and, once per
+ * extension, files in them that are not tests (.hint, .desc, illustrations…).
+ */
+function unusedTestData(files: PackageFiles): string[] {
+  const folders = new Set<string>();
+  const extensions = new Map<string, number>();
+  for (const path of files.keys()) {
+    const parts = path.split("/");
+    if (parts[0] !== "data" || parts.length < 2 || parts.some((p) => p.startsWith("."))) continue;
+    if (parts.length === 2) {
+      if (parts[1] !== "testdata.yaml") folders.add(`data/${parts[1]}`);
+      continue;
+    }
+    if (parts[1] !== "sample" && parts[1] !== "secret") {
+      folders.add(`data/${parts[1]}/`);
+      continue;
+    }
+    const name = parts.at(-1)!;
+    const extension = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1) : "";
+    if (!TAKEN_DATA_EXTENSIONS.has(extension)) extensions.set(extension, (extensions.get(extension) ?? 0) + 1);
+  }
+  return [
+    ...[...folders].sort().map((folder) => `${folder} is ignored: only data/sample/ and data/secret/ become tests`),
+    ...[...extensions].sort(([a], [b]) => a.localeCompare(b)).map(([extension, count]) =>
+      `data/: ${count} ${extension === "" ? "file(s) without an extension" : `.${extension} file(s)`} ignored: only .in/.ans pairs become tests`),
+  ];
 }

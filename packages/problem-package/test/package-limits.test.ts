@@ -89,6 +89,10 @@ test("every ignored problem.yaml key and unused top-level file or folder is repo
     "submissions/accepted/ok.c": "int main(void) { return 0; }\n",
     "notes.txt": "todo\n",
     ".gitignore": "*.o\n",
+    "data/secret/3.hint": "think\n",
+    "data/secret/group1/2.hint": "harder\n",
+    "data/secret/3.png": "not really\n",
+    "data/invalid_input/1.in": "x\n",
   });
   assert.deepEqual(warnings, [
     "problem.yaml: languages is ignored: every language the judge has is offered for every problem",
@@ -97,5 +101,8 @@ test("every ignored problem.yaml key and unused top-level file or folder is repo
     "include/ is ignored: files under include/ are not added to submissions",
     "input_validators/ is ignored: input validators are not run: test data is taken as it is",
     "notes.txt is not part of the format the import knows; ignored",
+    "data/invalid_input/ is ignored: only data/sample/ and data/secret/ become tests",
+    "data/: 2 .hint file(s) ignored: only .in/.ans pairs become tests",
+    "data/: 1 .png file(s) ignored: only .in/.ans pairs become tests",
   ]);
 });
