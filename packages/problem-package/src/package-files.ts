@@ -115,8 +115,14 @@ function followLinks(regular: Map<string, Uint8Array>, links: ReadonlyMap<string
     if (resolved === null || resolved === ".." || resolved.startsWith("../")) throw new PackageError(label, link, `a symbolic link to ${target}, outside the package`);
     const path = resolved === "." ? "" : resolved.replace(/\/$/, "");
     const file = regular.get(path);
-    if (file !== undefined) return add(at, file);
-    if (links.has(path)) return follow(path, at, origin, hops + 1);
+    if (file !== undefined) {
+      add(at, file);
+      return;
+    }
+    if (links.has(path)) {
+      follow(path, at, origin, hops + 1);
+      return;
+    }
     const prefix = path === "" ? "" : `${path}/`;
     let found = false;
     for (const [inner, content] of regular) {
