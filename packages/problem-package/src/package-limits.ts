@@ -53,6 +53,8 @@ const MAX_TIME_MS = 20_000;
 const MIN_TIME_MS = 100;
 const MAX_MEMORY_MIB = 2048;
 const MIN_MEMORY_MIB = 16;
+/** Limits.outputKb's bound; a worker's own cap (64 MiB by default) may be lower still. */
+const MAX_OUTPUT_MIB = 1024;
 /** What a submission may be at most anyway (MAX_CODE_BYTES in @judge/protocol), KiB. */
 const JUDGE_CODE_KIB = 64;
 
@@ -103,7 +105,9 @@ export function packageLimits(
   if (memoryMiB > MAX_MEMORY_MIB) warn(`limits.memory is ${memoryMiB} MiB; the judge gives at most ${MAX_MEMORY_MIB} MiB, so the limit is ${MAX_MEMORY_MIB} MiB`);
   if (memoryMiB < MIN_MEMORY_MIB) warn(`limits.memory is ${memoryMiB} MiB; the judge gives at least ${MIN_MEMORY_MIB} MiB, so the limit is ${MIN_MEMORY_MIB} MiB`);
   const memoryKb = Math.min(MAX_MEMORY_MIB, Math.max(MIN_MEMORY_MIB, memoryMiB)) * 1024;
-  const outputKb = (given.output ?? defaults.outputMiB) * 1024;
+  const outputMiB = given.output ?? defaults.outputMiB;
+  if (outputMiB > MAX_OUTPUT_MIB) warn(`limits.output is ${outputMiB} MiB; the judge keeps at most ${MAX_OUTPUT_MIB} MiB, so the limit is ${MAX_OUTPUT_MIB} MiB`);
+  const outputKb = Math.min(MAX_OUTPUT_MIB, outputMiB) * 1024;
 
   // The format's default (128 KiB) is above what the judge takes at all: stored only when lower.
   const codeKb = given.code !== undefined && given.code < JUDGE_CODE_KIB ? { codeKb: given.code } : {};

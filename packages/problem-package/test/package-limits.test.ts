@@ -53,13 +53,14 @@ test("a fixed time limit (2023-07 time_limit, legacy .timelimit) gives no calibr
 
 test("limits the judge cannot apply are reported; memory and time beyond its bounds are clamped and reported", () => {
   const { problem, warnings } = imported(
-    modern("  time_limit: 60\n  memory: 4096\n  code: 256\n  compilation_time: 30\n  validation_memory: 512\n  validation_passes: 3\n  turbo: 1\n"),
+    modern("  time_limit: 60\n  memory: 4096\n  output: 4096\n  code: 256\n  compilation_time: 30\n  validation_memory: 512\n  validation_passes: 3\n  turbo: 1\n"),
   );
-  assert.deepEqual(problem.limits, { timeMs: 20_000, memoryKb: 2048 * 1024, outputKb: 8 * 1024 });
+  assert.deepEqual(problem.limits, { timeMs: 20_000, memoryKb: 2048 * 1024, outputKb: 1024 * 1024 });
   assert.deepEqual(warnings.sort(), [
     "limits.code is 256 KiB; the judge takes submissions of at most 64 KiB",
     "limits.compilation_time is not applied: submissions compile under the judge's own limits",
     "limits.memory is 4096 MiB; the judge gives at most 2048 MiB, so the limit is 2048 MiB",
+    "limits.output is 4096 MiB; the judge keeps at most 1024 MiB, so the limit is 1024 MiB",
     "limits.validation_memory is not applied: output validators run under the judge's own limits",
     "limits.validation_passes is not applied: multi-pass problems are not supported",
     "problem.yaml: limits.turbo is not a 2023-07 limit; ignored",
