@@ -1,5 +1,5 @@
 /**
- * npm run import-problem -- <package-dir | function-problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify]
+ * npm run import-problem -- <package-dir | package.zip | function-problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify [--timeout <s>]]
  *
  * A `.json` file is a function problem's one file (docs/function-problems.md, "Problem file",
  * format judge/function-problem@1); its slug is the file's own unless --slug names it, and
@@ -8,8 +8,10 @@
  * Imports a Kattis problem package (problem.yaml, statement/ or problem_statement/ in Markdown
  * or LaTeX, data/sample, data/secret, output_validators/; symbolic links inside it followed)
  * into the database at DATABASE_URL, creating the problem or replacing it and all its tests;
- * what it did not take as it is (LaTeX it does not know) is printed as a warning. The slug is
- * the directory's name unless --slug names it. A bad package exits 1 with a message that names
+ * everything it did not take (problem.yaml keys and files it ignores, limits it cannot apply,
+ * LaTeX it does not know) is printed as a warning. A `.zip` is read as the API reads an upload
+ * (symbolic links in it followed inside the package). The slug is the directory's name (a
+ * zip's single top folder, else its file name) unless --slug names it. A bad package exits 1 with a message that names
  * the problem and the file. --dry-run reads and checks everything, prints what it would store
  * and the warnings, and stores nothing (no database needed).
  *
@@ -24,13 +26,22 @@ import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@judge/db";
-import { PackageError, filesFromDirectory, packageSubmissionsOf, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
+import {
+  PackageError,
+  type PackageFiles,
+  filesFromDirectory,
+  filesFromZip,
+  packageSubmissionsOf,
+  parseFunctionFile,
+  parseKattisPackage,
+  statementFilesOf,
+} from "@judge/problem-package";
 import type { ProblemInput } from "@judge/protocol";
 import { saveProblem } from "@judge/problem-package/store";
 import { VerificationClientError, formatReport, signIn, startVerification, waitForVerification } from "./import-problem/verification-client.ts";
 
 const USAGE =
-  "usage: npm run import-problem -- <package-dir | problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify [--timeout <s>]]\n" +
+  "usage: npm run import-problem -- <package-dir | package.zip | problem.json> [--slug <slug>] [--publish] [--dry-run] [--verify [--timeout <s>]]\n" +
   "(DATABASE_URL names the database; --verify calls the API at JUDGE_API_URL as JUDGE_TOKEN or ADMIN_USERNAME/ADMIN_PASSWORD)\n";
 
 async function main(): Promise<number> {
@@ -57,19 +68,20 @@ async function main(): Promise<number> {
   }
   const dir = resolve(positionals[0]!);
   try {
-    const packageFiles = dir.endsWith(".json") ? null : await filesFromDirectory(dir);
+    const kattis = dir.endsWith(".json") ? null : await kattisPackageAt(dir);
+    const packageFiles = kattis?.files ?? null;
     const problem =
-      packageFiles === null
+      kattis === null
         ? await functionFileAt(dir, values.slug, values.publish)
-        : parseKattisPackage(packageFiles, {
-          slug: values.slug ?? basename(dir),
+        : parseKattisPackage(kattis.files, {
+          slug: values.slug ?? kattis.name,
           published: values.publish,
           warn: (message) => process.stderr.write(`warning: ${message}\n`),
         });
     if (values["dry-run"]) {
       const files = packageFiles === null ? 0 : statementFilesOf(packageFiles).size;
       process.stdout.write(
-        `would import ${problem.slug}: "${problem.title}", ${problem.samples.length} samples, ${problem.tests.length} tests, checker ${problem.checker.kind}, ${files} files; nothing stored (dry run)\n`,
+        `would import ${problem.slug}: "${problem.title}", ${problem.samples.length} samples, ${problem.tests.length} tests, checker ${problem.checker.kind}, ${files} files, ${limitsText(problem)}; nothing stored (dry run)\n`,
       );
       return 0;
     }
@@ -111,6 +123,20 @@ async function verify(slug: string, timeoutMs: number): Promise<number> {
   const report = await waitForVerification(access, token, slug, { timeoutMs });
   process.stdout.write(formatReport(report));
   return report.passed ? 0 : 1;
+}
+
+/** The limits in words; a time limit the package does not fix is provisional until calibrated. */
+function limitsText({ limits, timeCalibration }: ProblemInput): string {
+  const time = timeCalibration === undefined ? `time ${limits.timeMs} ms` : `time ${limits.timeMs} ms (provisional, to calibrate: ×${timeCalibration.acToTimeLimit} the slowest accepted)`;
+  return `${time}, memory ${limits.memoryKb} KiB${limits.outputKb === undefined ? "" : `, output ${limits.outputKb} KiB`}`;
+}
+
+/** A package directory, or a zip of one: its files and its name (the folder's, a zip's top folder's or file's). */
+async function kattisPackageAt(path: string): Promise<{ files: PackageFiles; name: string }> {
+  if (!path.endsWith(".zip")) return { files: await filesFromDirectory(path), name: basename(path) };
+  const name = basename(path, ".zip");
+  const { files, topDir } = filesFromZip(await readFile(path), name);
+  return { files, name: topDir ?? name };
 }
 
 async function functionFileAt(path: string, slug: string | undefined, publish: boolean): Promise<ProblemInput> {

@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import { zipSync } from "fflate";
-import type { ProblemAdminView, ProblemDetail } from "@judge/protocol";
+import type { PackageImportResult, ProblemAdminView, ProblemDetail } from "@judge/protocol";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 const encoder = new TextEncoder();
 
-function packageZip(top: string, overrides: Record<string, string | null> = {}): Uint8Array {
+/** Unix mode of a symbolic link in a zip entry's external attributes, as `zip -ry` writes it. */
+const SYMLINK_ATTRS = 0o120777 * 2 ** 16;
+
+/** `links`: path to target, stored as symbolic links. */
+function packageZip(top: string, overrides: Record<string, string | null> = {}, links: Record<string, string> = {}): Uint8Array {
   const files: Record<string, string | null> = {
     "problem.yaml": "name: Imported Sum\nlimits:\n  time_limit: 2\n  memory: 128\n",
     "problem_statement/problem.md": "Print a + b.\n",
@@ -17,7 +21,10 @@ function packageZip(top: string, overrides: Record<string, string | null> = {}):
     "output_validators/v/validate.py": "import sys\nsys.exit(42)\n",
     ...overrides,
   };
-  return zipSync(Object.fromEntries(Object.entries(files).flatMap(([p, c]) => (c === null ? [] : [[`${top}/${p}`, encoder.encode(c)]]))));
+  return zipSync({
+    ...Object.fromEntries(Object.entries(files).flatMap(([p, c]) => (c === null ? [] : [[`${top}/${p}`, encoder.encode(c)]]))),
+    ...Object.fromEntries(Object.entries(links).map(([p, target]) => [`${top}/${p}`, [encoder.encode(target), { os: 3, attrs: SYMLINK_ATTRS }]])),
+  });
 }
 
 async function upload(h: ApiHarness, token: string | null, body: Uint8Array, query = "") {
@@ -142,4 +149,51 @@ test("POST /api/problems/import?dryRun=1 reports what it would store and what it
   const stored = await upload(h, admin, zip);
   assert.equal(stored.status, 201, JSON.stringify(stored.body));
   await h.prisma.problem.delete({ where: { slug } });
+});
+
+test("POST /api/problems/import: the answer lists every part of the package it did not take; the package's limits are stored", async () => {
+  const created = await upload(
+    h,
+    admin,
+    packageZip("reported-sum", {
+      "problem.yaml": "problem_format_version: 2023-07-draft\nname: Reported Sum\nlanguages: [c]\nlimits:\n  output: 4\n  code: 1\n  compilation_time: 10\n",
+      "input_validators/check.py": "print()\n",
+    }),
+    "?publish=1",
+  );
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const body = created.body as PackageImportResult;
+  assert.equal(body.slug, "reported-sum");
+  assert.deepEqual(body.warnings, [
+    "problem.yaml: languages is ignored: every language the judge has is offered for every problem",
+    "input_validators/ is ignored: input validators are not run: test data is taken as it is",
+    "limits.compilation_time is not applied: submissions compile under the judge's own limits",
+  ]);
+  const row = await h.prisma.problem.findUniqueOrThrow({ where: { slug: "reported-sum" } });
+  assert.deepEqual([row.timeLimitMs, row.memoryLimitKb, row.outputLimitKb], [1000, 2048 * 1024, 4 * 1024], "provisional 1 s, the format's 2048 MiB, output 4 MiB");
+  assert.deepEqual(row.timeCalibration, { acToTimeLimit: 2, timeLimitToTle: 1.5, resolutionMs: 1000 });
+  const detail = await api<ProblemDetail>(h.base, "/api/problems/reported-sum");
+  assert.deepEqual(detail.body.limits, { timeMs: 1000, memoryKb: 2048 * 1024, outputKb: 4 * 1024, codeKb: 1 });
+
+  // limits.code: 1 KiB. A submission one byte over it is refused; one at it is taken.
+  const user = await registerUser(h.base);
+  const submit = (code: string) => api<{ error?: { message: string } }>(h.base, "/api/submissions", { token: user.token, body: { problem: "reported-sum", language: "python", code } });
+  const over = await submit(`#${"x".repeat(1024)}`);
+  assert.equal(over.status, 400, JSON.stringify(over.body));
+  assert.match(over.body.error?.message ?? "", /over this problem's limit of 1 KiB/);
+  assert.equal((await submit(`#${"x".repeat(1023)}`)).status, 202);
+});
+
+test("POST /api/problems/import: a symbolic link inside the zip is followed; one that leaves the package is a 400 naming it", async () => {
+  const linked = await upload(h, admin, packageZip("linked-sum", { "data/sample/1.in": null }, { "data/sample/1.in": "../secret/1.in" }));
+  assert.equal(linked.status, 201, JSON.stringify(linked.body));
+  const row = await h.prisma.problem.findUniqueOrThrow({ where: { slug: "linked-sum" }, include: { tests: { orderBy: { index: "asc" } } } });
+  assert.deepEqual(row.tests.map((t) => t.input), ["5 5\n", "5 5\n"], "the sample is the linked file's content");
+
+  const escaping = await upload(h, admin, packageZip("escaping-sum", {}, { "data/secret/2.in": "../../../../etc/hostname" }));
+  assert.equal(escaping.status, 400);
+  const error = (escaping.body as { error: { message: string; details: { file: string } } }).error;
+  assert.equal(error.details.file, "data/secret/2.in");
+  assert.match(error.message, /a symbolic link to \.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname, outside the package/);
+  assert.equal(await h.prisma.problem.count({ where: { slug: "escaping-sum" } }), 0);
 });

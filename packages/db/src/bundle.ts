@@ -34,7 +34,9 @@ export function hashTestBundle(
 ): string {
   const hash = createHash("sha256");
   hash.update(`${ENCODING}\n`);
-  hash.update(`${JSON.stringify({ timeMs: limits.timeMs, memoryKb: limits.memoryKb })}\n`);
+  // Optional limits only when set: problems without them keep the hash they had before those existed.
+  const { timeMs, memoryKb, ...optional } = limits;
+  hash.update(`${JSON.stringify({ timeMs, memoryKb, ...(canonical(optional) as object) })}\n`);
   hash.update(`${JSON.stringify(canonical(checker))}\n`);
   hash.update(`${tests.length}\n`);
   for (const test of tests) hash.update(`${JSON.stringify([test.input, test.output])}\n`);
@@ -46,6 +48,10 @@ export function hashTestBundle(
 export interface ProblemWithTests {
   timeLimitMs: number;
   memoryLimitKb: number;
+  /** KiB; absent on rows read before output limits, null: the judge's own cap. */
+  outputLimitKb?: number | null;
+  /** KiB; absent on rows read before code limits, null: MAX_CODE_BYTES alone. */
+  codeLimitKb?: number | null;
   /** Prisma's `Json`: parsed here, so a malformed row fails loudly instead of judging wrong. */
   checker: unknown;
   tests: readonly (TestData & { index: number })[];
@@ -62,9 +68,19 @@ export function functionSpecOf(problem: Pick<ProblemWithTests, "kind" | "signatu
   return FunctionSpec.parse({ signature: problem.signature, comparison: problem.comparison ?? {}, references: problem.references });
 }
 
+/** A problem row's limits, the output and code limits only when it has them. */
+export function limitsOfRow(problem: Pick<ProblemWithTests, "timeLimitMs" | "memoryLimitKb" | "outputLimitKb" | "codeLimitKb">): Limits {
+  return {
+    timeMs: problem.timeLimitMs,
+    memoryKb: problem.memoryLimitKb,
+    ...(problem.outputLimitKb === null || problem.outputLimitKb === undefined ? {} : { outputKb: problem.outputLimitKb }),
+    ...(problem.codeLimitKb === null || problem.codeLimitKb === undefined ? {} : { codeKb: problem.codeLimitKb }),
+  };
+}
+
 /** What the worker downloads (by hash) to judge a submission of this problem. */
 export function testBundleOf(problem: ProblemWithTests): TestBundle {
-  const limits: Limits = { timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb };
+  const limits = limitsOfRow(problem);
   const checker = CheckerSpec.parse(problem.checker);
   const tests = [...problem.tests].sort((a, b) => a.index - b.index).map((t) => ({ input: t.input, output: t.output }));
   const spec = functionSpecOf(problem);

@@ -5,7 +5,7 @@ export { migrate, type MigrateOptions, type MigrateResult } from "./migrations/m
 export { readMigrations, defaultMigrationsDir, type MigrationFile } from "./migrations/migration-files.ts";
 export { createDatabase, dropDatabase, databaseUrlFor } from "./admin.ts";
 export { DbError, type DbErrorCode } from "./errors.ts";
-export { hashTestBundle, testBundleOf, functionSpecOf, type TestData, type ProblemWithTests } from "./bundle.ts";
+export { hashTestBundle, testBundleOf, limitsOfRow, functionSpecOf, type TestData, type ProblemWithTests } from "./bundle.ts";
 export { seedProblems, type SeedResult, type SeedOutcome } from "./seed/seed-problems.ts";
 export { sampleProblems, functionProblems } from "./seed/catalog.ts";
 export { storedCase, type FunctionCase, type FunctionProblemSeed } from "./seed/function-problems/index.ts";

@@ -40,9 +40,11 @@ export function problemRowsOf(input: ProblemInput) {
       attribution: input.attribution ?? Prisma.DbNull,
       timeLimitMs: input.limits.timeMs,
       memoryLimitKb: input.limits.memoryKb,
+      outputLimitKb: input.limits.outputKb ?? null,
+      codeLimitKb: input.limits.codeKb ?? null,
+      timeCalibration: input.timeCalibration ?? Prisma.DbNull,
       checker,
       published: input.published,
-      timeCalibration: input.timeCalibration ?? Prisma.DbNull,
       kind: input.kind,
       ...functionColumnsOf(spec),
       // Workers cache test data by this hash: new tests, a new hash, a fresh download.

@@ -8,10 +8,12 @@ import { interactorOf, isInteractive } from "./interactive.ts";
 import { defaultValidatorChecker, validatorFlags } from "./validator-flags.ts";
 import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from "./statement-files.ts";
 import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
+import { packageLimits } from "./package-limits.ts";
+import { unusedParts } from "./unused-parts.ts";
 
 /**
- * The parts of Kattis' problem.yaml this judge uses; unknown keys (uuid…) are allowed and
- * ignored; author, source, license, rights_owner and credits become the statement's
+ * The parts of Kattis' problem.yaml this judge uses; other keys are allowed and reported
+ * as ignored (unused-parts.ts); author, source, license, rights_owner and credits become the statement's
  * attribution (statements.ts). `difficulty` and `tags` are this judge's own additions.
  */
 const ProblemYaml = z.object({
@@ -22,15 +24,8 @@ const ProblemYaml = z.object({
   keywords: z.union([z.string(), z.array(z.string())]).optional(),
   tags: z.array(z.string()).optional(),
   difficulty: z.enum(["easy", "medium", "hard"]).optional(),
-  limits: z
-    .object({
-      /** seconds (problem format 2023-07) */
-      time_limit: z.number().positive().optional(),
-      /** MiB */
-      memory: z.number().int().positive().optional(),
-    })
-    .passthrough()
-    .optional(),
+  /** both layouts' limits: package-limits.ts */
+  limits: z.unknown().optional(),
 }).passthrough();
 
 export interface ImportOptions {
@@ -75,6 +70,8 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, "problem.yaml", `not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
   }
 
+  const warn = (message: string) => options.warn?.(message);
+  for (const message of unusedParts(files, yaml)) warn(message);
   const found = statementsOf(files, problem, text);
   for (const warning of found.warnings) options.warn?.(warning);
   const attribution = attributionOf(yaml);
@@ -99,11 +96,7 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     statement: statements[found.language]!,
     ...(Object.keys(statements).length > 1 ? { statements } : {}),
     ...(attribution === null ? {} : { attribution }),
-    limits: {
-      timeMs: Math.round((yaml.limits?.time_limit ?? timelimitFile(files, problem, text) ?? 1) * 1000),
-      memoryKb: (yaml.limits?.memory ?? 256) * 1024,
-    },
-    ...timeCalibrationOf(files, yaml),
+    ...packageLimits(files, yaml, problem, text, warn),
     checker: checkerOf(files, yaml, problem, text),
     samples: testsIn(files, "data/sample/", problem, text),
     tests: testsIn(files, "data/secret/", problem, text),
@@ -116,37 +109,6 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     throw new PackageError(problem, fileOfField(issue?.path[0]), `${issue?.path.join(".")}: ${issue?.message}`);
   }
   return parsed.data;
-}
-
-/**
- * With no fixed time limit (none in problem.yaml, no `.timelimit`), the limit comes from the
- * accepted submissions' time (a verification, as problemtools does): legacy `time_multiplier`
- * (default 5) and `time_safety_margin` (2), rounded to whole seconds; 2023-07
- * `time_multipliers` (2 and 1.5) and `time_resolution` (1 s).
- */
-function timeCalibrationOf(files: PackageFiles, yaml: z.infer<typeof ProblemYaml>): Pick<ProblemInput, "timeCalibration"> {
-  if (yaml.limits?.time_limit !== undefined || files.has(".timelimit")) return {};
-  const limits = (yaml.limits ?? {}) as Record<string, unknown>;
-  const number = (value: unknown) => (typeof value === "number" && value > 0 ? value : undefined);
-  const multipliers = (typeof limits.time_multipliers === "object" && limits.time_multipliers !== null ? limits.time_multipliers : {}) as Record<string, unknown>;
-  const modern = typeof yaml.problem_format_version === "string" && yaml.problem_format_version !== "legacy";
-  return {
-    timeCalibration: modern
-      ? {
-        acToTimeLimit: number(multipliers.ac_to_time_limit) ?? 2,
-        timeLimitToTle: number(multipliers.time_limit_to_tle) ?? 1.5,
-        resolutionMs: Math.round((number(limits.time_resolution) ?? 1) * 1000),
-      }
-      : { acToTimeLimit: number(limits.time_multiplier) ?? 5, timeLimitToTle: number(limits.time_safety_margin) ?? 2, resolutionMs: 1000 },
-  };
-}
-
-/** Legacy packages keep the time limit in seconds in a `.timelimit` file. */
-function timelimitFile(files: PackageFiles, problem: string, text: (p: string) => string): number | null {
-  if (!files.has(".timelimit")) return null;
-  const seconds = Number(text(".timelimit").trim());
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new PackageError(problem, ".timelimit", "not a number of seconds");
-  return seconds;
 }
 
 /** `.in`/`.ans` pairs under `dir` (recursively, in name order); an unpaired `.in` is an error. */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, test } from "vitest";
 import { fileURLToPath } from "node:url";
 import { createDatabase, createPrisma, dropDatabase, migrate } from "@judge/db";
 import { ADMIN_DATABASE_URL } from "../../../test/support/test-stack.ts";
-import { samplePackage } from "./sample-package.ts";
+import { samplePackage, zipOf } from "./sample-package.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const dbName = `judge_test_${randomUUID().replace(/-/g, "")}`;
@@ -136,7 +136,7 @@ test("import-problem --dry-run prints what it would store and the warnings, and 
   });
   const result = await cli(dir, "--dry-run");
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /would import cli-dry: "Dry", 1 samples, 1 tests, checker kattis-default, 0 files; nothing stored/);
+  assert.match(result.stdout, /would import cli-dry: "Dry", 1 samples, 1 tests, checker kattis-default, 0 files, time 1000 ms \(provisional, to calibrate: ×5 the slowest accepted\), memory 1048576 KiB, output 8192 KiB; nothing stored/);
   assert.match(result.stderr, /warning: .*\\oddmacro/);
   const prisma = createPrisma(databaseUrl);
   try {
@@ -144,4 +144,27 @@ test("import-problem --dry-run prints what it would store and the warnings, and 
   } finally {
     await prisma.$disconnect();
   }
+});
+
+test("npm run import-problem -- <file>.zip: the zip's top folder names it, its inside links are followed, what it leaves out is printed", async () => {
+  const zip = join(work, "upload.zip");
+  const files = samplePackage({ "data/sample/2.in": null, "generators/gen.py": "print(1)\n" });
+  await writeFile(zip, zipOf(files, "cli-zipped", { "data/sample/2.in": "../secret/3.in" }));
+  const result = await cli(zip);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /created cli-zipped: "Absolute Sum", 5 tests/);
+  assert.match(result.stderr, /warning: generators\/ is ignored: generators are not run/);
+  const prisma = createPrisma(databaseUrl);
+  try {
+    const row = await prisma.problem.findUniqueOrThrow({ where: { slug: "cli-zipped" }, include: { tests: { orderBy: { index: "asc" } } } });
+    assert.equal(row.tests[1]?.input, "7 -9\n", "the linked sample has data/secret/3.in's content");
+  } finally {
+    await prisma.$disconnect();
+  }
+
+  const escaping = join(work, "escaping.zip");
+  await writeFile(escaping, zipOf(samplePackage(), "cli-escaping", { "data/secret/9.in": "../../../../etc/hostname" }));
+  const refused = await cli(escaping);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /refused: problem "escaping", data\/secret\/9\.in: a symbolic link to \.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname, outside the package/);
 });

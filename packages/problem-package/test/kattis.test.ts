@@ -14,7 +14,7 @@ test("a Kattis package: title, statement, limits, samples, secret tests in natur
   assert.equal(problem.slug, "abs-sum");
   assert.equal(problem.title, "Absolute Sum");
   assert.match(problem.statement, /Print \|a \+ b\|/);
-  assert.deepEqual(problem.limits, { timeMs: 2000, memoryKb: 128 * 1024 });
+  assert.deepEqual(problem.limits, { timeMs: 2000, memoryKb: 128 * 1024, outputKb: 8 * 1024 });
   assert.deepEqual(problem.tags, ["math", "easy-io"]);
   assert.deepEqual(problem.samples.map((s) => s.input), ["1 2\n", "-1 -2\n"]);
   assert.deepEqual(problem.tests.map((s) => s.output), ["2\n", "0\n", "10\n"]);

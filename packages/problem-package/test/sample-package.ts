@@ -23,7 +23,18 @@ export function samplePackage(overrides: Record<string, string | null> = {}): Re
   return Object.fromEntries(Object.entries(files).filter((e): e is [string, string] => e[1] !== null));
 }
 
-export function zipOf(files: Record<string, string>, top: string | null): Uint8Array {
-  return zipSync(Object.fromEntries(Object.entries(files).map(([p, c]) => [top === null ? p : `${top}/${p}`, encoder.encode(c)])));
+/** Unix mode of a symbolic link (S_IFLNK | 0777) in a zip entry's external attributes. */
+const SYMLINK_ATTRS = 0o120777 * 2 ** 16;
+
+/**
+ * The files zipped, under `top` when given; `links` (path to target) as symbolic links the way
+ * `zip -ry` stores them: a Unix mode in the external attributes, the target as the data.
+ */
+export function zipOf(files: Record<string, string>, top: string | null, links: Record<string, string> = {}): Uint8Array {
+  const at = (p: string) => (top === null ? p : `${top}/${p}`);
+  return zipSync({
+    ...Object.fromEntries(Object.entries(files).map(([p, c]) => [at(p), encoder.encode(c)])),
+    ...Object.fromEntries(Object.entries(links).map(([p, target]) => [at(p), [encoder.encode(target), { os: 3, attrs: SYMLINK_ATTRS }]])),
+  });
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
 import { programFilesSchema } from "./program-files.ts";
-import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements } from "./problem.ts";
+import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements, TimeCalibration } from "./problem.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
 export const ErrorCode = z.enum([
@@ -124,17 +124,14 @@ export const ProblemInput = z.object({
   /** Who wrote it, where from, under what license: cc-by-sa needs it shown. */
   attribution: Attribution.optional(),
   limits: Limits,
+  /** Set when a package fixes no time limit: `limits.timeMs` is then provisional. */
+  timeCalibration: TimeCalibration.optional(),
   checker: CheckerSpec.default({ kind: "tokens" }),
   /** Shown with the statement and judged first. */
   samples: z.array(Sample).max(50).default([]),
   /** Hidden tests, judged after the samples. */
   tests: z.array(Sample).min(1).max(1000),
   published: z.boolean().default(false),
-  /**
-   * A package with no fixed time limit: the limit comes from its accepted submissions' running
-   * time (a verification), and `limits.timeMs` is provisional until then.
-   */
-  timeCalibration: z.object({ acToTimeLimit: z.number(), timeLimitToTle: z.number(), resolutionMs: z.number() }).optional(),
   /**
    * `function`: tests are LeetCode's (input: one JSON value per parameter line, output: one
    * JSON value), checked against `signature` by the API; `references` give Run's expected.
@@ -166,6 +163,10 @@ export const ProblemAdminView = z.object({
   tests: z.number().int().min(0),
 });
 export type ProblemAdminView = z.infer<typeof ProblemAdminView>;
+
+/** `POST /api/problems/import`: what was stored, and every part of the package it did not take. */
+export const PackageImportResult = ProblemAdminView.extend({ warnings: z.array(z.string()) });
+export type PackageImportResult = z.infer<typeof PackageImportResult>;
 
 /** `POST /api/problems/:slug/rejudge`, `POST /api/submissions/:id/rejudge` (admin). */
 export const RejudgeResponse = z.object({ rejudged: z.number().int().min(0) });

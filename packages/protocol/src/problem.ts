@@ -84,8 +84,31 @@ export const Limits = z.object({
   timeMs: z.number().int().min(100).max(20_000),
   /** KiB */
   memoryKb: z.number().int().min(16 * 1024).max(2 * 1024 * 1024),
+  /**
+   * KiB of stdout a submission may write per test; one more is OLE. Absent: the judge's own
+   * cap. The judge's cap applies too when it is smaller.
+   */
+  outputKb: z.number().int().min(1).max(1024 * 1024).optional(),
+  /**
+   * KiB of source a submission may have; the API refuses a larger one. MAX_CODE_BYTES (job.ts)
+   * bounds every problem's anyway. Absent: MAX_CODE_BYTES alone.
+   */
+  codeKb: z.number().int().min(1).max(1024 * 1024).optional(),
 });
 export type Limits = z.infer<typeof Limits>;
+
+/**
+ * A Kattis package that fixes no time limit: problemtools sets it from the accepted
+ * submissions' slowest time × `acToTimeLimit`, rounded up to a multiple of `resolutionMs`
+ * (at least one), and expects time-limit-exceeded submissions to run past the limit ×
+ * `timeLimitToTle`. Until that calibration runs, the problem's `timeMs` is provisional.
+ */
+export const TimeCalibration = z.object({
+  acToTimeLimit: z.number().positive(),
+  timeLimitToTle: z.number().positive(),
+  resolutionMs: z.number().int().positive(),
+});
+export type TimeCalibration = z.infer<typeof TimeCalibration>;
 
 export const Sample = z.object({ input: z.string(), output: z.string() });
 

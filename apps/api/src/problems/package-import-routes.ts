@@ -1,7 +1,7 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@judge/db";
-import type { ProblemInput } from "@judge/protocol";
+import type { PackageImportResult, ProblemInput } from "@judge/protocol";
 import { PackageError, filesFromZip, packageSubmissionsOf, parseFunctionFile, parseKattisPackage, statementFilesOf } from "@judge/problem-package";
 import { saveProblem } from "@judge/problem-package/store";
 import { requireAdmin } from "../auth/authenticate.ts";
@@ -28,7 +28,8 @@ const yes = (flag: string | undefined) => flag === "1" || flag === "true";
  *     'http://localhost:3000/api/problems/import?publish=1'
  *
  * Creates the problem, or replaces it and all its tests when the slug exists: 201 or 200 with
- * the ProblemAdminView. A bad package is a 400 whose message names the problem and the file.
+ * the ProblemAdminView and `warnings`, every part of the package it did not take (ignored
+ * problem.yaml keys and files, limits it cannot apply, LaTeX it does not know). A bad package is a 400 whose message names the problem and the file.
  * `?dryRun=1` stores nothing and answers 200 with what would be stored and the warnings: what
  * the import leaves out or could not use (unknown LaTeX commands, images it does not have).
  */
@@ -56,7 +57,8 @@ export function packageImportRoutes(prisma: PrismaClient): Router {
           return;
         }
         const saved = await saveProblem(prisma, problem, statementFiles, packageSubmissionsOf(files));
-        res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(saved.view);
+        const result: PackageImportResult = { ...saved.view, warnings };
+        res.status(saved.created ? 201 : 200).location(`/api/problems/${saved.view.slug}`).json(result);
       } catch (error) {
         if (error instanceof PackageError) throw new ApiError("VALIDATION", error.message, { file: error.file, problem: error.problem });
         throw error;
@@ -103,6 +105,7 @@ function dryRunReport(problem: ProblemInput, files: number, warnings: string[]) 
     samples: problem.samples.length,
     tests: problem.tests.length,
     limits: problem.limits,
+    ...(problem.timeCalibration === undefined ? {} : { timeCalibration: problem.timeCalibration }),
     checker: problem.checker.kind,
     statementLanguages: Object.keys(problem.statements ?? {}),
     files,

@@ -12,7 +12,7 @@ import {
   type ProblemDetail,
   type ProblemPage,
 } from "@judge/protocol";
-import type { PrismaClient } from "@judge/db";
+import { type PrismaClient, limitsOfRow } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
 import { notFound } from "../http/api-error.ts";
 import { functionLanguageOffer } from "./function-languages.ts";
@@ -66,7 +66,7 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
       ...(problem.attribution === null ? {} : { attribution: Attribution.parse(problem.attribution) }),
       // A function problem's samples are its examples: the parameter lines, the expected JSON.
       samples: problem.tests.map((t) => ({ input: t.input, output: t.output })),
-      limits: Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb }),
+      limits: Limits.parse(limitsOfRow(problem)),
       languages: languages.map((l) => ({ ...l, starter: languageDisplay[l.id].starter })),
       ...(CheckerSpec.safeParse(problem.checker).data?.kind === "interactor" ? { interactive: true as const } : {}),
     };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
-import type { PrismaClient } from "@judge/db";
+import { type PrismaClient, limitsOfRow } from "@judge/db";
 import type { FleetRegistry, LiveState } from "@judge/live-state";
 import {
   CheckerSpec,
@@ -58,10 +58,10 @@ export class RunService {
     if (input.problem) {
       const problem = await prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { id: true, published: true, timeLimitMs: true, memoryLimitKb: true, kind: true, signature: true, testsHash: true, checker: true },
+        select: { id: true, published: true, timeLimitMs: true, memoryLimitKb: true, outputLimitKb: true, kind: true, signature: true, testsHash: true, checker: true },
       });
       if (!problem || !problem.published) throw notFound("problem");
-      limits = Limits.parse({ timeMs: problem.timeLimitMs, memoryKb: problem.memoryLimitKb });
+      limits = Limits.parse(limitsOfRow(problem));
       if (problem.kind === "function") {
         const signature = Signature.parse(problem.signature);
         fn = { problemId: problem.id, testsHash: problem.testsHash, signature, cases: functionRunCases(signature, input.input) };

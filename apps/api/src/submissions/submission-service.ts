@@ -9,6 +9,7 @@ import {
   filesRecord,
   programEntry,
   queuedView,
+  utf8Length,
   type JudgeJob,
   type SubmissionCreate,
   type SubmissionView,
@@ -56,7 +57,7 @@ export class SubmissionService {
     const [found, offering, admission] = await Promise.allSettled([
       prisma.problem.findUnique({
         where: { slug: input.problem },
-        select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true },
+        select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true, codeLimitKb: true },
       }),
       fleet.languages(),
       this.deps.admission.admit(user.sub),
@@ -73,6 +74,11 @@ export class SubmissionService {
       // The driver calls one class in one file (docs/function-problems.md).
       if (input.files !== undefined) throw new ApiError("VALIDATION", `${problem.slug} is a function problem: send your class as code, not files`);
       requireFunctionLanguage(input.language, problem.slug, Signature.parse(problem.signature));
+    }
+    // A package's `limits.code`, over every file; SubmissionCreate has already held it to MAX_CODE_BYTES.
+    const bytes = input.files === undefined ? utf8Length(input.code ?? "") : input.files.reduce((sum, file) => sum + utf8Length(file.content), 0);
+    if (problem.codeLimitKb !== null && bytes > problem.codeLimitKb * 1024) {
+      throw new ApiError("VALIDATION", `code is over this problem's limit of ${problem.codeLimitKb} KiB`);
     }
     const { priority } = settled(admission);
     const program = programOf(input);

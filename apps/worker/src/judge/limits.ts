@@ -3,7 +3,7 @@ import type { RunLimits } from "../sandbox/sandbox.ts";
 
 const MiB = 2 ** 20;
 
-/** The judge's own limits; a problem only sets time and memory. */
+/** The judge's own limits; a problem sets time and memory, and may lower the output cap. */
 export interface JudgeLimits {
   /** bytes of stdout a program may write; one more is OLE */
   outputBytes: number;
@@ -88,7 +88,10 @@ export function compileLimits(limits: JudgeLimits): RunLimits {
   };
 }
 
-/** Limits of one test run: the problem's time and memory, the judge's everything else. */
+/**
+ * Limits of one test run: the problem's time and memory, its output limit when it has one
+ * below the judge's own cap, the judge's everything else.
+ */
 export function runLimits(limits: JudgeLimits, problem: Limits, runtimePids: number | undefined): RunLimits {
   const memoryBytes = problem.memoryKb * 1024;
   return {
@@ -96,7 +99,7 @@ export function runLimits(limits: JudgeLimits, problem: Limits, runtimePids: num
     wallMs: problem.timeMs * limits.wallFactor + limits.wallSlackMs,
     memoryBytes,
     pids: limits.runPids + (runtimePids ?? 0),
-    stdoutBytes: limits.outputBytes,
+    stdoutBytes: problem.outputKb === undefined ? limits.outputBytes : Math.min(limits.outputBytes, problem.outputKb * 1024),
     stderrBytes: limits.stderrBytes,
     stderrLimitBytes: limits.stderrLimitBytes,
     fileBytes: limits.runScratchBytes,
