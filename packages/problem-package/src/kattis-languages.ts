@@ -34,6 +34,9 @@ export const kattisLanguages: Readonly<Record<string, KattisLanguage>> = {
   ruby: { id: "ruby", extensions: [".rb"] },
   rust: { id: "rust", extensions: [".rs"] },
   scala: { id: "scala", extensions: [".sc", ".scala"] },
+  // Kattis offers these two beside problemtools' list.
+  lua: { id: "lua", extensions: [".lua"] },
+  typescript: { id: "typescript", extensions: [".ts"] },
 };
 
 const byExtension = new Map(
@@ -46,7 +49,8 @@ const byExtension = new Map(
  * A `.py` file is Python 3 here: problemtools' Python 2 by shebang is not offered.
  */
 export function languageOfSubmission(fileName: string): LanguageId | null {
-  const dot = fileName.lastIndexOf(".");
+  const base = fileName.slice(fileName.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
   if (dot <= 0) return null;
-  return byExtension.get(fileName.slice(dot)) ?? null;
+  return byExtension.get(base.slice(dot)) ?? null;
 }

@@ -1,33 +1,6 @@
-import { ExpectedResult, MAX_CODE_BYTES, type LanguageId } from "@judge/protocol";
+import { ExpectedResult, MAX_CODE_BYTES, MAX_PROGRAM_FILES, type LanguageId, ProgramFileName, programEntry } from "@judge/protocol";
+import { languageOfSubmission } from "./kattis-languages.ts";
 import type { PackageFiles } from "./package-files.ts";
-
-/**
- * Languages by file extension, as Kattis maps them (its languages.yaml), to this judge's ids.
- * An extension that is absent has no language here: the submission is reported as skipped.
- * `.py` is Python 3 (Kattis' Python 2 is gone); `.h`/`.hpp` are headers, not submissions.
- */
-const languageOfExtension: Readonly<Record<string, LanguageId>> = {
-  c: "c",
-  cc: "cpp",
-  cpp: "cpp",
-  cxx: "cpp",
-  "c++": "cpp",
-  C: "cpp",
-  py: "python",
-  py3: "python",
-  java: "java",
-  js: "javascript",
-  ts: "typescript",
-  go: "go",
-  rs: "rust",
-  rb: "ruby",
-  php: "php",
-  cs: "csharp",
-  kt: "kotlin",
-  hs: "haskell",
-  pas: "pascal",
-  lua: "lua",
-};
 
 /** One submission of a package, as stored (package_submissions) and judged by a verification. */
 export interface PackageSubmission {
@@ -82,7 +55,7 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
       : expected === "partially_accepted"
         ? "partially_accepted needs scores"
         : folder
-          ? multiFileSkip()
+          ? multiFileSkip(language, texts)
           : bytes > MAX_CODE_BYTES
             ? `over ${MAX_CODE_BYTES / 1024} KiB, the most a submission may have`
             : null;
@@ -90,16 +63,21 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
 }
 
 /**
- * A folder is a multi-file submission; the judge takes single files only so far. The one place
- * to change when multi-file submissions can be sent.
+ * A folder is a multi-file submission, judged as one when its files are plain names the API
+ * would take and its language builds several (programEntry); else why not.
  */
-function multiFileSkip(): string {
-  return "multi-file";
+function multiFileSkip(language: LanguageId, texts: Readonly<Record<string, string>>): string | null {
+  const names = Object.keys(texts);
+  const bad = names.find((name) => !ProgramFileName.safeParse(name).success);
+  if (bad !== undefined) return `${bad}: a submission's files must be plain names in one folder`;
+  if (names.length > MAX_PROGRAM_FILES) return `over ${MAX_PROGRAM_FILES} files`;
+  const entry = programEntry(language, texts);
+  return entry.ok ? null : entry.message;
 }
 
 /** A submission's language: its files' one known language (a folder's headers and data aside). */
 function languageOf(names: readonly string[]): LanguageId | null {
-  const languages = new Set(names.map((n) => languageOfExtension[extensionOf(n)]).filter((l): l is LanguageId => l !== undefined));
+  const languages = new Set(names.map(languageOfSubmission).filter((l): l is LanguageId => l !== null));
   const [only] = languages;
   return languages.size === 1 && only !== undefined ? only : null;
 }

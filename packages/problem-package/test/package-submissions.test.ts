@@ -5,7 +5,7 @@ import { encoder, samplePackage } from "./sample-package.ts";
 
 const filesOf = (files: Record<string, string>) => new Map(Object.entries(files).map(([p, c]) => [p, encoder.encode(c)]));
 
-test("submissions/<expected>/: the expected result by folder, the language by extension, what cannot be judged skipped with why", () => {
+test("submissions/<expected>/: the expected result by folder, the language by extension, a folder as one multi-file submission, what cannot be judged skipped with why", () => {
   const found = packageSubmissionsOf(
     filesOf(
       samplePackage({
@@ -17,7 +17,9 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
         "submissions/brute_force/all.go": "package main\n",
         "submissions/rejected/no.rs": "fn main() {}\n",
         "submissions/partially_accepted/half.py": "print(1)\n",
-        "submissions/accepted/sol.scala": "object Main\n",
+        "submissions/accepted/sol.cob": "IDENTIFICATION DIVISION.\n",
+        "submissions/accepted/lua-pair/a.lua": "print(1)\n",
+        "submissions/accepted/lua-pair/b.lua": "print(2)\n",
         "submissions/accepted/multi/main.cpp": "#include \"lib.h\"\n",
         "submissions/accepted/multi/lib.h": "int f();\n",
         "submissions/submissions.yaml": "{}\n",
@@ -29,10 +31,11 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
   assert.deepEqual(
     found.map((s) => [s.path, s.expected, s.language, s.skipped]),
     [
-      ["accepted/multi", "accepted", "cpp", "multi-file"],
+      ["accepted/lua-pair", "accepted", "lua", "lua takes one file; several files are accepted for c, cpp, java, python, pypy"],
+      ["accepted/multi", "accepted", "cpp", null],
       ["accepted/sol.cc", "accepted", "cpp", null],
+      ["accepted/sol.cob", "accepted", null, "no language here for .cob"],
       ["accepted/sol.py", "accepted", "python", null],
-      ["accepted/sol.scala", "accepted", null, "no language here for .scala"],
       ["brute_force/all.go", "brute_force", "go", null],
       ["partially_accepted/half.py", "partially_accepted", "python", "partially_accepted needs scores"],
       ["rejected/no.rs", "rejected", "rust", null],
@@ -42,8 +45,8 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
       ["wrong_answer/off.c", "wrong_answer", "c", null],
     ],
   );
-  assert.deepEqual(found[2]!.files, { "sol.py": "print(3)\n" });
-  assert.deepEqual(found[0]!.files, { "main.cpp": '#include "lib.h"\n', "lib.h": "int f();\n" });
+  assert.deepEqual(found[4]!.files, { "sol.py": "print(3)\n" });
+  assert.deepEqual(found[1]!.files, { "main.cpp": '#include "lib.h"\n', "lib.h": "int f();\n" });
 });
 
 test("no fixed time limit: the package's multipliers become the time calibration (legacy and 2023-07 defaults)", () => {

@@ -181,6 +181,15 @@ export function programFilesSchema(maxBytes: number, length: (text: string) => n
 }
 
 /** name -> content, in the order given. */
+/**
+ * What a multi-file submission stores and sends as its `code`: the main file's content, or ""
+ * when only compiling can tell (C++ where no file defines main, a set with no entry).
+ */
+export function mainSourceOf(language: LanguageId, files: Readonly<Record<string, string>>): string {
+  const entry = programEntry(language, files);
+  return (entry.ok && entry.mainFile !== null ? files[entry.mainFile] : undefined) ?? "";
+}
+
 export function filesRecord(files: readonly ProgramFile[]): Record<string, string> {
   return Object.fromEntries(files.map((file) => [file.name, file.content]));
 }

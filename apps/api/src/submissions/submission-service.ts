@@ -7,7 +7,7 @@ import {
   CaseReport,
   Signature,
   filesRecord,
-  programEntry,
+  mainSourceOf,
   queuedView,
   utf8Length,
   type JudgeJob,
@@ -161,9 +161,7 @@ export class SubmissionService {
 function programOf(input: SubmissionCreate): { code: string; stored?: SubmissionCreate["files"]; files?: Record<string, string> } {
   if (input.files === undefined) return { code: input.code ?? "" };
   const files = filesRecord(input.files);
-  const entry = programEntry(input.language, files);
-  const main = entry.ok && entry.mainFile !== null ? files[entry.mainFile] : undefined;
-  return { code: main ?? "", stored: input.files, files };
+  return { code: mainSourceOf(input.language, files), stored: input.files, files };
 }
 
 function settled<T>(result: PromiseSettledResult<T>): T {

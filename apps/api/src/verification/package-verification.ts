@@ -9,6 +9,7 @@ import {
   ProblemInput,
   calibratedTimeLimitMs,
   jobPriority,
+  mainSourceOf,
   queuedView,
   type JudgeJob,
   type JudgeResult,
@@ -160,20 +161,22 @@ async function createSubmissions(
     const id = randomUUID();
     const createdAt = new Date();
     const language = LanguageId.parse(row.language);
-    const code = codeOf(row.files);
-    await tx.submission.create({ data: { id, userId: ownerId, problemId, language, code, origin: "package", status: "queued", createdAt } });
+    const { code, files } = programOf(language, row.files);
+    const stored = files === undefined ? {} : { files: Object.entries(files).map(([name, content]) => ({ name, content })) };
+    await tx.submission.create({ data: { id, userId: ownerId, problemId, language, code, ...stored, origin: "package", status: "queued", createdAt } });
     await tx.packageSubmission.update({ where: { id: row.id }, data: { submissionId: id } });
-    made.push({ submissionId: id, judging: 1, language, code, problemId, testsHash: problem.testsHash, priority: jobPriority.rejudge, ownerId, slug: problem.slug, createdAt });
+    made.push({ submissionId: id, judging: 1, language, code, ...(files === undefined ? {} : { files }), problemId, testsHash: problem.testsHash, priority: jobPriority.rejudge, ownerId, slug: problem.slug, createdAt });
   }
   return made;
 }
 
 /**
- * A package submission's code: its one file. (Multi-file ones are skipped at import; when
- * submissions can carry several files, they are sent from here.)
+ * A package submission as a submission's body: one file as `code`; a folder as `files` with the
+ * main file as `code`, as submission-service.ts stores a multi-file submission.
  */
-function codeOf(files: unknown): string {
-  const contents = Object.values(files as Record<string, string>);
-  if (contents.length !== 1 || typeof contents[0] !== "string") throw new Error("a package submission to judge has exactly one file");
-  return contents[0];
+function programOf(language: LanguageId, stored: unknown): { code: string; files?: Record<string, string> } {
+  const files = stored as Record<string, string>;
+  const contents = Object.values(files);
+  if (contents.length === 1) return { code: contents[0]! };
+  return { code: mainSourceOf(language, files), files };
 }
