@@ -19,7 +19,7 @@ const DOUBLE_PY = "print(2 * int(input()))\n";
 
 /**
  * A legacy package with no fixed time limit (time_multiplier 3, whole seconds) and one
- * submission per folder; the .scala one has no language here and is reported as skipped.
+ * submission per folder; the .cob one (COBOL) has no language here and is reported as skipped.
  */
 const doubling: Record<string, string> = {
   "problem.yaml": "name: Double It\nlimits:\n  time_multiplier: 3\n",
@@ -30,7 +30,7 @@ const doubling: Record<string, string> = {
   "data/secret/1.ans": "42\n",
   "submissions/accepted/double.c": '#include <stdio.h>\nint main(void) { long n; scanf("%ld", &n); printf("%ld\\n", 2 * n); return 0; }\n',
   "submissions/accepted/double.py": DOUBLE_PY,
-  "submissions/accepted/double.scala": "object Main extends App { println(2 * scala.io.StdIn.readInt()) }\n",
+  "submissions/accepted/double.cob": "IDENTIFICATION DIVISION.\n",
   "submissions/wrong_answer/plus_one.py": "print(int(input()) + 1)\n",
   "submissions/time_limit_exceeded/spin.c": "int main(void) { volatile unsigned long x = 0; for (;;) x++; }\n",
   "submissions/run_time_error/crash.py": "raise SystemExit(3)\n",
@@ -96,8 +96,8 @@ describe("a package's own submissions, judged as its folders say, with the time 
       done.items.map((i) => [i.path, i.verdict, i.matches, i.skipped]),
       [
         ["accepted/double.c", "AC", true, null],
+        ["accepted/double.cob", null, null, "no language here for .cob"],
         ["accepted/double.py", "AC", true, null],
-        ["accepted/double.scala", null, null, "no language here for .scala"],
         ["run_time_error/crash.py", "RE", true, null],
         ["time_limit_exceeded/spin.c", "TLE", true, null],
         ["wrong_answer/plus_one.py", "WA", true, null],
