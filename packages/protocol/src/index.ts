@@ -8,3 +8,4 @@ export * from "./job.ts";
 export * from "./http.ts";
 export * from "./fleet.ts";
 export * from "./signature.ts";
+export * from "./scoring.ts";
