@@ -84,3 +84,35 @@ test("a pass-fail problem with groups: no score; on_reject continue runs the gro
   assert.equal(outcome.verdict, "RE");
   assert.equal(outcome.score, undefined);
 });
+
+test("a validator's score.txt is a test's score; required and missing, or an unreadable one, is IE", async () => {
+  // accepts any number >= 0, rejects a negative one; scores a positive one with its own value
+  const validator = [
+    "import sys",
+    "out = float(sys.stdin.read())",
+    "if out < 0: sys.exit(43)",
+    "if out == 1: open(sys.argv[3] + 'score.txt', 'w').write('lots')",
+    "elif out > 0: open(sys.argv[3] + 'score.txt', 'w').write(str(out))",
+    "sys.exit(42)",
+  ].join("\n");
+  const scored = (validatorScore: "optional" | "required", inputs: string[]): TestBundle => ({
+    ...bundle(inputs.map((input) => [input, "ignored\n"]), {}, { kind: "program", language: "python", source: validator, convention: "kattis" }),
+    scoring: Scoring.parse({
+      scored: true,
+      validatorScore,
+      groups: [{ ...defaults, path: "" }, { ...defaults, path: "secret", onReject: "continue" }],
+      tests: inputs.map(() => "secret"),
+    }),
+  });
+  const echo = "print(input())\n";
+  const own = await judge.judge({ language: "python", code: echo, bundle: scored("optional", ["2.5\n", "4\n", "0\n", "-1\n"]) }, recorder());
+  // 2.5 + 4 from score.txt, 1 (accept_score) for the accepted test without one, 0 for the rejected one
+  assert.deepEqual([outcome(own), own.score], [["AC", "AC", "AC", "WA"], 7.5]);
+  const missing = await judge.judge({ language: "python", code: echo, bundle: scored("required", ["3\n", "0\n"]) }, recorder());
+  assert.deepEqual(outcome(missing), ["AC", "IE"]);
+  assert.equal(missing.verdict, "IE");
+  const unreadable = await judge.judge({ language: "python", code: echo, bundle: scored("optional", ["1\n"]) }, recorder());
+  assert.deepEqual(outcome(unreadable), ["IE"]);
+});
+
+const outcome = (o: { tests: { verdict: string }[] }) => o.tests.map((t) => t.verdict);

@@ -75,7 +75,7 @@ export function scoringOf(source: ScoringSource): Scoring | undefined {
     scored,
     groups,
     tests: testGroups,
-    validatorScores: validatorScoresOf(yaml, scored),
+    validatorScore: validatorScoreOf(yaml, scored),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -110,11 +110,14 @@ function legacyGradingOf(yaml: Record<string, unknown>, problem: string): RawCon
   return picked;
 }
 
-/** A validator may write score.txt: legacy `validation: custom score`, or any 2023-07 scoring problem's validator. */
-function validatorScoresOf(yaml: Record<string, unknown>, scored: boolean): boolean {
+/**
+ * Whether the validator gives scores (score.txt), as problemtools decides: legacy `validation:
+ * custom score` must write one for every accepted test; a 2023-07 scoring problem's may.
+ */
+function validatorScoreOf(yaml: Record<string, unknown>, scored: boolean): Scoring["validatorScore"] {
+  if (String(yaml.problem_format_version ?? "legacy").startsWith("2023-07")) return scored ? "optional" : "never";
   const validation = typeof yaml.validation === "string" ? yaml.validation.split(/\s+/) : [];
-  if (validation[0] === "custom") return validation.includes("score");
-  return scored && String(yaml.problem_format_version ?? "legacy").startsWith("2023-07");
+  return validation[0] === "custom" && validation.includes("score") ? "required" : "never";
 }
 
 function readConfig(source: ScoringSource, path: string): RawConfig {

@@ -15,7 +15,7 @@ test("a legacy scoring package: one group per data/ directory, testdata.yaml inh
   assert.deepEqual(warnings, []);
   const scoring = problem.scoring!;
   assert.equal(scoring.scored, true);
-  assert.equal(scoring.validatorScores, false);
+  assert.equal(scoring.validatorScore, "never");
   // samples first, then secret's groups in name order
   assert.deepEqual(scoring.tests, ["sample", "secret/large", "secret/large", "secret/small", "secret/small"]);
   assert.deepEqual(problem.tests.map((t) => t.input), ["3000000000\n", "10000000000\n", "3\n", "999999\n"]);
@@ -57,7 +57,7 @@ test("the 2023-07 layout: type as a list; unknown testdata.yaml keys and test_gr
   assert.equal(problem.title, "Doubling");
   assert.equal(problem.scoring?.scored, true);
   // a 2023-07 scoring problem's validator may give scores
-  assert.equal(problem.scoring?.validatorScores, true);
+  assert.equal(problem.scoring?.validatorScore, "optional");
   assert.equal(problem.scoring?.groups.find((g) => g.path === "secret/large")?.acceptScore, 70);
   assert.equal(warnings.length, 2, warnings.join("\n"));
   assert.match(warnings.join("\n"), /data\/secret\/large\/testdata\.yaml: the key max_score is not supported/);
@@ -83,6 +83,17 @@ test("legacy problem.yaml grading keys apply to every group over testdata.yaml",
     assert.equal(group.acceptScore, 2, group.path);
   }
   assert.deepEqual(groupsOf(scoredPackage("legacy", { "data/testdata.yaml": "range: -inf +inf\n" })).get("")?.range, [null, null]);
+});
+
+test("legacy `validation: custom score`: the validator must give every accepted test its score", () => {
+  const { problem } = parse(
+    scoredPackage("legacy", {
+      "problem.yaml": "name: Doubling\ntype: scoring\nvalidation: custom score\n",
+      "output_validators/v/validate.py": "import sys\nsys.exit(42)\n",
+    }),
+  );
+  assert.equal(problem.scoring?.validatorScore, "required");
+  assert.equal(problem.checker.kind, "program");
 });
 
 test("what problemtools refuses, and custom graders, are refused naming the file", () => {

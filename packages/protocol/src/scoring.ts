@@ -50,8 +50,12 @@ export const Scoring = z
     scored: z.boolean(),
     groups: z.array(TestGroup).min(1).max(1000),
     tests: z.array(GroupPath).max(1100),
-    /** the package's validator writes a score per test (`validation: custom score`) */
-    validatorScores: z.boolean().default(false),
+    /**
+     * Whether the package's output validator gives an accepted test its score in `score.txt` in
+     * its feedback directory: `required` (legacy `validation: custom score`), `optional` (a
+     * 2023-07 scoring problem), `never` (the file is not read).
+     */
+    validatorScore: z.enum(["never", "optional", "required"]).default("never"),
   })
   .superRefine((s, ctx) => {
     const paths = new Set(s.groups.map((g) => g.path));

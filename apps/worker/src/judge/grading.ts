@@ -34,7 +34,7 @@ const WORST_FIRST: readonly Verdict[] = ["IE", "CE", "RE", "MLE", "TLE", "OLE", 
 export function flatScoring(tests: number): Scoring {
   return {
     scored: false,
-    validatorScores: false,
+    validatorScore: "never",
     groups: [
       {
         path: "",

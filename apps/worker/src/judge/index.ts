@@ -246,6 +246,7 @@ export class Judge {
         this.limits.checkerCpuMs,
         this.logger,
         checker.flags,
+        bundle.scoring?.validatorScore,
       );
       return await this.runTests(bundle, program, checkerProgram, listener);
     } finally {
@@ -273,8 +274,8 @@ export class Judge {
     await runGroup(root, ran, async (i) => {
       const test = bundle.tests[i]!;
       await listener.running(i + 1, total);
-      const { verdict, timeMs, memoryKb } = await this.judgeTest(bundle, program, checkerProgram, test);
-      ran.set(i, { verdict });
+      const { verdict, score, timeMs, memoryKb } = await this.judgeTest(bundle, program, checkerProgram, test);
+      ran.set(i, { verdict, ...(score === undefined ? {} : { score }) });
       const result: TestResult = { index: i + 1, verdict, timeMs, memoryKb, ...(bundle.scoring ? { group: scoring.tests[i] } : {}) };
       tests.push(result);
       await listener.tested(result, total, maxScore === null ? undefined : { score: gradeGroup(root, ran)?.score ?? 0, maxScore });
@@ -290,20 +291,20 @@ export class Judge {
     };
   }
 
-  /** One test: run the program on its input, then the checker on its output unless the run decided. */
+  /** One test: run the program on its input, then the checker on its output unless the run decided; a validator may give a score. */
   private async judgeTest(
     bundle: TestBundle,
     program: Extract<Prepared, { ok: true }>,
     checkerProgram: ProgramChecker | null,
     test: TestBundle["tests"][number],
-  ): Promise<{ verdict: Verdict; timeMs: number; memoryKb: number }> {
+  ): Promise<{ verdict: Verdict; score?: number; timeMs: number; memoryKb: number }> {
     const checker = bundle.checker;
     const { run, decided } = await this.execute(program, bundle.limits, test.input);
-    let verdict: Verdict;
-    if (decided !== "check") verdict = decided;
-    else if (checker.kind !== "program") verdict = check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA";
-    else verdict = checkerProgram === null ? "IE" : await checkerProgram.check(test.input, test.output, run.stdout);
-    return { verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
+    const used = { timeMs: run.cpuMs, memoryKb: run.memoryKb };
+    if (decided !== "check") return { verdict: decided, ...used };
+    if (checker.kind !== "program") return { verdict: check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA", ...used };
+    if (checkerProgram === null) return { verdict: "IE", ...used };
+    return { ...(await checkerProgram.judge(test.input, test.output, run.stdout)), ...used };
   }
 
   /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */
