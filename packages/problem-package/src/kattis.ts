@@ -170,6 +170,8 @@ function fileOfField(field: PropertyKey | undefined): string {
       return "data/sample/";
     case "tests":
       return "data/secret/";
+    case "scoring":
+      return "data/";
     default:
       return "problem.yaml";
   }

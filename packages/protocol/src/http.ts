@@ -136,6 +136,7 @@ export const ProblemInput = z.object({
     }
     return;
   }
+  if (p.scoring !== undefined) ctx.addIssue({ code: "custom", path: ["scoring"], message: "a function problem has no test groups" });
   if (p.signature === undefined) ctx.addIssue({ code: "custom", path: ["signature"], message: "a function problem needs its signature" });
   if (p.references === undefined || p.references.length === 0) {
     ctx.addIssue({ code: "custom", path: ["references"], message: "a function problem needs a reference solution (Run's expected output)" });
