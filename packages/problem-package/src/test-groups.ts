@@ -11,8 +11,21 @@ import type { PackageFiles } from "./package-files.ts";
  * every group's; what is still unset takes problemtools' defaults (config/testdata.yaml).
  */
 
-/** The keys problemtools' testdata.yaml has; any other is reported, then ignored. */
-const KNOWN_KEYS = new Set(["on_reject", "grading", "grader_flags", "accept_score", "reject_score", "range", "input_validator_flags", "output_validator_flags"]);
+/**
+ * The keys problemtools' testdata.yaml has (and 2023-07's output_validator_args); any other is
+ * reported, then ignored. The output validator's flags are read by validator-flags.ts.
+ */
+const KNOWN_KEYS = new Set([
+  "on_reject",
+  "grading",
+  "grader_flags",
+  "accept_score",
+  "reject_score",
+  "range",
+  "input_validator_flags",
+  "output_validator_flags",
+  "output_validator_args",
+]);
 const VERDICT_FLAGS: Record<string, GroupVerdictRule> = {
   worst_error: "worst_error",
   no_errors: "worst_error",
@@ -137,9 +150,6 @@ function readConfig(source: ScoringSource, path: string): RawConfig {
   if (config.grading !== undefined && config.grading !== "default") throw fail(`grading: ${String(config.grading)} is not default or custom`);
   for (const key of Object.keys(config)) {
     if (!KNOWN_KEYS.has(key)) source.warn(`${path}: the key ${key} is not supported and is ignored`);
-  }
-  if (typeof config.output_validator_flags === "string" && config.output_validator_flags.trim() !== "") {
-    source.warn(`${path}: output_validator_flags per group are not supported and are ignored (use problem.yaml's validator_flags)`);
   }
   return config;
 }
