@@ -32,6 +32,7 @@ const VERDICT_FLAGS: Record<string, GroupVerdictRule> = {
   first_error: "first_error",
   always_accept: "always_accept",
 };
+const SCORING_ONLY_KEYS = ["accept_score", "reject_score", "range"] as const;
 const SCORE_FLAGS = new Set<ScoreAggregation>(["sum", "min", "max", "avg"]);
 
 type RawConfig = Record<string, unknown>;
@@ -74,6 +75,7 @@ export function scoringOf(source: ScoringSource): Scoring | undefined {
   if (!scored && configFiles.length === 0 && Object.keys(legacy).length === 0) return undefined;
 
   const raw = new Map<string, RawConfig>(configFiles.map((path) => [groupOfTest(path), readConfig(source, path)]));
+  if (!scored) refuseScoringKeys(raw, legacy, yaml, problem);
   const testGroups = source.tests.map(groupOfTest);
   const paths = new Set<string>([""]);
   for (const path of testGroups) {
@@ -95,6 +97,20 @@ export function scoringOf(source: ScoringSource): Scoring | undefined {
     throw new PackageError(problem, "data/", `test groups: ${issue?.path.join(".")}: ${issue?.message}`);
   }
   return parsed.data;
+}
+
+/** What problemtools refuses in a pass-fail problem: scores (in testdata.yaml or problem.yaml's grading) and `on_reject: grade`. */
+function refuseScoringKeys(raw: ReadonlyMap<string, RawConfig>, legacy: RawConfig, yaml: Record<string, unknown>, problem: string): void {
+  for (const [path, config] of raw) {
+    const key = SCORING_ONLY_KEYS.find((k) => config[k] !== undefined && config[k] !== null);
+    if (key !== undefined) {
+      throw new PackageError(problem, path === "" ? "data/testdata.yaml" : `data/${path}/testdata.yaml`, `${key} is only for scoring problems (type: scoring)`);
+    }
+  }
+  const grading = (yaml.grading ?? {}) as RawConfig;
+  const key = SCORING_ONLY_KEYS.find((k) => legacy[k] !== undefined);
+  if (key !== undefined) throw new PackageError(problem, "problem.yaml", `grading.${key} is only for scoring problems (type: scoring)`);
+  if (grading.on_reject === "grade") throw new PackageError(problem, "problem.yaml", "grading.on_reject: grade is only for scoring problems (type: scoring)");
 }
 
 /** `type:` in problem.yaml: legacy `pass-fail`/`scoring`, 2023-07 a string or a list of them. */
@@ -178,6 +194,7 @@ function groupOf(path: string, ownFile: boolean, config: RawConfig, source: Scor
     else source.warn(`${file}: grader flag ${flag} is not known to the default grader and is ignored`);
   }
   if (ignoreSample && path !== "") throw fail("grader_flags: ignore_sample is only allowed at the top (data/testdata.yaml)");
+  if (ignoreSample && onReject === "break") throw fail("grader_flags: ignore_sample with on_reject: break may leave secret unjudged");
   return {
     path,
     onReject,

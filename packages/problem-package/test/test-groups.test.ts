@@ -76,7 +76,11 @@ test("pass-fail: no groups without configuration; with testdata.yaml, groups tha
 
 test("legacy problem.yaml grading keys apply to every group over testdata.yaml", () => {
   const groups = groupsOf(
-    scoredPackage("legacy", { "problem.yaml": "name: Doubling\ntype: scoring\ngrading:\n  on_reject: first_error\n  accept_score: 2\n  objective: max\n" }),
+    scoredPackage("legacy", {
+      "problem.yaml": "name: Doubling\ntype: scoring\ngrading:\n  on_reject: first_error\n  accept_score: 2\n  objective: max\n",
+      // ignore_sample with a root that breaks is refused (below)
+      "data/testdata.yaml": "range: 0 100\n",
+    }),
   );
   for (const group of groups.values()) {
     assert.equal(group.onReject, "break", group.path);
@@ -107,4 +111,11 @@ test("what problemtools refuses, and custom graders, are refused naming the file
   refused({ "data/secret/testdata.yaml": "grader_flags: ignore_sample\n" }, /ignore_sample is only allowed at the top/);
   refused({ "data/testdata.yaml": "range: 10 1\n" }, /range: 10 1/);
   refused({ "data/testdata.yaml": "accept_score: lots\n" }, /accept_score: lots is not a number/);
+  refused({ "data/testdata.yaml": "grader_flags: ignore_sample\n" }, /ignore_sample with on_reject: break/);
+  // scores in a pass-fail problem
+  refused({ "problem.yaml": "name: Doubling\n" }, /data\/testdata\.yaml: range is only for scoring problems/);
+  refused(
+    { "problem.yaml": "name: Doubling\ngrading:\n  on_reject: grade\n", "data/sample/testdata.yaml": "grader_flags: first_error\n", "data/secret/small/testdata.yaml": "on_reject: break\n", "data/secret/large/testdata.yaml": "on_reject: break\n", "data/testdata.yaml": "on_reject: continue\n" },
+    /problem\.yaml.*on_reject: grade is only for scoring problems/,
+  );
 });
