@@ -70,6 +70,9 @@ test("scores: sum, min, max, avg of accept_score and reject_score; a validator's
   assert.equal(await by("min"), 1);
   assert.equal(await by("max"), 10);
   assert.equal(await by("avg"), 7);
+  // each group's score as the default grader prints it, '%f': 6 decimals
+  const third = await judge(scoring([group(""), group("secret", { onReject: "continue", aggregation: "avg" })], tests), verdicts);
+  assert.equal(third.result?.score, 0.666667);
   const own = await judge(scoring([group(""), group("secret", { onReject: "continue" })], tests), verdicts, { 0: 0.25, 2: 2 });
   assert.deepEqual(own.result, { verdict: "WA", score: 2.25 });
 });

@@ -94,7 +94,8 @@ export function gradeGroup(node: GroupNode, ran: ReadonlyMap<number, GradedTest>
   const counted = config.ignoreSample ? children.slice(-1) : children;
   const verdict =
     config.acceptIfAnyAccepted && counted.some((c) => c.verdict === "AC") ? "AC" : verdictOf(config.verdictRule, counted.map((c) => c.verdict));
-  return { verdict, score: aggregate(config.aggregation, counted.map((c) => c.score)) };
+  // The default grader prints its score with '%f': each group's score is rounded to 6 decimals.
+  return { verdict, score: Number(aggregate(config.aggregation, counted.map((c) => c.score)).toFixed(6)) };
 }
 
 function verdictOf(rule: TestGroup["verdictRule"], verdicts: readonly Verdict[]): Verdict {
