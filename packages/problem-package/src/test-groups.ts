@@ -37,9 +37,12 @@ const SCORE_FLAGS = new Set<ScoreAggregation>(["sum", "min", "max", "avg"]);
 
 type RawConfig = Record<string, unknown>;
 
+/** Names with numbers compared as numbers: "group2" before "group10". */
+const naturalOrder = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
+
 /** `.in` files with their `.ans` under `dir`, in the order they run: natural name order of the whole path. */
 export function testInputPaths(files: PackageFiles, dir: string): string[] {
-  return [...files.keys()].filter((p) => p.startsWith(dir) && p.endsWith(".in")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  return [...files.keys()].filter((p) => p.startsWith(dir) && p.endsWith(".in")).sort(naturalOrder);
 }
 
 /** A test file's group: its directory under data/ ("data/secret/g1/3.in" → "secret/g1"). */
@@ -85,7 +88,7 @@ export function scoringOf(source: ScoringSource): Scoring | undefined {
     const own = raw.get(path) ?? {};
     return path === "" ? own : { ...inherited(parentGroupOf(path)), ...own };
   };
-  const groups = [...paths].map((path) => groupOf(path, raw.has(path), { ...inherited(path), ...legacy }, source));
+  const groups = [...paths].sort(naturalOrder).map((path) => groupOf(path, raw.has(path), { ...inherited(path), ...legacy }, source));
   const parsed = Scoring.safeParse({
     scored,
     groups,
