@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { Scoring, type TestGroup, type Verdict } from "@judge/protocol";
 import { test } from "vitest";
-import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, runGroup } from "../src/judge/grading.ts";
+import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, nothingScored, runGroup } from "../src/judge/grading.ts";
 
 /** A group with problemtools' defaults (testdata.yaml's), overridden by `config`. */
 const group = (path: string, config: Partial<TestGroup> = {}): Partial<TestGroup> & { path: string } => ({ path, ...config });
@@ -102,4 +102,13 @@ test("a problem without groups stops at the first failure and takes its verdict,
   const flat = await judge(flatScoring(4), ["AC", "MLE", "WA", "AC"]);
   assert.deepEqual(flat.ran, [0, 1]);
   assert.equal(flat.result?.verdict, "MLE");
+});
+
+test("judged on no test (a compile error): a scoring problem scores 0 of its most, a pass-fail one nothing", () => {
+  const tests = subtasks.tests.map(() => ({ input: "", output: "" }));
+  const limits = { timeMs: 1000, memoryKb: 65536 };
+  const base = { hash: "0".repeat(64), limits, checker: { kind: "tokens" as const }, tests };
+  assert.deepEqual(nothingScored({ ...base, scoring: subtasks }), { score: 0, maxScore: 100 });
+  assert.deepEqual(nothingScored({ ...base, scoring: { ...subtasks, scored: false } }), {});
+  assert.deepEqual(nothingScored(base), {});
 });

@@ -1,4 +1,4 @@
-import { type Scoring, type TestGroup, type Verdict, parentGroupOf } from "@judge/protocol";
+import { type Scoring, type TestBundle, type TestGroup, type Verdict, parentGroupOf } from "@judge/protocol";
 
 /**
  * Test groups graded as problemtools' default grader grades them (its judge/submission_judge.py
@@ -132,6 +132,12 @@ export function maxScoreOf(root: GroupNode, tests: number): number {
   if (upper !== null && upper !== undefined) return upper;
   const all = new Map<number, GradedTest>(Array.from({ length: tests }, (_, i) => [i, { verdict: "AC" as Verdict }]));
   return gradeGroup(root, all)?.score ?? 0;
+}
+
+/** A scoring problem judged on no test (a compile error, a broken checker): 0 of its most; else nothing. */
+export function nothingScored(bundle: TestBundle): { score?: number; maxScore?: number } {
+  if (bundle.scoring?.scored !== true) return {};
+  return { score: 0, maxScore: maxScoreOf(groupTree(bundle.scoring), bundle.tests.length) };
 }
 
 /**

@@ -30,7 +30,7 @@ import { assertTraversable } from "./traversable.ts";
 import { checkerSource } from "./checker-source.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
-import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, runGroup } from "./grading.ts";
+import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, nothingScored, runGroup } from "./grading.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
 
@@ -418,12 +418,6 @@ function definedOnly(options: JudgeOptions): Partial<StorageOptions> {
     if (value !== undefined) picked[key] = value;
   }
   return picked;
-}
-
-/** A scoring problem judged on no test (a compile error, a broken checker): 0 of its most. */
-function nothingScored(bundle: TestBundle): Pick<JudgeOutcome, "score" | "maxScore"> {
-  if (bundle.scoring?.scored !== true) return {};
-  return { score: 0, maxScore: maxScoreOf(groupTree(bundle.scoring), bundle.tests.length) };
 }
 
 function noTests(verdict: Verdict, total: number): Omit<JudgeOutcome, "compileOutput"> {
