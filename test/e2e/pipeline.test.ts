@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { Queue } from "bullmq";
-import { queueNames, type SubmissionView } from "@judge/protocol";
+import { queueNames, type SubmissionPage, type SubmissionView } from "@judge/protocol";
+import { scoredPackage, zipOf } from "../../packages/problem-package/test/sample-package.ts";
 import { checkStream } from "../support/event-stream.ts";
 import { eventually } from "../support/eventually.ts";
 import { SHARED_REDIS, api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
@@ -23,6 +24,9 @@ const solutions = {
     wrong: 'const [a, b] = require("fs").readFileSync(0, "utf8").trim().split(/\\s+/).map(Number);\nconsole.log(a * b + 1);\n',
   },
 } as const;
+
+/** An administrator from the environment, to import a problem package. */
+const ADMIN = { username: "pipeline-admin", password: "pipeline-admin-password" };
 
 /** The stored submission once the results queue has written it (it follows the socket's verdict). */
 async function storedView(stack: TestStack, token: string, id: string): Promise<SubmissionView> {
@@ -42,7 +46,7 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
   let aliceWs: WsTestClient;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ extraEnv: { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password } });
     alice = await registerUser(stack.apiUrl);
     bob = await registerUser(stack.apiUrl);
     aliceWs = await WsTestClient.connect(stack.notifierUrl, alice.token);
@@ -85,6 +89,41 @@ describe("the pipeline end to end: api, worker and notifier as real processes", 
       assert.deepEqual(storedWrong.tests, wrong.tests);
     });
   }
+
+  it("a scoring package: a solution for small n gets AC with 30 of 100, the score rising on the socket, stored and listed", async () => {
+    const login = await api<{ token: string }>(stack.apiUrl, "/api/auth/login", { body: ADMIN });
+    assert.equal(login.status, 200, JSON.stringify(login.body));
+    const imported = await fetch(`${stack.apiUrl}/api/problems/import?publish=1`, {
+      method: "POST",
+      headers: { "content-type": "application/zip", authorization: `Bearer ${login.body.token}` },
+      body: zipOf(scoredPackage("2023-07"), "doubling"),
+    });
+    assert.equal(imported.status, 201, await imported.text());
+    const carol = await registerUser(stack.apiUrl);
+    const ws = await WsTestClient.connect(stack.notifierUrl, carol.token);
+    try {
+      const id = await submit(stack.apiUrl, carol.token, "python", "n = int(input())\nprint(2 * n if n < 10**6 else 0)\n", "doubling");
+      ws.send({ op: "subscribe", submissionId: id });
+      await ws.verdict(id);
+      const stream = checkStream(ws.of(id), { final: true });
+      // the score so far after each test: samples are worth 0, large stops at its first failure
+      const live = stream.events.flatMap((e) => (e.kind === "test" ? [[e.result.index, e.result.group, e.score, e.maxScore]] : []));
+      assert.deepEqual(live, [
+        [1, "sample", 0, 100],
+        [2, "secret/large", 0, 100],
+        [4, "secret/small", 30, 100],
+        [5, "secret/small", 30, 100],
+      ]);
+      assert.deepEqual([stream.view.verdict, stream.view.score, stream.view.maxScore], ["AC", 30, 100]);
+      const stored = await storedView(stack, carol.token, id);
+      assert.deepEqual([stored.verdict, stored.score, stored.maxScore], ["AC", 30, 100]);
+      assert.deepEqual(stored.tests, stream.view.tests);
+      const list = await api<SubmissionPage>(stack.apiUrl, "/api/submissions?problem=doubling&mine=1", { token: carol.token });
+      assert.deepEqual(list.body.items.map((s) => [s.id, s.score, s.maxScore]), [[id, 30, 100]]);
+    } finally {
+      ws.close();
+    }
+  });
 
   it("a late subscriber gets the final state as a snapshot", async () => {
     const id = await submit(stack.apiUrl, alice.token, "python", solutions.python.ok);

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, test } from "vitest";
 import { zipSync } from "fflate";
 import type { PackageImportResult, ProblemAdminView, ProblemDetail } from "@judge/protocol";
+import { testBundleOf } from "@judge/db";
+import { scoredPackage, zipOf } from "../../../packages/problem-package/test/sample-package.ts";
 import { api, registerUser, startApiHarness, type ApiHarness } from "./support/api-harness.ts";
 
 const encoder = new TextEncoder();
@@ -196,4 +198,20 @@ test("POST /api/problems/import: a symbolic link inside the zip is followed; one
   assert.equal(error.details.file, "data/secret/2.in");
   assert.match(error.message, /a symbolic link to \.\.\/\.\.\/\.\.\/\.\.\/etc\/hostname, outside the package/);
   assert.equal(await h.prisma.problem.count({ where: { slug: "escaping-sum" } }), 0);
+});
+
+test("POST /api/problems/import: a scoring package's groups are reported by a dry run, stored, and in the bundle its hash covers", async () => {
+  const zip = zipOf(scoredPackage(), "doubling-import");
+  const report = await upload(h, admin, zip, "?dryRun=1");
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  assert.deepEqual((report.body as { scoring?: unknown }).scoring, { scored: true, groups: ["sample", "secret", "secret/large", "secret/small"] });
+  const created = await upload(h, admin, zip);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const row = await h.prisma.problem.findUniqueOrThrow({ where: { slug: "doubling-import" }, include: { tests: true } });
+  const bundle = testBundleOf(row);
+  assert.equal(bundle.scoring?.scored, true);
+  assert.deepEqual(bundle.scoring?.tests, ["sample", "secret/large", "secret/large", "secret/small", "secret/small"]);
+  assert.equal(bundle.hash, row.testsHash);
+  assert.equal((created.body as ProblemAdminView).testsHash, row.testsHash);
+  await h.prisma.problem.delete({ where: { slug: "doubling-import" } });
 });

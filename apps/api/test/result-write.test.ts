@@ -125,6 +125,14 @@ describe("judgedColumnsOf and testRowsOf", () => {
     assert.deepEqual(testRowsOf(result({ tests: [] })), []);
   });
 
+  test("a scoring problem's score and most are stored with it, and each test's group; a pass-fail result writes no score", () => {
+    const columns = judgedColumnsOf(result({ verdict: "AC", score: 30, maxScore: 100 }));
+    assert.deepEqual([columns.score, columns.maxScore], [30, 100]);
+    assert.equal("score" in judgedColumnsOf(result()), false);
+    const grouped = result({ tests: [{ index: 1, verdict: "AC", timeMs: 3, memoryKb: 10, group: "secret/a" }] });
+    assert.deepEqual(testRowsOf(grouped), [{ submissionId: "s1", index: 1, verdict: "AC", timeMs: 3, memoryKb: 10, group: "secret/a" }]);
+  });
+
   test("one test row per judged test, each on the result's submission", () => {
     assert.deepEqual(testRowsOf(result()), [
       { submissionId: "s1", index: 1, verdict: "AC", timeMs: 31, memoryKb: 2048 },

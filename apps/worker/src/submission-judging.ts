@@ -75,7 +75,7 @@ export class SubmissionJudging {
             timings.running();
             return steps.push({ kind: "status", status: "running", test, total });
           },
-          tested: (result, total) => steps.push({ kind: "test", result, total }),
+          tested: (result, total, score) => steps.push({ kind: "test", result, total, ...score }),
         },
       );
       timings.judged();

@@ -101,20 +101,23 @@ export function runRecorder(): RunListener & { seen: string[] } {
   };
 }
 
-export function recorder(): JudgeListener & { steps: string[]; results: TestResult[] } {
+export function recorder(): JudgeListener & { steps: string[]; results: TestResult[]; scores: number[] } {
   const steps: string[] = [];
   const results: TestResult[] = [];
+  const scores: number[] = [];
   return {
     steps,
     results,
+    scores,
     compiling: async () => {
       steps.push("compiling");
     },
     running: async (test, total) => {
       steps.push(`running ${test}/${total}`);
     },
-    tested: async (result, total) => {
+    tested: async (result, total, score) => {
       results.push(result);
+      if (score !== undefined) scores.push(score.score);
       steps.push(`tested ${result.index}/${total} ${result.verdict}`);
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CheckerSpec, FunctionSpec, type Limits, type TestBundle } from "@judge/protocol";
+import { CheckerSpec, FunctionSpec, type Limits, Scoring, type TestBundle } from "@judge/protocol";
 
 export interface TestData {
   input: string;
@@ -24,13 +24,14 @@ function canonical(value: unknown): unknown {
  * (signature, comparison, reference solutions): the workers' cache key for test data, so any
  * change to any of them must change it. Each part is one JSON text per line; JSON escapes
  * newlines inside strings, so the encoding is unambiguous. A stdin problem hashes as before
- * function problems existed, so its workers' caches stay warm.
+ * function problems existed, so its workers' caches stay warm; so does one without test groups.
  */
 export function hashTestBundle(
   limits: Limits,
   checker: CheckerSpec,
   tests: readonly TestData[],
   spec?: FunctionSpec,
+  scoring?: Scoring,
 ): string {
   const hash = createHash("sha256");
   hash.update(`${ENCODING}\n`);
@@ -41,6 +42,7 @@ export function hashTestBundle(
   hash.update(`${tests.length}\n`);
   for (const test of tests) hash.update(`${JSON.stringify([test.input, test.output])}\n`);
   if (spec !== undefined) hash.update(`function ${JSON.stringify(canonical(spec))}\n`);
+  if (scoring !== undefined) hash.update(`scoring ${JSON.stringify(canonical(scoring))}\n`);
   return hash.digest("hex");
 }
 
@@ -60,6 +62,8 @@ export interface ProblemWithTests {
   signature?: unknown;
   comparison?: unknown;
   references?: unknown;
+  /** A Scoring from @judge/protocol, or null (no groups); absent on rows read before scoring. */
+  scoring?: unknown;
 }
 
 /** A function problem's spec from its JSON columns, parsed, or undefined for a stdin problem. */
@@ -84,5 +88,13 @@ export function testBundleOf(problem: ProblemWithTests): TestBundle {
   const checker = CheckerSpec.parse(problem.checker);
   const tests = [...problem.tests].sort((a, b) => a.index - b.index).map((t) => ({ input: t.input, output: t.output }));
   const spec = functionSpecOf(problem);
-  return { hash: hashTestBundle(limits, checker, tests, spec), limits, checker, tests, ...(spec ? { function: spec } : {}) };
+  const scoring = problem.scoring === null || problem.scoring === undefined ? undefined : Scoring.parse(problem.scoring);
+  return {
+    hash: hashTestBundle(limits, checker, tests, spec, scoring),
+    limits,
+    checker,
+    tests,
+    ...(spec ? { function: spec } : {}),
+    ...(scoring ? { scoring } : {}),
+  };
 }

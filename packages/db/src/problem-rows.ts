@@ -47,8 +47,9 @@ export function problemRowsOf(input: ProblemInput) {
       published: input.published,
       kind: input.kind,
       ...functionColumnsOf(spec),
+      scoring: input.scoring ?? Prisma.DbNull,
       // Workers cache test data by this hash: new tests, a new hash, a fresh download.
-      testsHash: hashTestBundle(input.limits, checker, tests, spec),
+      testsHash: hashTestBundle(input.limits, checker, tests, spec, input.scoring),
     },
     tests,
   };

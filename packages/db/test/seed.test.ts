@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { CheckerSpec, TestBundle } from "@judge/protocol";
+import { CheckerSpec, Scoring, TestBundle } from "@judge/protocol";
 import { createPrisma, hashTestBundle, migrate, seedProblems, testBundleOf, type PrismaClient } from "../src/index.ts";
 import { scratchDatabase } from "./scratch-database.ts";
 
@@ -111,6 +111,10 @@ test("the bundle hash changes with any test, limit or checker change", () => {
     hashTestBundle({ ...limits, memoryKb: 131_072 }, checker, tests),
     hashTestBundle(limits, { kind: "float", abs: 1e-6, rel: 1e-5 }, tests),
     hashTestBundle(limits, { kind: "tokens" }, tests),
+    // test groups: having them, and any change to them
+    hashTestBundle(limits, checker, tests, undefined, Scoring.parse({ scored: false, groups: [{ path: "" }], tests: ["", ""] })),
+    hashTestBundle(limits, checker, tests, undefined, Scoring.parse({ scored: true, groups: [{ path: "" }], tests: ["", ""] })),
+    hashTestBundle(limits, checker, tests, undefined, Scoring.parse({ scored: true, groups: [{ path: "", acceptScore: 2 }], tests: ["", ""] })),
   ];
   assert.equal(new Set([base, ...variants]).size, variants.length + 1);
 });

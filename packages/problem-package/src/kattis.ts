@@ -10,6 +10,7 @@ import { resolveStatementFile, rewriteFileReferences, statementFilesOf } from ".
 import { attributionLine, attributionOf, statementsOf } from "./statements.ts";
 import { packageLimits } from "./package-limits.ts";
 import { unusedParts } from "./unused-parts.ts";
+import { scoringOf, testInputPaths } from "./test-groups.ts";
 
 /**
  * The parts of Kattis' problem.yaml this judge uses; other keys are allowed and reported
@@ -88,6 +89,14 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     `${rewriteFileReferences(markdown, available, filesUrl).trimEnd()}\n${attachments.length === 0 ? "" : `\nAttachments: ${attachments.join(", ")}\n`}`;
   const statements = Object.fromEntries(Object.entries(found.statements).map(([language, markdown]) => [language, attributed(withFiles(markdown))]));
 
+  const scoring = scoringOf({
+    files,
+    yaml,
+    problem,
+    text,
+    warn: (message) => options.warn?.(message),
+    tests: [...testInputPaths(files, "data/sample/"), ...testInputPaths(files, "data/secret/")],
+  });
   const input = {
     slug: problem,
     title,
@@ -101,6 +110,7 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     samples: testsIn(files, "data/sample/", problem, text),
     tests: testsIn(files, "data/secret/", problem, text),
     published: options.published ?? false,
+    ...(scoring === undefined ? {} : { scoring }),
   };
   if (input.tests.length === 0) throw new PackageError(problem, "data/secret/", "no tests (.in with .ans)");
   const parsed = ProblemInput.safeParse(input);
@@ -111,10 +121,9 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
   return parsed.data;
 }
 
-/** `.in`/`.ans` pairs under `dir` (recursively, in name order); an unpaired `.in` is an error. */
+/** `.in`/`.ans` pairs under `dir` (recursively, in run order); an unpaired `.in` is an error. */
 function testsIn(files: PackageFiles, dir: string, problem: string, text: (p: string) => string) {
-  const inputs = [...files.keys()].filter((p) => p.startsWith(dir) && p.endsWith(".in")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-  return inputs.map((path) => {
+  return testInputPaths(files, dir).map((path) => {
     const answer = `${path.slice(0, -3)}.ans`;
     if (!files.has(answer)) throw new PackageError(problem, path, `has no answer file ${answer}`);
     return { input: text(path), output: text(answer) };
@@ -151,6 +160,8 @@ function fileOfField(field: PropertyKey | undefined): string {
       return "data/sample/";
     case "tests":
       return "data/secret/";
+    case "scoring":
+      return "data/";
     default:
       return "problem.yaml";
   }

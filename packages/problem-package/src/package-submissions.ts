@@ -52,9 +52,7 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
   const skipped =
     language === null
       ? `no language here for ${folder ? "its files" : `.${extensionOf(path)}`}`
-      : expected === "partially_accepted"
-        ? "partially_accepted needs scores"
-        : folder
+      : folder
           ? multiFileSkip(language, texts)
           : bytes > MAX_CODE_BYTES
             ? `over ${MAX_CODE_BYTES / 1024} KiB, the most a submission may have`

@@ -20,6 +20,8 @@ const TAKEN_KEYS = new Set([
   "limits",
   "validation",
   "validator_flags",
+  // legacy scoring: accept_score, reject_score, range, on_reject (test-groups.ts)
+  "grading",
   "tags",
   "difficulty",
 ]);
@@ -27,7 +29,6 @@ const TAKEN_KEYS = new Set([
 /** Keys of the format the judge knows but does not apply, and why. */
 const UNSUPPORTED_KEYS: Record<string, string> = {
   languages: "every language the judge has is offered for every problem",
-  grading: "legacy scoring settings are not applied",
   libraries: "libraries are not linked into submissions",
   version: "the package's version is not kept",
   embargo_until: "problems are shown when published, not at a date",

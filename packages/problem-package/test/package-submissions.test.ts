@@ -37,7 +37,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
       ["accepted/sol.cob", "accepted", null, "no language here for .cob"],
       ["accepted/sol.py", "accepted", "python", null],
       ["brute_force/all.go", "brute_force", "go", null],
-      ["partially_accepted/half.py", "partially_accepted", "python", "partially_accepted needs scores"],
+      ["partially_accepted/half.py", "partially_accepted", "python", null],
       ["rejected/no.rs", "rejected", "rust", null],
       ["run_time_error/crash.rb", "run_time_error", "ruby", null],
       ["time_limit_exceeded/Slow.java", "time_limit_exceeded", "java", null],

@@ -38,3 +38,37 @@ export function zipOf(files: Record<string, string>, top: string | null, links: 
   });
 }
 
+
+/**
+ * A scoring package (legacy layout; `layout: "2023-07"` for the new one): read n, print 2n.
+ * Samples score 0; subtask `small` (n < 10^6) is worth 30, `large` (n up to 10^10) 70, each
+ * the minimum over its tests and stopping at its first failure; secret is accepted when any
+ * subtask is (accept_if_any_accepted), and the root grades secret alone (ignore_sample).
+ * A solution right for small n only gets AC with 30 of 100, as problemtools grades it.
+ */
+export function scoredPackage(layout: "legacy" | "2023-07" = "legacy", overrides: Record<string, string | null> = {}): Record<string, string> {
+  const files: Record<string, string | null> = {
+    "problem.yaml":
+      layout === "legacy"
+        ? "name: Doubling\ntype: scoring\nlimits:\n  time_limit: 2\n"
+        : "problem_format_version: 2023-07-draft\nname:\n  en: Doubling\ntype: [scoring]\nlimits:\n  time_limit: 2\n",
+    [layout === "legacy" ? "problem_statement/problem.en.md" : "statement/problem.en.md"]: "# Doubling\n\nPrint twice n.\n",
+    "data/testdata.yaml": "on_reject: continue\nrange: 0 100\ngrader_flags: ignore_sample\n",
+    "data/sample/testdata.yaml": "accept_score: 0\ngrader_flags: first_error\n",
+    "data/sample/1.in": "4\n",
+    "data/sample/1.ans": "8\n",
+    "data/secret/testdata.yaml": "grader_flags: first_error accept_if_any_accepted\n",
+    "data/secret/small/testdata.yaml": "on_reject: break\naccept_score: 30\ngrader_flags: min\n",
+    "data/secret/small/1.in": "3\n",
+    "data/secret/small/1.ans": "6\n",
+    "data/secret/small/2.in": "999999\n",
+    "data/secret/small/2.ans": "1999998\n",
+    "data/secret/large/testdata.yaml": "on_reject: break\naccept_score: 70\ngrader_flags: min\n",
+    "data/secret/large/1.in": "3000000000\n",
+    "data/secret/large/1.ans": "6000000000\n",
+    "data/secret/large/2.in": "10000000000\n",
+    "data/secret/large/2.ans": "20000000000\n",
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(files).filter((e): e is [string, string] => e[1] !== null));
+}

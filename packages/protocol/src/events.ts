@@ -17,6 +17,9 @@ export const TestStep = z.object({
   kind: z.literal("test"),
   result: TestResult,
   total: z.number().int().min(0),
+  /** A scoring problem: the score of the tests judged so far, and the most it can be. */
+  score: z.number().optional(),
+  maxScore: z.number().optional(),
 });
 /**
  * Where one job's time went, as the worker saw it (milliseconds). Optional and additive:
@@ -54,6 +57,9 @@ export const VerdictStep = z.object({
   /** Runs only: what the program printed. */
   output: RunOutput.optional(),
   timings: JudgeTimings.optional(),
+  /** A scoring problem's score and the most it can be. */
+  score: z.number().optional(),
+  maxScore: z.number().optional(),
 });
 export const Step = z.discriminatedUnion("kind", [StatusStep, TestStep, VerdictStep]);
 export type Step = z.infer<typeof Step>;
@@ -77,7 +83,7 @@ export function applyStep(view: SubmissionView, step: Step): SubmissionView {
         status: step.status,
         total: step.total ?? view.total,
         currentTest: step.status === "running" ? (step.test ?? null) : null,
-        ...(step.status === "compiling" ? { tests: [], passed: 0, verdict: null } : {}),
+        ...(step.status === "compiling" ? { tests: [], passed: 0, verdict: null, ...(view.score != null ? { score: null } : {}) } : {}),
       };
     case "test": {
       const tests = [...view.tests.filter((t) => t.index !== step.result.index), step.result];
@@ -90,6 +96,8 @@ export function applyStep(view: SubmissionView, step: Step): SubmissionView {
         passed: tests.filter((t) => t.verdict === "AC").length,
         timeMs: Math.max(view.timeMs ?? 0, step.result.timeMs),
         memoryKb: Math.max(view.memoryKb ?? 0, step.result.memoryKb),
+        ...(step.score !== undefined ? { score: step.score } : {}),
+        ...(step.maxScore !== undefined ? { maxScore: step.maxScore } : {}),
       };
     }
     case "verdict":
@@ -105,6 +113,8 @@ export function applyStep(view: SubmissionView, step: Step): SubmissionView {
         compileOutput: step.compileOutput,
         judgedAt: step.judgedAt,
         ...(step.output ? { output: step.output } : {}),
+        ...(step.score !== undefined ? { score: step.score } : {}),
+        ...(step.maxScore !== undefined ? { maxScore: step.maxScore } : {}),
       };
   }
 }

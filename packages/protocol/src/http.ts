@@ -3,6 +3,7 @@ import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
 import { programFilesSchema } from "./program-files.ts";
 import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements, TimeCalibration } from "./problem.ts";
+import { Scoring } from "./scoring.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
 export const ErrorCode = z.enum([
@@ -140,13 +141,19 @@ export const ProblemInput = z.object({
   signature: Signature.optional(),
   comparison: ResultComparison.optional(),
   references: z.array(ReferenceSolution).max(8).optional(),
+  /** Test groups and scoring (a Kattis package's data/ tree): one group per sample and test, in that order. */
+  scoring: Scoring.optional(),
 }).superRefine((p, ctx) => {
+  if (p.scoring !== undefined && p.scoring.tests.length !== p.samples.length + p.tests.length) {
+    ctx.addIssue({ code: "custom", path: ["scoring", "tests"], message: "needs one group per sample and test" });
+  }
   if (p.kind === "stdin") {
     for (const key of ["signature", "comparison", "references"] as const) {
       if (p[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: "only a function problem has one" });
     }
     return;
   }
+  if (p.scoring !== undefined) ctx.addIssue({ code: "custom", path: ["scoring"], message: "a function problem has no test groups" });
   if (p.signature === undefined) ctx.addIssue({ code: "custom", path: ["signature"], message: "a function problem needs its signature" });
   if (p.references === undefined || p.references.length === 0) {
     ctx.addIssue({ code: "custom", path: ["references"], message: "a function problem needs a reference solution (Run's expected output)" });

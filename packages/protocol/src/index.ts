@@ -10,3 +10,4 @@ export * from "./fleet.ts";
 export * from "./signature.ts";
 export * from "./program-files.ts";
 export * from "./verification.ts";
+export * from "./scoring.ts";

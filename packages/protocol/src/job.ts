@@ -85,6 +85,9 @@ export const JudgeResult = z.object({
   workerId: z.string(),
   /** The job's `judging`: the API stores a result only for the judging the row is on. */
   judging: z.number().int().min(1).optional(),
+  /** A scoring problem's score and the most it can be. */
+  score: z.number().optional(),
+  maxScore: z.number().optional(),
 });
 export type JudgeResult = z.infer<typeof JudgeResult>;
 

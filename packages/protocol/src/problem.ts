@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LanguageId } from "./languages.ts";
+import { Scoring } from "./scoring.ts";
 import { FunctionSpec, ProblemKind, Signature } from "./signature.ts";
 
 export const Difficulty = z.enum(["easy", "medium", "hard"]);
@@ -176,5 +177,7 @@ export const TestBundle = z.object({
   tests: z.array(z.object({ input: z.string(), output: z.string() })).min(1),
   /** A function problem: each test's input is one JSON value per line, its output one JSON value. */
   function: FunctionSpec.optional(),
+  /** A problem with test groups (and maybe a score): `scoring.tests` has one group per test. */
+  scoring: Scoring.optional(),
 });
 export type TestBundle = z.infer<typeof TestBundle>;

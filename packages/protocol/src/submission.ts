@@ -12,6 +12,8 @@ export const TestResult = z.object({
   verdict: Verdict,
   timeMs: z.number().int().min(0),
   memoryKb: z.number().int().min(0),
+  /** A grouped problem's test: its group's path under data/ ("secret/group1"). */
+  group: z.string().max(300).optional(),
 });
 export type TestResult = z.infer<typeof TestResult>;
 
@@ -80,6 +82,9 @@ export const SubmissionView = z.object({
   failure: CaseReport.nullable().optional(),
   /** For an accepted submission, from `GET /api/submissions/:id`. */
   stats: SubmissionStats.nullable().optional(),
+  /** A scoring problem's score (so far, while running) and the most it can be. */
+  score: z.number().nullable().optional(),
+  maxScore: z.number().nullable().optional(),
 });
 export type SubmissionView = z.infer<typeof SubmissionView>;
 

@@ -5,7 +5,7 @@ import { Status, Verdict } from "./verdicts.ts";
 
 /**
  * What a package's `submissions/<folder>/` says its submissions must get (both format versions;
- * `rejected` and `brute_force` are 2023-07's). `partially_accepted` needs scores.
+ * `rejected` and `brute_force` are 2023-07's).
  */
 export const ExpectedResult = z.enum([
   "accepted",
@@ -19,19 +19,33 @@ export const ExpectedResult = z.enum([
 export type ExpectedResult = z.infer<typeof ExpectedResult>;
 
 /**
- * The verdicts that satisfy each expectation; `null`: not decided by a verdict (scores), so the
- * submission is reported as skipped. Kattis reports a memory overrun as a run time error; the
- * 2023-07 format's `rejected` is anything but accepted, `brute_force` a TLE or a run time error.
+ * The verdicts that satisfy each expectation. Kattis reports a memory overrun as a run time
+ * error; the 2023-07 format's `rejected` is anything but accepted, `brute_force` a TLE or a run
+ * time error. On a scoring problem the score decides between the two accepted folders too
+ * (meetsExpectation).
  */
-export const verdictsMeeting: Record<ExpectedResult, readonly Verdict[] | null> = {
+export const verdictsMeeting: Record<ExpectedResult, readonly Verdict[]> = {
   accepted: ["AC"],
   wrong_answer: ["WA"],
   time_limit_exceeded: ["TLE"],
   run_time_error: ["RE", "MLE"],
-  partially_accepted: null,
+  partially_accepted: ["AC"],
   rejected: ["WA", "TLE", "MLE", "RE", "CE", "OLE"],
   brute_force: ["TLE", "RE", "MLE"],
 };
+
+/**
+ * Whether a judged submission got what its folder says. As problemtools: on a scoring problem
+ * `accepted` must score the most and `partially_accepted` less than it; `partially_accepted`
+ * means nothing on a pass-fail problem (no score), so it never matches there.
+ */
+export function meetsExpectation(expected: ExpectedResult, result: { verdict: Verdict; score: number | null; maxScore: number | null }): boolean {
+  if (!verdictsMeeting[expected].includes(result.verdict)) return false;
+  const scored = result.score !== null && result.maxScore !== null;
+  if (expected === "partially_accepted") return scored && result.score! < result.maxScore!;
+  if (expected === "accepted" && scored) return result.score === result.maxScore;
+  return true;
+}
 
 export const VerificationPhase = z.enum(["calibrating", "judging"]);
 export type VerificationPhase = z.infer<typeof VerificationPhase>;
@@ -51,6 +65,9 @@ export const VerificationItem = z.object({
   timeMs: z.number().int().min(0).nullable(),
   /** the time limit it was judged under, ms */
   timeLimitMs: z.number().int().nullable(),
+  /** a scoring problem's score and the most it could be; null otherwise */
+  score: z.number().nullable().optional(),
+  maxScore: z.number().nullable().optional(),
   /** null until judged (or when skipped) */
   matches: z.boolean().nullable(),
 });

@@ -108,6 +108,21 @@ describe("ProblemInput", () => {
     assert.equal(parsed.published, false);
   });
 
+  test("test groups get problemtools' defaults: break, worst_error, sum, 1 and 0", () => {
+    const parsed = ProblemInput.parse({ ...problem, scoring: { scored: true, groups: [{ path: "" }, { path: "secret" }], tests: ["secret"] } });
+    assert.deepEqual(parsed.scoring?.groups[1], {
+      path: "secret",
+      onReject: "break",
+      verdictRule: "worst_error",
+      acceptIfAnyAccepted: false,
+      ignoreSample: false,
+      aggregation: "sum",
+      acceptScore: 1,
+      rejectScore: 0,
+    });
+    assert.equal(parsed.scoring?.validatorScore, "never");
+  });
+
   test("a checker program defaults to the testlib convention", () => {
     const parsed = ProblemInput.parse({ ...problem, checker: { kind: "program", language: "cpp", source: "int main(){}" } });
     assert.deepEqual(parsed.checker, { kind: "program", language: "cpp", source: "int main(){}", convention: "testlib" });
@@ -128,6 +143,10 @@ describe("ProblemInput", () => {
     ["a checker program of an unknown convention", { checker: { kind: "program", language: "cpp", source: "x", convention: "icpc" } }],
     ["a checker of an unknown kind", { checker: { kind: "regex" } }],
     ["a test without its output", { tests: [{ input: "1 2\n" }] }],
+    ["a group for each of 2 tests but 1 test", { scoring: { scored: true, groups: [{ path: "" }], tests: ["", ""] } }],
+    ["a test in a group that is not listed", { scoring: { scored: true, groups: [{ path: "" }], tests: ["secret"] } }],
+    ["groups without the root", { scoring: { scored: true, groups: [{ path: "secret" }], tests: ["secret"] } }],
+    ["a group whose parent is missing", { scoring: { scored: true, groups: [{ path: "" }, { path: "secret/a" }], tests: ["secret/a"] } }],
   ])("refuses a problem with %s", (_what, change) => {
     assert.equal(ProblemInput.safeParse({ ...problem, ...change }).success, false);
   });

@@ -213,3 +213,20 @@ describe("applyStep", () => {
     );
   });
 });
+
+describe("applyStep on a scoring problem", () => {
+  test("the score so far follows the test steps, the verdict's is final, compiling again clears it; unscored steps add none", () => {
+    const running = replay([
+      { kind: "status", status: "running", test: 1, total: 3 },
+      { kind: "test", result: { ...result(1, "AC"), group: "sample" }, total: 3, score: 0, maxScore: 100 },
+      { kind: "test", result: { ...result(2, "AC"), group: "secret/a" }, total: 3, score: 30, maxScore: 100 },
+    ]);
+    assert.deepEqual([running.score, running.maxScore, running.tests[1]?.group], [30, 100, "secret/a"]);
+    const done = applyStep(running, verdict({ score: 30, maxScore: 100, passed: 2, total: 3 }));
+    assert.deepEqual([done.status, done.score, done.maxScore], ["done", 30, 100]);
+    assert.equal(applyStep(done, { kind: "status", status: "compiling" }).score, null);
+    const plain = replay([{ kind: "test", result: result(1, "AC"), total: 1 }, verdict()]);
+    assert.equal("score" in plain, false);
+    assert.equal("maxScore" in plain, false);
+  });
+});

@@ -109,6 +109,8 @@ function dryRunReport(problem: ProblemInput, files: number, warnings: string[]) 
     checker: problem.checker.kind,
     statementLanguages: Object.keys(problem.statements ?? {}),
     files,
+    // A grouped package: whether it is scored, and its groups (data/'s subdirectories that hold tests).
+    ...(problem.scoring ? { scoring: { scored: problem.scoring.scored, groups: problem.scoring.groups.map((g) => g.path).filter((p) => p !== "") } } : {}),
     warnings,
   };
 }

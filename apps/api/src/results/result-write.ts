@@ -31,6 +31,8 @@ export function judgedColumnsOf(result: JudgeResult): Prisma.SubmissionUpdateMan
     timeMs: result.timeMs,
     memoryKb: result.memoryKb,
     compileOutput: result.compileOutput,
+    // A rejudge clears them; a pass-fail problem's result has none.
+    ...(result.score !== undefined ? { score: result.score, maxScore: result.maxScore ?? null } : {}),
     // The column is null until now (a rejudge clears it), so only a failure is written.
     // It is read back through CaseReport.parse, for the owner only (submission-service.ts).
     ...(result.failure ? { failure: result.failure } : {}),

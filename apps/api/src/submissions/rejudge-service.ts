@@ -24,6 +24,8 @@ const freshJudging = {
   timeMs: null,
   memoryKb: null,
   compileOutput: null,
+  score: null,
+  maxScore: null,
   failure: Prisma.DbNull,
   judgedAt: null,
   judging: { increment: 1 },

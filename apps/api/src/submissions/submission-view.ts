@@ -11,10 +11,13 @@ export interface SubmissionRow {
   timeMs: number | null;
   memoryKb: number | null;
   compileOutput: string | null;
+  /** absent on rows selected without them (older callers) */
+  score?: number | null;
+  maxScore?: number | null;
   createdAt: Date;
   judgedAt: Date | null;
   problem: { slug: string };
-  tests: { index: number; verdict: Verdict; timeMs: number; memoryKb: number }[];
+  tests: { index: number; verdict: Verdict; timeMs: number; memoryKb: number; group?: string | null }[];
 }
 
 /** The whole view, with the compiler's output: pass it through viewFor before it leaves. */
@@ -31,10 +34,11 @@ export function toSubmissionView(row: SubmissionRow): SubmissionView {
     memoryKb: row.memoryKb,
     compileOutput: row.compileOutput,
     tests: row.tests
-      .map((t) => ({ index: t.index, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb }))
+      .map((t) => ({ index: t.index, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb, ...(t.group ? { group: t.group } : {}) }))
       .sort((a, b) => a.index - b.index),
     createdAt: row.createdAt.toISOString(),
     judgedAt: row.judgedAt?.toISOString() ?? null,
+    ...(row.score !== null && row.score !== undefined ? { score: row.score, maxScore: row.maxScore ?? null } : {}),
   };
 }
 

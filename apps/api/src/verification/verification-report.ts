@@ -5,7 +5,7 @@ import {
   LanguageId,
   Status,
   Verdict,
-  verdictsMeeting,
+  meetsExpectation,
   type VerificationItem,
   type VerificationReport,
 } from "@judge/protocol";
@@ -21,7 +21,7 @@ export async function verificationReport(prisma: PrismaClient, slug: string): Pr
       timeLimitMs: true,
       timeCalibration: true,
       verification: true,
-      packageSubmissions: { orderBy: { path: "asc" }, include: { submission: { select: { id: true, status: true, verdict: true, timeMs: true } } } },
+      packageSubmissions: { orderBy: { path: "asc" }, include: { submission: { select: { id: true, status: true, verdict: true, timeMs: true, score: true, maxScore: true } } } },
     },
   });
   if (!problem) throw notFound("problem");
@@ -44,7 +44,9 @@ export async function verificationReport(prisma: PrismaClient, slug: string): Pr
       verdict,
       timeMs: run?.timeMs ?? null,
       timeLimitMs: run ? (calibrated && expected === "accepted" ? GENEROUS_TIME_LIMIT_MS : problem.timeLimitMs) : null,
-      matches: done && verdict !== null ? (verdictsMeeting[expected]?.includes(verdict) ?? null) : null,
+      score: run?.score ?? null,
+      maxScore: run?.maxScore ?? null,
+      matches: done && verdict !== null ? meetsExpectation(expected, { verdict, score: run.score, maxScore: run.maxScore }) : null,
     };
   });
   const judged = items.filter((i) => i.skipped === null);

@@ -1,7 +1,7 @@
 import { languageDisplay, type SubmissionView } from "@judge/protocol";
 import { Link } from "react-router";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
-import { formatAbsolute, formatMemory, formatTime, formatWhen } from "../ui/format.ts";
+import { formatAbsolute, formatMemory, formatScore, formatTime, formatWhen } from "../ui/format.ts";
 import { VerdictBadge } from "./ResultCard.tsx";
 import { useMySubmissions } from "./useSubmissions.ts";
 
@@ -17,7 +17,10 @@ function HistoryRow({ s }: { s: SubmissionView }) {
           </time>
         </Link>
       </td>
-      <td>{s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">{statusLabel[s.status]}</span>}</td>
+      <td>
+        {s.verdict ? <VerdictBadge verdict={s.verdict} /> : <span className="muted">{statusLabel[s.status]}</span>}
+        {formatScore(s) !== null && <span className="muted" data-testid="row-score"> {formatScore(s)}</span>}
+      </td>
       <td>{languageDisplay[s.language].name}</td>
       <td className="num">{formatTime(s.timeMs)}</td>
       <td className="num">{formatMemory(s.memoryKb)}</td>

@@ -9,7 +9,7 @@ import {
 } from "@judge/protocol";
 import { CaseReportView } from "../testcases/CaseReportView.tsx";
 import type { CaseField } from "../testcases/testcases.ts";
-import { formatMemory, formatTime, verdictTone } from "../ui/format.ts";
+import { formatMemory, formatScore, formatTime, verdictTone } from "../ui/format.ts";
 
 /** The first test that did not pass, if any. */
 export function firstFailingTest(view: SubmissionView): number | null {
@@ -77,12 +77,19 @@ export function ResultCard({
 }) {
   const verdict = view.verdict ?? "IE";
   const failing = firstFailingTest(view);
+  const score = formatScore(view);
   return (
     <section className={`result-card tone-${verdictTone[verdict]}`} aria-labelledby="result-verdict" data-testid="result-card">
       <h3 id="result-verdict" className="result-verdict" data-testid="verdict" data-verdict={verdict}>
         {verdictNames[verdict]}
       </h3>
       <dl className="result-stats">
+        {score !== null && (
+          <div>
+            <dt>Score</dt>
+            <dd data-testid="score">{score}</dd>
+          </div>
+        )}
         <div>
           <dt>Tests passed</dt>
           <dd data-testid="passed">

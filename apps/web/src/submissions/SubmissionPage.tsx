@@ -4,7 +4,7 @@ import { Link, useParams } from "react-router";
 import { isApiError } from "../api/ApiError.ts";
 import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
-import { formatAbsolute, formatMemory, formatTime, verdictTone } from "../ui/format.ts";
+import { formatAbsolute, formatMemory, formatScore, formatTime, verdictTone } from "../ui/format.ts";
 import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
 import { CopyButton } from "../ui/CopyButton.tsx";
 import { ResultCard } from "./ResultCard.tsx";
@@ -15,6 +15,7 @@ import { useSubmission } from "./useSubmissions.ts";
 import "./verdict.css";
 
 function TestTable({ view }: { view: SubmissionView }) {
+  const grouped = view.tests.some((t) => t.group !== undefined);
   if (view.tests.length === 0) return null;
   return (
     <div className="table-wrap">
@@ -23,6 +24,7 @@ function TestTable({ view }: { view: SubmissionView }) {
         <thead>
           <tr>
             <th scope="col">Test</th>
+            {grouped && <th scope="col">Group</th>}
             <th scope="col">Verdict</th>
             <th scope="col" className="num">
               Time
@@ -36,6 +38,7 @@ function TestTable({ view }: { view: SubmissionView }) {
           {view.tests.map((t) => (
             <tr key={t.index}>
               <td>#{t.index}</td>
+              {grouped && <td>{t.group ?? ""}</td>}
               <td>
                 <span className={`verdict-badge tone-${verdictTone[t.verdict]}`}>{verdictNames[t.verdict]}</span>
               </td>
@@ -128,6 +131,7 @@ export default function SubmissionPage() {
       ) : (
         <p className="submission-status" data-testid="submission-status" data-status={view.status}>
           <span className="spinner" aria-hidden="true" /> Judging: {view.status}
+          {formatScore(view) !== null && ` · Score ${formatScore(view)}`}
         </p>
       )}
       {view.status !== "done" && <TestChips view={view} />}

@@ -9,6 +9,7 @@ import type { CaseField } from "../testcases/testcases.ts";
 import { useSubmission } from "./useSubmissions.ts";
 import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
+import { formatScore } from "../ui/format.ts";
 import "./verdict.css";
 
 interface VerdictPanelProps {
@@ -84,6 +85,11 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
       <div className="visually-hidden" role="status" aria-live="polite">
         {done && view?.verdict ? `Result: ${verdictNames[view.verdict]}` : text}
       </div>
+      {view && !done && formatScore(view) !== null && (
+        <p className="live-score" data-testid="live-score">
+          Score {formatScore(view)}
+        </p>
+      )}
       {view && status === "running" && view.total > 0 && (
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}

@@ -13,6 +13,13 @@ export function formatMemory(kib: number | null | undefined): string {
   return `${mib >= 100 || Number.isInteger(mib) ? Math.round(mib) : mib.toFixed(1)} MiB`;
 }
 
+/** A scoring problem's "30 / 100" (the score so far while running); null when the problem has no score. */
+export function formatScore(view: { score?: number | null; maxScore?: number | null }): string | null {
+  if (view.score == null) return null;
+  const round = (n: number) => String(Math.round(n * 100) / 100);
+  return view.maxScore == null ? round(view.score) : `${round(view.score)} / ${round(view.maxScore)}`;
+}
+
 export function formatPercent(rate: number | null): string {
   return rate === null ? "—" : `${(rate * 100).toFixed(1)}%`;
 }

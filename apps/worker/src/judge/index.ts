@@ -30,6 +30,7 @@ import { assertTraversable } from "./traversable.ts";
 import { checkerSource } from "./checker-source.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
+import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, nothingScored, runGroup } from "./grading.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
 import { BROKEN_INTERACTOR, type Interactor, type InteractorDeps, withInteractor } from "../interactive/interactor.ts";
@@ -54,7 +55,13 @@ export interface JudgeListener {
   compiling(): Promise<void>;
   /** 1-based test about to run */
   running(test: number, total: number): Promise<void>;
-  tested(result: TestResult, total: number): Promise<void>;
+  /** `score`: a scoring problem's score of the tests judged so far, and the most it can be */
+  tested(result: TestResult, total: number, score?: ScoreSoFar): Promise<void>;
+}
+
+export interface ScoreSoFar {
+  score: number;
+  maxScore: number;
 }
 
 export interface JudgeOutcome {
@@ -69,6 +76,9 @@ export interface JudgeOutcome {
   tests: TestResult[];
   /** A function problem's first failing case, for its owner (never published in steps). */
   failure?: CaseReport | null;
+  /** A scoring problem's score (grading.ts) and the most it can be. */
+  score?: number;
+  maxScore?: number;
 }
 
 export interface JudgeOptions {
@@ -218,7 +228,7 @@ export class Judge {
     }
     await listener.compiling();
     const program = await this.compileOrRefuse(request.language, request.files ? { submitted: request.files } : request.code);
-    if (!program.ok) return { ...noTests(program.verdict, total), compileOutput: program.message };
+    if (!program.ok) return { ...noTests(program.verdict, total), ...nothingScored(bundle), compileOutput: program.message };
     try {
       return await this.judgeCompiled(request, program, listener);
     } finally {
@@ -241,7 +251,7 @@ export class Judge {
     if (!compiled.ok) {
       // The detail is the problem setter's business, not the contestant's: logged, not returned.
       this.logger.error({ language: checker.language, message: compiled.message }, "checker program does not compile");
-      return { ...noTests("IE", total), compileOutput: "the problem's checker is broken; an administrator has been told" };
+      return { ...noTests("IE", total), ...nothingScored(bundle), compileOutput: "the problem's checker is broken; an administrator has been told" };
     }
     try {
       const checkerProgram = new ProgramChecker(
@@ -252,6 +262,7 @@ export class Judge {
         this.limits.checkerCpuMs,
         this.logger,
         checker.flags,
+        bundle.scoring?.validatorScore,
       );
       return await this.runTests(bundle, program, checkerProgram, listener);
     } finally {
@@ -259,6 +270,11 @@ export class Judge {
     }
   }
 
+  /**
+   * The tests in the order their groups say (grading.ts): a problem without groups runs them
+   * in order up to the first failure; a grouped one as problemtools runs it, and its verdict
+   * and score are its root group's.
+   */
   private async runTests(
     bundle: TestBundle,
     program: Extract<Prepared, { ok: true }>,
@@ -267,24 +283,49 @@ export class Judge {
     interactor?: Interactor,
   ): Promise<JudgeOutcome> {
     const total = bundle.tests.length;
-    const checker = bundle.checker;
+    const scoring = bundle.scoring ?? flatScoring(total);
+    const root = groupTree(scoring);
+    const maxScore = scoring.scored ? maxScoreOf(root, total) : null;
+    const ran = new Map<number, GradedTest>();
     const tests: TestResult[] = [];
-    for (const [i, test] of bundle.tests.entries()) {
+    await runGroup(root, ran, async (i) => {
+      const test = bundle.tests[i]!;
       await listener.running(i + 1, total);
-      const { run, decided } =
-        interactor === undefined
-          ? await this.execute(program, bundle.limits, test.input)
-          : await interactor.test(test, bundle.limits, (stdio) => this.execute(program, bundle.limits, stdio));
-      let verdict: Verdict;
-      if (decided !== "check") verdict = decided;
-      else if (checker.kind !== "program" && checker.kind !== "interactor") verdict = check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA";
-      else verdict = checkerProgram === null ? "IE" : await checkerProgram.check(test.input, test.output, run.stdout);
-      const result: TestResult = { index: i + 1, verdict, timeMs: run.cpuMs, memoryKb: run.memoryKb };
+      const { verdict, score, timeMs, memoryKb } = await this.judgeTest(bundle, program, checkerProgram, test, interactor);
+      ran.set(i, { verdict, ...(score === undefined ? {} : { score }) });
+      const result: TestResult = { index: i + 1, verdict, timeMs, memoryKb, ...(bundle.scoring ? { group: scoring.tests[i] } : {}) };
       tests.push(result);
-      await listener.tested(result, total);
-      if (verdict !== "AC") break;
-    }
-    return { ...summarizeTests(tests, total), compileOutput: null, tests };
+      await listener.tested(result, total, maxScore === null ? undefined : { score: gradeGroup(root, ran)?.score ?? 0, maxScore });
+      return verdict;
+    });
+    const graded = gradeGroup(root, ran);
+    return {
+      ...summarizeTests(tests, total),
+      ...(graded === null ? {} : { verdict: graded.verdict }),
+      ...(maxScore === null ? {} : { score: graded?.score ?? 0, maxScore }),
+      compileOutput: null,
+      tests,
+    };
+  }
+
+  /** One test: run the program on its input, then the checker on its output unless the run decided; a validator may give a score. */
+  private async judgeTest(
+    bundle: TestBundle,
+    program: Extract<Prepared, { ok: true }>,
+    checkerProgram: ProgramChecker | null,
+    test: TestBundle["tests"][number],
+    interactor: Interactor | undefined,
+  ): Promise<{ verdict: Verdict; score?: number; timeMs: number; memoryKb: number }> {
+    const checker = bundle.checker;
+    const { run, decided } =
+      interactor === undefined
+        ? await this.execute(program, bundle.limits, test.input)
+        : await interactor.test(test, bundle.limits, (stdio) => this.execute(program, bundle.limits, stdio));
+    const used = { timeMs: run.cpuMs, memoryKb: run.memoryKb };
+    if (decided !== "check") return { verdict: decided, ...used };
+    if (checker.kind !== "program" && checker.kind !== "interactor") return { verdict: check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA", ...used };
+    if (checkerProgram === null) return { verdict: "IE", ...used };
+    return { ...(await checkerProgram.judge(test.input, test.output, run.stdout)), ...used };
   }
 
   /** A function problem: every case in one box, compared as each result line arrives (docs/function-problems.md). */

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import type { CheckerConvention } from "@judge/protocol";
-import { CHECK_DIR, type CheckerVerdict, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
+import { CHECK_DIR, type CheckerVerdict, FEEDBACK_DIR, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
 import { PROG_DIR, type ProgramEntry, type Toolchain } from "../languages/index.ts";
 import { ownerAlias } from "../sandbox/box-owner.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
@@ -40,9 +40,20 @@ export class ProgramChecker {
     private readonly logger: Logger,
     /** passed after the convention's arguments, as a Kattis package's `validator_flags` are */
     private readonly flags: readonly string[] = [],
+    /** a Kattis validator's score.txt: read when it may give scores, an error when missing and required */
+    private readonly scores: "never" | "optional" | "required" = "never",
   ) {}
 
   async check(input: string, answer: string, output: Buffer): Promise<CheckerVerdict> {
+    return (await this.judge(input, answer, output)).verdict;
+  }
+
+  /**
+   * The verdict, and the score a Kattis validator wrote to score.txt in its feedback directory
+   * for an accepted test. As problemtools: a score.txt with a rejection, an unreadable one, or
+   * none where one is required is the judge's failure (IE).
+   */
+  async judge(input: string, answer: string, output: Buffer): Promise<{ verdict: CheckerVerdict; score?: number }> {
     // Named by its owner's alias, so a sweep removes it if this worker dies mid-check; no pid,
     // since the checker box sees this path in its mountinfo.
     const dir = join(this.workDir, `check-${ownerAlias()}-${randomBytes(6).toString("hex")}`);
@@ -57,13 +68,15 @@ export class ProgramChecker {
         entry: this.program.entry,
       });
       const { args, outputOnStdin } = checkerArgs(this.convention);
+      const readScore = this.scores !== "never" && this.convention === "kattis";
+      const argv = [...step.argv, ...args, ...this.flags];
       const run = await this.sandbox.run({
-        argv: [...step.argv, ...args, ...this.flags],
+        argv: readScore ? withFeedbackScore(argv) : argv,
         env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
         stdin: outputOnStdin ? output : "",
         scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
         binds: [{ host: this.program.dir, sandbox: PROG_DIR }, { host: dir, sandbox: CHECK_DIR }, ...(step.binds ?? [])],
-        limits: { ...CHECKER_LIMITS, cpuMs: this.cpuMs, wallMs: 2 * this.cpuMs, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) },
+        limits: { ...CHECKER_LIMITS, cpuMs: this.cpuMs, wallMs: 2 * this.cpuMs, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) + (readScore ? 1 : 0) },
       });
       const ended = run.outcome === "ok" || run.outcome === "runtime-error" ? run.exitCode : null;
       const verdict = checkerVerdictByExit(this.convention, ended);
@@ -73,9 +86,37 @@ export class ProgramChecker {
           "checker program failed",
         );
       }
-      return verdict;
+      if (!readScore || verdict === "IE") return { verdict };
+      return this.scored(verdict, run.stdout.toString("utf8"));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+
+  /** What withFeedbackScore printed: nothing without a score.txt, else a marker and the file. */
+  private scored(verdict: "AC" | "WA", printed: string): { verdict: CheckerVerdict; score?: number } {
+    const at = printed.indexOf(SCORE_MARKER);
+    const text = at === -1 ? null : printed.slice(at + SCORE_MARKER.length).trim();
+    const fail = (reason: string) => {
+      this.logger.warn({ reason }, "output validator's score.txt");
+      return { verdict: "IE" as const };
+    };
+    if (verdict === "WA") return text === null ? { verdict } : fail("written with a rejection");
+    if (text === null) return this.scores === "required" ? fail("missing where the problem requires one") : { verdict };
+    // As Python's float(): a plain decimal or exponent number, nothing else.
+    const score = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+    return Number.isFinite(score) ? { verdict, score } : fail(`not a number: ${text.slice(0, 100)}`);
+  }
+}
+
+const SCORE_MARKER = "\n@@judge-score@@\n";
+
+/**
+ * The validator's command, then its feedback directory's score.txt on stdout behind a marker
+ * (the box's /tmp, where the feedback directory is, goes with the box). The validator's own
+ * stdout is dropped, as problemtools ignores it; its exit status is kept.
+ */
+function withFeedbackScore(argv: readonly string[]): string[] {
+  const script = `"$0" "$@" >/dev/null; s=$?; if [ -f ${FEEDBACK_DIR}/score.txt ]; then printf '${SCORE_MARKER.replace(/\n/g, "\\n")}'; cat ${FEEDBACK_DIR}/score.txt; fi; exit $s`;
+  return ["/bin/sh", "-c", script, ...argv];
 }
