@@ -7,7 +7,16 @@ import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createPrisma, testBundleOf } from "@judge/db";
-import { calibratedTimeLimitMs, type ProblemAdminView, type ProblemPage, type SubmissionView, type VerificationReport } from "@judge/protocol";
+import { filesFromDirectory } from "@judge/problem-package";
+import {
+  calibratedTimeLimitMs,
+  type PackageImportResult,
+  type ProblemAdminView,
+  type ProblemDetail,
+  type ProblemPage,
+  type SubmissionView,
+  type VerificationReport,
+} from "@judge/protocol";
 import { eventually } from "../support/eventually.ts";
 import { api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
 
@@ -52,6 +61,21 @@ describe("a package's own submissions, judged as its folders say, with the time 
     if (work) await rm(work, { recursive: true, force: true });
     await stack?.teardown();
   });
+
+  /** The real CLI (`npm run import-problem`) against this stack, as an admin. */
+  function importCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        ["--import", "tsx", join(root, "scripts/import-problem.ts"), ...args],
+        {
+          cwd: root,
+          env: { ...process.env, DATABASE_URL: stack.databaseUrl, JUDGE_API_URL: stack.apiUrl, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
+        },
+        (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+      );
+    });
+  }
 
   async function report(slug: string): Promise<VerificationReport> {
     const res = await api<VerificationReport>(stack.apiUrl, `/api/problems/${slug}/verification`, { token: admin });
@@ -153,22 +177,98 @@ describe("a package's own submissions, judged as its folders say, with the time 
       await mkdir(dirname(join(dir, path)), { recursive: true });
       await writeFile(join(dir, path), content);
     }
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ["--import", "tsx", join(root, "scripts/import-problem.ts"), dir, "--verify", "--timeout", "240"],
-        {
-          cwd: root,
-          env: { ...process.env, DATABASE_URL: stack.databaseUrl, JUDGE_API_URL: stack.apiUrl, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password },
-        },
-        (error, stdout, stderr) => resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
-      );
-    });
+    const result = await importCli(dir, "--verify", "--timeout", "240");
     assert.equal(result.code, 1, `${result.stdout}\n${result.stderr}`);
     assert.match(result.stdout, /created double-cli/);
     assert.match(result.stdout, /^accepted\/double\.py\s+accepted\s+python\s+AC\s+\d+ ms\s+20000 ms\s+ok$/m);
     assert.match(result.stdout, /^wrong_answer\/actually_right\.py\s+wrong_answer\s+python\s+AC\s+\d+ ms\s+\d+ ms\s+MISMATCH$/m);
     assert.match(result.stdout, /time limit: \d+ ms \(largest accepted time \d+ ms × 3, rounded up to 1000 ms\)/);
     assert.match(result.stdout, /1 submission\(s\) did not get what their folder says/);
+  });
+
+  /**
+   * The packages of test/fixtures/packages (our own, one per layout's features): every
+   * submission in them gets what its folder says, through the CLI (a directory with symbolic
+   * links, a zip) and the API (a zip).
+   */
+  it("our own legacy and 2023-07 packages: LaTeX, attachments, a two-file validator with flags, calibration, symlinks, interactive, scoring — every submission as labelled", async () => {
+    const fixtures = join(root, "test/fixtures/packages");
+    const table = (r: VerificationReport) => r.items.map((i) => `${i.path} ${i.verdict} ${i.score ?? ""}/${i.maxScore ?? ""} ${i.matches} ${i.skipped}`).join("\n");
+    const verified = async (slug: string) => {
+      const done = await eventually(`${slug} verified`, async () => {
+        const r = await report(slug);
+        return r.complete && r;
+      }, { timeoutMs: 240_000, intervalMs: 250 });
+      assert.equal(done.passed, true, table(done));
+      assert.deepEqual(done.items.filter((i) => i.skipped !== null), [], "every submission judged");
+      return done;
+    };
+
+    // Legacy, through the CLI from its directory (data/secret/03-sample.* are links to the sample).
+    const pairSum = await importCli(join(fixtures, "pair-sum"), "--publish", "--verify", "--timeout", "240");
+    assert.equal(pairSum.code, 0, `${pairSum.stdout}\n${pairSum.stderr}`);
+    assert.equal(pairSum.stderr, "", "nothing of the package left out");
+    const pairs = await verified("pair-sum");
+    assert.deepEqual(
+      pairs.items.map((i) => [i.path, i.verdict]),
+      [
+        ["accepted/Adder.java", "AC"],
+        ["accepted/multi", "AC"],
+        ["accepted/sum.c", "AC"],
+        ["accepted/sum.py", "AC"],
+        ["run_time_error/crash.py", "RE"],
+        ["time_limit_exceeded/spin.c", "TLE"],
+        ["wrong_answer/off_by_one.py", "WA"],
+      ],
+    );
+    assert.equal(pairs.calibration?.acToTimeLimit, 4);
+    assert.equal(pairs.timeLimitMs, calibratedTimeLimitMs(pairs.calibration?.maxAcceptedMs ?? 0, { acToTimeLimit: 4, resolutionMs: 1000 }));
+    const detail = await api<ProblemDetail>(stack.apiUrl, "/api/problems/pair-sum");
+    assert.match(detail.body.statement, /!\[[^\]]*\]\(\/api\/problems\/pair-sum\/files\/pairs\.png\)/, "the LaTeX figure, served by the API");
+    assert.match(detail.body.statement, /\$s = a \+ b\$/);
+    assert.match(detail.body.statement, /\[notes\.txt\]\(\/api\/problems\/pair-sum\/files\/notes\.txt\)/);
+    assert.equal(detail.body.attribution?.license, "cc by-sa");
+    assert.equal((await fetch(`${stack.apiUrl}/api/problems/pair-sum/files/pairs.png`)).headers.get("content-type"), "image/png");
+
+    // 2023-07 interactive, through the API as a zip.
+    const guessFiles = await filesFromDirectory(join(fixtures, "guess-number"));
+    const zip = zipSync(Object.fromEntries([...guessFiles].map(([p, c]) => [`guess-number/${p}`, c])));
+    const imported = await fetch(`${stack.apiUrl}/api/problems/import?publish=1`, {
+      method: "POST",
+      headers: { "content-type": "application/zip", authorization: `Bearer ${admin}` },
+      body: zip,
+    });
+    assert.equal(imported.status, 201, await imported.clone().text());
+    assert.deepEqual(((await imported.json()) as PackageImportResult).warnings, []);
+    const guess = await api<ProblemDetail>(stack.apiUrl, "/api/problems/guess-number");
+    assert.equal(guess.body.interactive, true);
+    assert.deepEqual(Object.keys(guess.body.statements ?? {}).sort(), ["en", "sv"]);
+    const started = await api<VerificationReport>(stack.apiUrl, "/api/problems/guess-number/verify", { token: admin, method: "POST" });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    assert.deepEqual(
+      (await verified("guess-number")).items.map((i) => [i.path, i.verdict]),
+      [
+        ["accepted/bisect.cpp", "AC"],
+        ["accepted/bisect.py", "AC"],
+        ["run_time_error/give_up.py", "RE"],
+        ["time_limit_exceeded/think_forever.c", "TLE"],
+        ["wrong_answer/count_up.py", "WA"],
+      ],
+    );
+
+    // 2023-07 scoring, through the CLI from a zip: accepted scores the most, partially_accepted less.
+    const meanZip = join(work, "mean-value.zip");
+    const meanFiles = await filesFromDirectory(join(fixtures, "mean-value"));
+    await writeFile(meanZip, zipSync(Object.fromEntries([...meanFiles].map(([p, c]) => [`mean-value/${p}`, c]))));
+    const mean = await importCli(meanZip, "--publish", "--verify", "--timeout", "240");
+    assert.equal(mean.code, 0, `${mean.stdout}\n${mean.stderr}`);
+    assert.deepEqual(
+      (await verified("mean-value")).items.map((i) => [i.path, i.verdict, i.score, i.maxScore]),
+      [
+        ["accepted/mean.py", "AC", 100, 100],
+        ["partially_accepted/int32.c", "AC", 30, 100],
+        ["wrong_answer/zero.py", "WA", 0, 100],
+      ],
+    );
   });
 });
