@@ -81,10 +81,10 @@ export function formatReport(report: VerificationReport): string {
     item.path,
     item.expected,
     item.language ?? "-",
-    item.verdict ?? "-",
+    item.verdict === null ? "-" : item.score == null ? item.verdict : `${item.verdict} ${item.score}/${item.maxScore}`,
     item.timeMs === null ? "-" : `${item.timeMs} ms`,
     item.timeLimitMs === null ? "-" : `${item.timeLimitMs} ms`,
-    item.skipped !== null ? `skipped: ${item.skipped}` : item.matches ? "ok" : "MISMATCH",
+    item.skipped !== null ? `skipped: ${item.skipped}` : !item.matches ? "MISMATCH" : item.warning ? `ok, but ${item.warning}` : "ok",
   ]);
   const table = [["submission", "expected", "language", "verdict", "time", "limit", "result"], ...rows];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));

@@ -63,10 +63,14 @@ export function customValidator(files: PackageFiles, problem: string, text: (p: 
   };
 }
 
-/** `output_validators/<name>/` for a file in a named directory, else the folder itself. */
+/**
+ * `output_validators/<name>/` for a file in a named directory, else the folder itself. 2023-07's
+ * `output_validator/` may hold its program in a named directory too (problemtools finds programs
+ * there as in the legacy folder; its own `guess` example does so).
+ */
 function validatorRoot(path: string): string {
   const parts = path.split("/");
-  if (parts[0] === "output_validators" && parts.length > 2) return `${parts[0]}/${parts[1]}/`;
+  if ((parts[0] === "output_validators" || parts[0] === "output_validator") && parts.length > 2) return `${parts[0]}/${parts[1]}/`;
   return `${parts[0]}/`;
 }
 

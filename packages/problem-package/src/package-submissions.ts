@@ -48,6 +48,9 @@ function submissionOf(path: string, expected: ExpectedResult, entries: Map<strin
     }
   }
   const language = languageOf(Object.keys(texts));
+  if (language === "python" && Object.values(texts).some(isPython2)) {
+    return { path, expected, language: null, files: texts, skipped: "Python 2 (its #! line says so), which the judge does not offer" };
+  }
   const bytes = [...entries.values()].reduce((sum, content) => sum + content.length, 0);
   const skipped =
     language === null
@@ -78,6 +81,11 @@ function languageOf(names: readonly string[]): LanguageId | null {
   const languages = new Set(names.map(languageOfSubmission).filter((l): l is LanguageId => l !== null));
   const [only] = languages;
   return languages.size === 1 && only !== undefined ? only : null;
+}
+
+/** problemtools tells Python 2 from 3 by the `#!` line (its languages.yaml `shebang`). */
+function isPython2(source: string): boolean {
+  return /^#!.*\bpython2(\.\d+)?\b/.test(source.split("\n", 1)[0] ?? "");
 }
 
 function extensionOf(name: string): string {

@@ -92,7 +92,7 @@ export function unusedParts(files: PackageFiles, yaml: Record<string, unknown>):
 }
 
 /** Test-data files the import reads (or another part of the project does) by extension. */
-const TAKEN_DATA_EXTENSIONS = new Set(["in", "ans", "yaml", "interaction"]);
+const TAKEN_DATA_EXTENSIONS = new Set(["in", "ans", "yaml"]);
 
 /**
  * data/: folders beside sample/ and secret/ (2023-07's invalid_input/…), and, once per

@@ -71,3 +71,13 @@ test("an interactive problem without an interactor is refused, naming the folder
     },
   );
 });
+
+test("2023-07 output_validator/<name>/: a program in a named directory, as problemtools finds it (its own guess example)", () => {
+  const checker = checkerOf({
+    "problem.yaml": "problem_format_version: 2023-07-draft\nname: Guess\ntype: interactive\n",
+    "output_validator/guess_validator/interact.c": interactorC,
+    "output_validator/guess_validator/interact.h": interactorH,
+    "output_validator/guess_validator/reader.c": readerC,
+  });
+  assert.deepEqual(checker, { kind: "interactor", language: "c", source: interactorC, files: { "interact.h": interactorH, "reader.c": readerC } });
+});

@@ -11,6 +11,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
       samplePackage({
         "submissions/accepted/sol.cc": "int main() {}\n",
         "submissions/accepted/sol.py": "print(3)\n",
+        "submissions/accepted/old.py": "#!/usr/bin/env python2\nprint 3\n",
         "submissions/wrong_answer/off.c": "int main(void) { return 0; }\n",
         "submissions/time_limit_exceeded/Slow.java": "class Slow {}\n",
         "submissions/run_time_error/crash.rb": "raise 'x'\n",
@@ -33,6 +34,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
     [
       ["accepted/lua-pair", "accepted", "lua", "lua takes one file; several files are accepted for c, cpp, java, python, pypy"],
       ["accepted/multi", "accepted", "cpp", null],
+      ["accepted/old.py", "accepted", null, "Python 2 (its #! line says so), which the judge does not offer"],
       ["accepted/sol.cc", "accepted", "cpp", null],
       ["accepted/sol.cob", "accepted", null, "no language here for .cob"],
       ["accepted/sol.py", "accepted", "python", null],
@@ -45,7 +47,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
       ["wrong_answer/off.c", "wrong_answer", "c", null],
     ],
   );
-  assert.deepEqual(found[4]!.files, { "sol.py": "print(3)\n" });
+  assert.deepEqual(found[5]!.files, { "sol.py": "print(3)\n" });
   assert.deepEqual(found[1]!.files, { "main.cpp": '#include "lib.h"\n', "lib.h": "int f();\n" });
 });
 

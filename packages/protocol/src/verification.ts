@@ -21,8 +21,7 @@ export type ExpectedResult = z.infer<typeof ExpectedResult>;
 /**
  * The verdicts that satisfy each expectation. Kattis reports a memory overrun as a run time
  * error; the 2023-07 format's `rejected` is anything but accepted, `brute_force` a TLE or a run
- * time error. On a scoring problem the score decides between the two accepted folders too
- * (meetsExpectation).
+ * time error; `partially_accepted` is an AC whose score falls short (scoreWarning).
  */
 export const verdictsMeeting: Record<ExpectedResult, readonly Verdict[]> = {
   accepted: ["AC"],
@@ -35,16 +34,23 @@ export const verdictsMeeting: Record<ExpectedResult, readonly Verdict[]> = {
 };
 
 /**
- * Whether a judged submission got what its folder says. As problemtools: on a scoring problem
- * `accepted` must score the most and `partially_accepted` less than it; `partially_accepted`
- * means nothing on a pass-fail problem (no score), so it never matches there.
+ * Whether a judged submission got what its folder says, as problemtools' verifyproblem decides
+ * it: by the verdict alone (`partially_accepted` needs AC). The score only makes a warning
+ * (scoreWarning), as it does there.
  */
-export function meetsExpectation(expected: ExpectedResult, result: { verdict: Verdict; score: number | null; maxScore: number | null }): boolean {
-  if (!verdictsMeeting[expected].includes(result.verdict)) return false;
-  const scored = result.score !== null && result.maxScore !== null;
-  if (expected === "partially_accepted") return scored && result.score! < result.maxScore!;
-  if (expected === "accepted" && scored) return result.score === result.maxScore;
-  return true;
+export function meetsExpectation(expected: ExpectedResult, verdict: Verdict): boolean {
+  return verdictsMeeting[expected].includes(verdict);
+}
+
+/**
+ * problemtools' warnings on a scoring problem: an accepted submission short of the most (it
+ * belongs in partially_accepted), a partially accepted one with the most.
+ */
+export function scoreWarning(expected: ExpectedResult, result: { verdict: Verdict; score: number | null; maxScore: number | null }): string | null {
+  if (result.verdict !== "AC" || result.score === null || result.maxScore === null) return null;
+  if (expected === "accepted" && result.score < result.maxScore) return `scored ${result.score} of ${result.maxScore}: not full score (consider moving it to partially_accepted)`;
+  if (expected === "partially_accepted" && result.score >= result.maxScore) return `scored the most, ${result.score}: fully accepted`;
+  return null;
 }
 
 export const VerificationPhase = z.enum(["calibrating", "judging"]);
@@ -70,6 +76,8 @@ export const VerificationItem = z.object({
   maxScore: z.number().nullable().optional(),
   /** null until judged (or when skipped) */
   matches: z.boolean().nullable(),
+  /** what problemtools would warn about a judged submission that matches (its score) */
+  warning: z.string().nullable().optional(),
 });
 export type VerificationItem = z.infer<typeof VerificationItem>;
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { calibratedTimeLimitMs, meetsExpectation, verdictsMeeting } from "../src/index.ts";
+import { calibratedTimeLimitMs, meetsExpectation, scoreWarning, verdictsMeeting } from "../src/index.ts";
 
 test("the calibrated limit: the slowest accepted time × the multiplier, rounded up to the resolution, within the judge's bounds", () => {
   const legacy = { acToTimeLimit: 5, resolutionMs: 1000 };
@@ -13,15 +13,15 @@ test("the calibrated limit: the slowest accepted time × the multiplier, rounded
   assert.deepEqual(verdictsMeeting.rejected.includes("AC"), false);
 });
 
-test("a folder's expectation: the verdict, and on a scoring problem the score (accepted scores the most, partially_accepted less)", () => {
-  const passFail = { score: null, maxScore: null };
-  assert.equal(meetsExpectation("accepted", { verdict: "AC", ...passFail }), true);
-  assert.equal(meetsExpectation("run_time_error", { verdict: "MLE", ...passFail }), true, "Kattis counts a memory overrun as a run time error");
-  assert.equal(meetsExpectation("wrong_answer", { verdict: "TLE", ...passFail }), false);
-  assert.equal(meetsExpectation("partially_accepted", { verdict: "AC", ...passFail }), false, "no score, nothing partial");
-  assert.equal(meetsExpectation("accepted", { verdict: "AC", score: 100, maxScore: 100 }), true);
-  assert.equal(meetsExpectation("accepted", { verdict: "AC", score: 30, maxScore: 100 }), false);
-  assert.equal(meetsExpectation("partially_accepted", { verdict: "AC", score: 30, maxScore: 100 }), true);
-  assert.equal(meetsExpectation("partially_accepted", { verdict: "AC", score: 100, maxScore: 100 }), false);
-  assert.equal(meetsExpectation("partially_accepted", { verdict: "WA", score: 0, maxScore: 100 }), false);
+test("a folder's expectation, as problemtools checks it: the verdict decides; a score short of the most (or at it) only warns", () => {
+  assert.equal(meetsExpectation("accepted", "AC"), true);
+  assert.equal(meetsExpectation("run_time_error", "MLE"), true, "Kattis counts a memory overrun as a run time error");
+  assert.equal(meetsExpectation("wrong_answer", "TLE"), false);
+  assert.equal(meetsExpectation("partially_accepted", "AC"), true);
+  assert.equal(meetsExpectation("partially_accepted", "WA"), false);
+  assert.equal(scoreWarning("accepted", { verdict: "AC", score: 100, maxScore: 100 }), null);
+  assert.match(scoreWarning("accepted", { verdict: "AC", score: 30, maxScore: 100 }) ?? "", /partially_accepted/);
+  assert.equal(scoreWarning("partially_accepted", { verdict: "AC", score: 30, maxScore: 100 }), null);
+  assert.match(scoreWarning("partially_accepted", { verdict: "AC", score: 100, maxScore: 100 }) ?? "", /fully accepted/);
+  assert.equal(scoreWarning("accepted", { verdict: "AC", score: null, maxScore: null }), null, "pass-fail: no score, nothing to say");
 });

@@ -6,6 +6,7 @@ import {
   Status,
   Verdict,
   meetsExpectation,
+  scoreWarning,
   type VerificationItem,
   type VerificationReport,
 } from "@judge/protocol";
@@ -46,7 +47,8 @@ export async function verificationReport(prisma: PrismaClient, slug: string): Pr
       timeLimitMs: run ? (calibrated && expected === "accepted" ? GENEROUS_TIME_LIMIT_MS : problem.timeLimitMs) : null,
       score: run?.score ?? null,
       maxScore: run?.maxScore ?? null,
-      matches: done && verdict !== null ? meetsExpectation(expected, { verdict, score: run.score, maxScore: run.maxScore }) : null,
+      matches: done && verdict !== null ? meetsExpectation(expected, verdict) : null,
+      warning: done && verdict !== null ? scoreWarning(expected, { verdict, score: run.score, maxScore: run.maxScore }) : null,
     };
   });
   const judged = items.filter((i) => i.skipped === null);
