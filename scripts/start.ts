@@ -144,17 +144,30 @@ async function main(): Promise<void> {
   const shownHost = config.HOST === "127.0.0.1" || config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   log(`\n  Judge is running: http://${shownHost}:${config.PORT}\n  Ctrl-C stops it.\n`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    log("stopping…");
-    await runCleanups();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
-  process.on("SIGHUP", () => void stop());
+  started = true;
+  if (stopRequested) await stop();
+}
+
+/**
+ * Ctrl-C, SIGTERM, SIGHUP: stop every process, exit 0. Caught from the first line of main: a
+ * signal that comes while the stack starts (or in the instant after its banner) waits for the
+ * start to finish, then stops it, instead of killing the supervisor and orphaning its children.
+ */
+let started = false;
+let stopRequested = false;
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write("stopping…\n");
+  await runCleanups();
+  process.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    stopRequested = true;
+    if (started) void stop();
+  });
 }
 
 main().catch(async (err: unknown) => {
