@@ -1,19 +1,9 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Job } from "bullmq";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, test } from "vitest";
-import { createLogger } from "@judge/config";
-import { LiveState } from "@judge/live-state";
-import { type CheckerSpec, type RunJob, type TestBundle, queuedView } from "@judge/protocol";
-import { SHARED_REDIS } from "../../../test/support/services.ts";
+import type { CheckerSpec, TestBundle } from "@judge/protocol";
 import type { Judge } from "../src/judge/index.ts";
-import { RunJudging } from "../src/run-judging.ts";
-import { TestBundleCache } from "../src/test-bundle-cache.ts";
-import { boxProcesses, bundle, createTestJudge, judgeOnce, runRecorder, traversableTempDir } from "./judge-fixtures.ts";
+import { boxProcesses, bundle, createTestJudge, judgeOnce, runRecorder } from "./judge-fixtures.ts";
+import { startRunJobHarness } from "./run-job-harness.ts";
 
 let judge: Judge;
 beforeAll(async () => {
@@ -150,41 +140,16 @@ test("Run: the custom input is the interactor's input; stdout shows its judge me
 
 test("the Run job of an interactive problem fetches the bundle and publishes the interactor's message as stdout", async () => {
   const served = { ...guessBundle(), hash: "d".repeat(64) };
-  const server = createServer((request, response) => {
-    response.setHeader("content-type", "application/json");
-    response.end(request.url === "/internal/problems/p-guess/bundle" ? JSON.stringify(served) : "{}");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const redis = new Redis(SHARED_REDIS);
-  const prefix = `test-${randomUUID()}`;
-  const cacheDir = await traversableTempDir("interactive-run-bundles-");
+  const runs = await startRunJobHarness(judge, { "p-guess": served });
   try {
-    const { port } = server.address() as AddressInfo;
-    const bundles = new TestBundleCache(`http://127.0.0.1:${port}`, "worker-token", cacheDir);
-    const live = new LiveState(redis, prefix);
-    const runs = new RunJudging({ judge, bundles, live, logger: createLogger("test", "silent") });
-    const id = `run-${randomUUID()}`;
-    await live.create(queuedView({ id, problem: "guess", language: "python", createdAt: new Date().toISOString(), kind: "run" }), "u1");
-    const request: RunJob = {
-      v: 1,
-      kind: "run",
-      submissionId: id,
-      language: "python",
-      code: binarySearch,
-      input: "999\n",
-      limits: served.limits,
-      interactive: { problemId: "p-guess", testsHash: served.hash },
-    };
-    await runs.process({ id, data: request, attemptsMade: 0, opts: { attempts: 3 } } as unknown as Job, request);
-    const view = (await live.snapshot(id))?.view;
+    const view = await runs.run(
+      { language: "python", code: binarySearch, input: "999\n", limits: served.limits, interactive: { problemId: "p-guess", testsHash: served.hash } },
+      "guess",
+    );
     assert.equal(view?.verdict, "AC", JSON.stringify(view));
     assert.match(view?.output?.stdout ?? "", /^guessed after \d+ guesses\n$/);
     assert.equal(view?.output?.stderr, "done\n");
   } finally {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    await new Promise((resolve) => server.close(resolve));
-    await rm(cacheDir, { recursive: true, force: true });
+    await runs.close();
   }
 });
