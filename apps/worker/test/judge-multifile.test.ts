@@ -9,7 +9,7 @@ import { bundle, createTestJudge, judgeOnce } from "./judge-fixtures.ts";
  */
 let judge: Judge;
 beforeAll(async () => {
-  judge = await createTestJudge({ only: ["c", "cpp", "java", "python"] });
+  judge = await createTestJudge({ only: ["c", "cpp", "java", "python", "prolog"] });
 });
 afterAll(async () => {
   await judge.close();
@@ -90,6 +90,21 @@ describe("Python: the main file imports its sibling modules", () => {
     assert.equal(outcome.verdict, "CE");
     assert.match(outcome.compileOutput ?? "", /helper\.py/);
   });
+});
+
+test("Prolog: every file consulted into one program (a package's main file with its kattio.pl)", async (ctx) => {
+  if (!has("prolog")) {
+    assert.ok(process.env.CI !== "true", "prolog must be installed in CI");
+    ctx.skip("prolog is not installed here");
+    return;
+  }
+  const files = {
+    "kattio.pl": "read_two(A, B) :- read_term(A, []), read_term(B, []).\n",
+    "sum.pl": "main :- read_two(A, B), C is A + B, write(C), nl.\n",
+  };
+  // SWI-Prolog's read_term wants terms ending in '.': the tests say "1. 2." here.
+  const outcome = await judgeOnce(judge, "prolog", "", bundle([["1. 2.\n", "3\n"]]), files);
+  assert.equal(outcome.verdict, "AC", JSON.stringify(outcome));
 });
 
 test("several files in a language that builds one file is CE naming the ones that take several", async () => {

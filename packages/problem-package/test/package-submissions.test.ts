@@ -32,7 +32,7 @@ test("submissions/<expected>/: the expected result by folder, the language by ex
   assert.deepEqual(
     found.map((s) => [s.path, s.expected, s.language, s.skipped]),
     [
-      ["accepted/lua-pair", "accepted", "lua", "lua takes one file; several files are accepted for c, cpp, java, python, pypy"],
+      ["accepted/lua-pair", "accepted", "lua", "lua takes one file; several files are accepted for c, cpp, java, python, pypy, prolog"],
       ["accepted/multi", "accepted", "cpp", null],
       ["accepted/old.py", "accepted", null, "Python 2 (its #! line says so), which the judge does not offer"],
       ["accepted/sol.cc", "accepted", "cpp", null],

@@ -22,7 +22,7 @@ export type ProgramFile = z.infer<typeof ProgramFile>;
 export const MAX_PROGRAM_FILES = 64;
 
 /** The languages whose multi-file programs the judge builds; several files in another one is a CE. */
-export const multiFileLanguages = ["c", "cpp", "java", "python", "pypy"] as const satisfies readonly LanguageId[];
+export const multiFileLanguages = ["c", "cpp", "java", "python", "pypy", "prolog"] as const satisfies readonly LanguageId[];
 
 /** Which of a program's files each language compiles (problemtools' `files` globs); the rest lie beside them. */
 const sourcePattern: Partial<Record<LanguageId, RegExp>> = {
@@ -31,6 +31,7 @@ const sourcePattern: Partial<Record<LanguageId, RegExp>> = {
   java: /\.java$/,
   python: /\.py$/,
   pypy: /\.py$/,
+  prolog: /\.pl$/,
 };
 
 /** The file names among `names` that `language` compiles or checks, sorted (a stable argv, a stable cache key). */
@@ -54,7 +55,7 @@ export type ProgramEntry =
  * with `public static void main(String[])`, a class named Main when several have one. Python:
  * the single file, else main.py, else the one file with `if __name__ == "__main__"`, else (as
  * problemtools) the first name in order. C/C++: every source is compiled and linked; the main
- * file is the one that defines `main`, for display only.
+ * file is the one that defines `main`, for display only. Prolog: every file consulted together.
  */
 export function programEntry(language: LanguageId, files: Readonly<Record<string, string>>): ProgramEntry {
   const names = Object.keys(files);
@@ -70,6 +71,10 @@ export function programEntry(language: LanguageId, files: Readonly<Record<string
       return { ok: true, mainFile: sources.find((name) => definesCMain(files[name]!)) ?? null };
     case "java":
       return javaEntry(files, sources);
+    case "prolog":
+      // Every file is consulted into one saved state (problemtools' -c {files}); the one that
+      // defines main/0 is named for display only.
+      return { ok: true, mainFile: sources.find((name) => /^main\s*:-/m.test(files[name]!)) ?? sources[0]! };
     default:
       return { ok: true, mainFile: pythonMainFile(files, sources) };
   }

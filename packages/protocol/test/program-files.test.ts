@@ -47,7 +47,7 @@ describe("programEntry: where a program of several files starts", () => {
   test("other languages: one file is that file; several are refused naming the languages that take them", () => {
     assert.deepEqual(programEntry("rust", { "sol.rs": "fn main() {}\n" }), { ok: true, mainFile: "sol.rs" });
     const two = programEntry("rust", { "a.rs": "", "b.rs": "" });
-    assert.ok(!two.ok && /rust takes one file; several files are accepted for c, cpp, java, python, pypy/.test(two.message));
+    assert.ok(!two.ok && /rust takes one file; several files are accepted for c, cpp, java, python, pypy, prolog/.test(two.message));
   });
 });
 

@@ -15,6 +15,8 @@ export const prolog: Language = {
       compile: {
         // Kattis' command: a saved state whose goal is main/0, halting after it.
         argv: [bin, "-O", "-q", "-g", "main", "-t", "halt", "-o", "/box/main", "-c", "/box/main.pl"],
+        // Several files (a package's prolog/ folder with its kattio.pl): consulted together.
+        argvFor: ({ sources }) => [bin, "-O", "-q", "-g", "main", "-t", "halt", "-o", "/box/main", "-c", ...sources.map((name) => `/box/${name}`)],
         keep: (name) => name === "main",
       },
       run: ({ memoryBytes }) => ({
