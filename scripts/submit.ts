@@ -2,7 +2,7 @@
  * npm run submit -- --problem <slug> --language <id> FILE... [--url URL] [--ws-url URL] [--no-wait]
  *
  * Submits one file as `code`, or several as `files` (a multi-file submission,
- * docs/problem-packages.md), to the API at --url (JUDGE_URL, default http://localhost:3000),
+ * docs/problem-packages.md), to the API at --url (JUDGE_API_URL, default http://localhost:3000),
  * signed in with JUDGE_TOKEN, or JUDGE_USERNAME and JUDGE_PASSWORD. Then waits for the verdict
  * on the notifier's WebSocket (--ws-url, default the same origin's /ws), printing each step,
  * and exits 0 for AC, 1 for any other verdict, 2 for a refused request.
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     options: {
       problem: { type: "string" },
       language: { type: "string" },
-      url: { type: "string", default: process.env.JUDGE_URL ?? "http://localhost:3000" },
+      url: { type: "string", default: process.env.JUDGE_API_URL ?? "http://localhost:3000" },
       "ws-url": { type: "string" },
       "no-wait": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
