@@ -117,7 +117,8 @@ export default function DistributionPanel({ problem, language, timeMs, memoryKb 
         <h4 id="distribution-heading">
           {label} distribution of {distribution.data.accepted} accepted {languageDisplay[language].name} submissions
         </h4>
-        <div className="segmented" role="group" aria-label="Metric">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Metric</legend>
           {(["runtime", "memory"] as const).map((m) => (
             <button
               key={m}
@@ -133,7 +134,7 @@ export default function DistributionPanel({ problem, language, timeMs, memoryKb 
               {metricLabel[m]}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       <div className="distribution-chart">
         <Bar
