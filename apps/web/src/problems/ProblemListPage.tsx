@@ -62,7 +62,7 @@ export function ProblemListPage() {
   const user = useCurrentUser();
   const parsed = useMemo(() => filterFromParams(params), [params]);
   // A status is the signed-in user's: signed out, the list ignores it rather than failing (401).
-  const filter = useMemo(() => (user || !parsed.status ? parsed : { ...parsed, status: undefined }), [user, parsed]);
+  const filter = useMemo(() => (user === null && parsed.status ? { ...parsed, status: undefined } : parsed), [user, parsed]);
   const setFilter = useCallback((next: ProblemFilter) => setParams(toParams(next), { replace: true }), [setParams]);
   const list = useProblemList(filter);
   const problems = list.data?.pages.flatMap((page) => page.items) ?? [];
