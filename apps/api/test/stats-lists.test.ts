@@ -169,6 +169,10 @@ describe("statistics and lists", () => {
     assert.deepEqual(slugs(second), [problems.hard.slug]);
     assert.equal(second.nextCursor, null);
     assert.equal(first.items[0]?.acceptanceRate, 5 / 6);
+    // The other filters still apply to a sorted or status-filtered list.
+    assert.deepEqual(slugs(await list("sort=acceptance&difficulty=hard")), [problems.hard.slug]);
+    assert.deepEqual(slugs(await list("sort=acceptance&q=stats%20med")), [problems.medium.slug]);
+    assert.deepEqual(slugs(await list("status=todo&q=100%25", solver.token)), [], "% is a character, not a wildcard");
   });
 
   test("a profile counts solved problems by difficulty and submissions per day over the last year", async () => {
