@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { createPrisma, type PrismaClient } from "@judge/db";
 import type { Distribution } from "@judge/protocol";
+import { eventually } from "../support/eventually.ts";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
 import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
 
@@ -95,7 +96,8 @@ describe("statistics and lists in a real browser", () => {
     await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
-    const row = await prisma.submission.findFirstOrThrow({ where: { userId, verdict: "AC" }, select: { id: true, timeMs: true } });
+    // The socket brings the verdict before the API has stored it.
+    const row = await eventually("the stored accepted submission", async () => (await prisma.submission.findFirst({ where: { userId, verdict: "AC" }, select: { id: true, timeMs: true } })) ?? undefined);
     acceptedId = row.id;
 
     // The submission's own page: the stored result, with its statistics and the chart.
