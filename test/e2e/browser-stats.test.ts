@@ -211,6 +211,7 @@ describe("statistics and lists in a real browser", () => {
     assert.equal(await page.locator(`.heatmap-cell[data-date="${today}"]`).getAttribute("data-count"), "2");
     assert.equal(await page.getByTestId("heatmap-total").innerText(), "2");
     assert.ok((await page.locator(".heatmap-cell").count()) >= 365, "a cell for every day of the year");
+    await page.screenshot({ path: join(artifacts, "profile.png") });
   });
 
   it("lists all my submissions with verdict, language and problem filters, paged", async () => {
