@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "vitest";
-import { calendarCells, levelOf } from "../src/profile/HeatmapCalendar.tsx";
-import { bucketIndexOf } from "../src/stats/DistributionPanel.tsx";
-import { submissionFilterOf } from "../src/submissions/AllSubmissionsPage.tsx";
+import { calendarCells, levelOf } from "../src/profile/calendar.ts";
+import { bucketIndexOf } from "../src/stats/buckets.ts";
+import { submissionFilterOf } from "../src/submissions/submissionFilter.ts";
 
 describe("the statistics views' pure parts", () => {
   it("finds the bar a value falls in: [from, to), none outside", () => {

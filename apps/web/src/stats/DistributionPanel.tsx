@@ -8,6 +8,7 @@ import { fetchDistribution, fetchDistributionSample } from "../api/endpoints.ts"
 import { queryKeys } from "../api/queryKeys.ts";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { formatMemory, formatTime } from "../ui/format.ts";
+import { bucketIndexOf } from "./buckets.ts";
 import "./stats.css";
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip);
@@ -34,10 +35,6 @@ const exposeBars: Plugin<"bar"> = {
   },
 };
 
-export function bucketIndexOf(buckets: readonly DistributionBucket[], value: number | null): number {
-  if (value === null) return -1;
-  return buckets.findIndex((b) => value >= b.from && value < b.to);
-}
 
 interface PanelProps {
   problem: string;

@@ -9,22 +9,10 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { formatAbsolute, formatMemory, formatScore, formatTime, formatWhen } from "../ui/format.ts";
 import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
 import { VerdictBadge } from "./ResultCard.tsx";
+import { SLUG, submissionFilterOf } from "./submissionFilter.ts";
 import "./verdict.css";
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const PROBLEM_DEBOUNCE_MS = 300;
-
-/** The filter as it lives in the URL (?verdict=&language=&problem=). */
-export function submissionFilterOf(params: URLSearchParams): SubmissionFilter {
-  const filter: SubmissionFilter = {};
-  const verdict = Verdict.safeParse(params.get("verdict"));
-  if (verdict.success) filter.verdict = verdict.data;
-  const language = LanguageId.safeParse(params.get("language"));
-  if (language.success) filter.language = language.data;
-  const problem = params.get("problem")?.trim().toLowerCase();
-  if (problem && SLUG.test(problem)) filter.problem = problem;
-  return filter;
-}
 
 function paramsOf(filter: SubmissionFilter): URLSearchParams {
   const params = new URLSearchParams();
