@@ -7,7 +7,7 @@ import { createPrisma, type PrismaClient } from "@judge/db";
 import type { Distribution } from "@judge/protocol";
 import { eventually } from "../support/eventually.ts";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, recordCspViolations, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -30,6 +30,7 @@ describe("statistics and lists in a real browser", () => {
   let userId: string;
   let problemIds: Map<string, string>;
   let acceptedId: string;
+  let cspViolations: string[];
 
   /** A stored submission as the result consumer leaves it. */
   const make = (data: { userId: string; problem: string; verdict: "AC" | "WA" | "CE"; timeMs?: number; memoryKb?: number; code?: string; createdAt?: Date; language?: string }) =>
@@ -60,6 +61,7 @@ describe("statistics and lists in a real browser", () => {
     }
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    cspViolations = recordCspViolations(page);
     username = await registerInBrowser(page, base);
     userId = (await prisma.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
   });
@@ -126,6 +128,7 @@ describe("statistics and lists in a real browser", () => {
     assert.notEqual(await panel.getAttribute("data-user-bar"), "-1", "the user's memory is marked too");
     assert.equal(await sample.count(), 0, "the sample belonged to the runtime bar");
     assert.deepEqual(await unnamedControls(page), [], "every control of the chart has an accessible name");
+    assert.deepEqual(cspViolations, [], "Chart.js draws within the page's Content-Security-Policy");
   });
 
   it("refuses the sample code to someone who has not solved the problem", async () => {
