@@ -21,6 +21,8 @@ import { bundleRoutes } from "./internal/bundle-routes.ts";
 import { packageImportRoutes } from "./problems/package-import-routes.ts";
 import { problemAdminRoutes } from "./problems/problem-admin-routes.ts";
 import { problemRoutes } from "./problems/problem-routes.ts";
+import { distributionRoutes } from "./problems/distribution-routes.ts";
+import { profileRoutes } from "./users/profile-routes.ts";
 import { runRoutes } from "./runs/run-routes.ts";
 import type { RunService } from "./runs/run-service.ts";
 import type { RejudgeService } from "./submissions/rejudge-service.ts";
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use("/problems", problemAdminRoutes(deps.prisma, deps.rejudge));
   api.use("/problems", verificationRoutes(deps.prisma, deps.verification));
   api.use("/problems", problemRoutes(deps.prisma, deps.fleet));
+  api.use("/problems", distributionRoutes(deps.prisma));
+  api.use("/users", profileRoutes(deps.prisma));
   // Sign-in first, so a rate limit or a replay is never served to an anonymous caller.
   const submitGuards = (scope: string): RequestHandler[] => [requireUser, deps.rateLimits.perUserSubmit, deps.idempotency.middleware(scope)];
   api.post("/submissions", ...submitGuards("submissions"));

@@ -75,6 +75,16 @@ describe("authorization on every route", () => {
       call: async () => ({ path: "/api/problems/a-plus-b/files/missing.png" }),
       expect: { anonymous: 404, other: 404, admin: 404 },
     },
+    "get /api/problems/{slug}/distribution": {
+      call: async () => ({ path: "/api/problems/a-plus-b/distribution?language=python" }),
+      expect: { anonymous: 200, other: 200, admin: 200 },
+    },
+    // Code: for those who solved the problem (nobody here has) and admins, who find no accepted one.
+    "get /api/problems/{slug}/distribution/sample": {
+      call: async () => ({ path: "/api/problems/a-plus-b/distribution/sample?language=python&metric=runtime&from=0&to=100" }),
+      expect: { anonymous: 401, other: 403, admin: 404 },
+    },
+    "get /api/users/{username}/profile": { call: async () => ({ path: "/api/users/root-admin/profile" }), expect: { anonymous: 200, other: 200, admin: 200 } },
     "post /api/problems": { call: async () => ({ path: "/api/problems", body: problemBody(slug()) }), expect: { anonymous: 401, other: 403, admin: 201 } },
     "put /api/problems/{slug}": {
       call: async () => {

@@ -5,6 +5,8 @@ import {
   CheckerSpec,
   Difficulty,
   Limits,
+  ProblemSort,
+  ProblemStatus,
   Signature,
   Slug,
   Statements,
@@ -14,8 +16,9 @@ import {
 } from "@judge/protocol";
 import { type PrismaClient, limitsOfRow } from "@judge/db";
 import type { FleetRegistry } from "@judge/live-state";
-import { notFound } from "../http/api-error.ts";
+import { ApiError, notFound, unauthorized } from "../http/api-error.ts";
 import { functionLanguageOffer } from "./function-languages.ts";
+import { orderedProblems } from "./problem-order.ts";
 import { summariesOf } from "./problem-stats.ts";
 
 const ListQuery = z.object({
@@ -24,6 +27,8 @@ const ListQuery = z.object({
   difficulty: Difficulty.optional(),
   tag: z.string().max(64).optional(),
   q: z.string().max(100).optional(),
+  status: ProblemStatus.optional(),
+  sort: ProblemSort.optional(),
 });
 
 export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Router {
@@ -31,6 +36,18 @@ export function problemRoutes(prisma: PrismaClient, fleet: FleetRegistry): Route
 
   router.get("/", async (req, res) => {
     const query = ListQuery.parse(req.query);
+    if (query.status && !req.user) throw unauthorized();
+    if (query.status || query.sort) {
+      // A computed order pages by offset: its cursor is the number of rows already shown.
+      const offset = query.cursor === undefined ? 0 : Number(query.cursor);
+      if (!Number.isSafeInteger(offset) || offset < 0) throw new ApiError("VALIDATION", "cursor: not one this list gave");
+      const rows = await orderedProblems(prisma, { ...query, offset, limit: query.limit + 1 }, req.user?.sub);
+      const page = rows.slice(0, query.limit);
+      const items = await summariesOf(prisma, page, req.user?.sub);
+      const body: ProblemPage = { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : null };
+      res.json(body);
+      return;
+    }
     const rows = await prisma.problem.findMany({
       where: {
         published: true,

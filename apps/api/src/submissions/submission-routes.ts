@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import { Slug, SubmissionCreate, SubmissionId, type RejudgeResponse, type SubmissionAccepted } from "@judge/protocol";
+import { LanguageId, Slug, SubmissionCreate, Verdict, SubmissionId, type RejudgeResponse, type SubmissionAccepted } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
 import { currentUser, requireAdmin } from "../auth/authenticate.ts";
 import { notFound } from "../http/api-error.ts";
@@ -11,6 +11,8 @@ import { viewFor, visibleSubmissions } from "./submission-visibility.ts";
 
 const ListQuery = z.object({
   problem: Slug.optional(),
+  verdict: Verdict.optional(),
+  language: LanguageId.optional(),
   mine: z.enum(["1", "true", "0", "false"]).optional(),
   cursor: SubmissionId.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -51,6 +53,8 @@ export function submissionRoutes(prisma: PrismaClient, service: SubmissionServic
           { origin: "user" },
           userId ? { userId } : {},
           query.problem ? { problem: { slug: query.problem } } : {},
+          query.verdict ? { verdict: query.verdict } : {},
+          query.language ? { language: query.language } : {},
           visibleSubmissions(req.user),
         ],
       },

@@ -1,5 +1,7 @@
 import {
   AuthResponse,
+  Distribution,
+  DistributionSample,
   LanguageInfo,
   MeResponse,
   ProblemDetail,
@@ -7,7 +9,13 @@ import {
   SubmissionAccepted,
   SubmissionPage,
   SubmissionView,
+  UserProfile,
   type Credentials,
+  type DistributionSampleQuery,
+  type LanguageId,
+  type ProblemSort,
+  type ProblemStatus,
+  type Verdict,
   type User,
   type Difficulty,
   type RunCreate,
@@ -22,6 +30,9 @@ export interface ProblemFilter {
   q?: string;
   difficulty?: Difficulty;
   tag?: string;
+  /** The signed-in user's: solved, attempted, todo. */
+  status?: ProblemStatus;
+  sort?: ProblemSort;
 }
 
 function query(params: Record<string, string | undefined>): string {
@@ -66,6 +77,8 @@ export function fetchProblems(filter: ProblemFilter, cursor: string | null, sign
     difficulty: filter.difficulty,
     tag: filter.tag,
     q: filter.q,
+    status: filter.status,
+    sort: filter.sort,
   })}`;
   return requestJson(path, ProblemPage, signal ? { signal } : {});
 }
@@ -91,4 +104,35 @@ export function fetchSubmission(id: string, signal?: AbortSignal): Promise<Submi
 export function fetchMySubmissions(problem: string, cursor: string | null, signal?: AbortSignal): Promise<SubmissionPage> {
   const path = `/api/submissions${query({ problem, mine: "1", cursor: cursor ?? undefined })}`;
   return requestJson(path, SubmissionPage, signal ? { signal } : {});
+}
+
+/** `/submissions`: the signed-in user's submissions across problems. */
+export interface SubmissionFilter {
+  verdict?: Verdict;
+  language?: LanguageId;
+  problem?: string;
+}
+
+export function fetchSubmissions(filter: SubmissionFilter, cursor: string | null, signal?: AbortSignal): Promise<SubmissionPage> {
+  const path = `/api/submissions${query({ mine: "1", ...filter, cursor: cursor ?? undefined })}`;
+  return requestJson(path, SubmissionPage, signal ? { signal } : {});
+}
+
+export function fetchDistribution(problem: string, language: LanguageId, signal?: AbortSignal): Promise<Distribution> {
+  const path = `/api/problems/${encodeURIComponent(problem)}/distribution${query({ language })}`;
+  return requestJson(path, Distribution, signal ? { signal } : {});
+}
+
+export function fetchDistributionSample(problem: string, sample: DistributionSampleQuery, signal?: AbortSignal): Promise<DistributionSample> {
+  const path = `/api/problems/${encodeURIComponent(problem)}/distribution/sample${query({
+    language: sample.language,
+    metric: sample.metric,
+    from: String(sample.from),
+    to: String(sample.to),
+  })}`;
+  return requestJson(path, DistributionSample, signal ? { signal } : {});
+}
+
+export function fetchProfile(username: string, signal?: AbortSignal): Promise<UserProfile> {
+  return requestJson(`/api/users/${encodeURIComponent(username)}/profile`, UserProfile, signal ? { signal } : {});
 }

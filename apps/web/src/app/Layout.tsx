@@ -19,6 +19,7 @@ export function Layout() {
         </NavLink>
         <nav aria-label="Main" className="main-nav">
           <NavLink to="/problems">Problems</NavLink>
+          {user && <NavLink to="/submissions" end>Submissions</NavLink>}
         </nav>
         <div className="header-tools">
           <ConnectionBadge signedIn={Boolean(user)} />

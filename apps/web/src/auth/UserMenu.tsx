@@ -24,9 +24,9 @@ export function UserMenu() {
   }
   return (
     <nav className="user-menu" aria-label="Account">
-      <span className="user-name" data-testid="current-user">
+      <Link to={`/u/${encodeURIComponent(user.username)}`} className="user-name" data-testid="current-user" title="Your profile">
         {user.username}
-      </span>
+      </Link>
       <button
         type="button"
         className="button ghost"

@@ -1,4 +1,4 @@
-import { Difficulty } from "@judge/protocol";
+import { Difficulty, ProblemSort, ProblemStatus } from "@judge/protocol";
 import { useEffect, useState } from "react";
 import type { ProblemFilter } from "../api/endpoints.ts";
 import { difficultyLabel } from "../ui/format.ts";
@@ -6,11 +6,21 @@ import { difficultyLabel } from "../ui/format.ts";
 interface ProblemFiltersProps {
   filter: ProblemFilter;
   onChange(next: ProblemFilter): void;
+  /** The status filter is the signed-in user's own. */
+  signedIn: boolean;
 }
+
+const statusLabel: Record<ProblemStatus, string> = { solved: "Solved", attempted: "Attempted", todo: "To do" };
+const sortLabel: Record<ProblemSort, string> = {
+  acceptance: "Acceptance, lowest first",
+  "-acceptance": "Acceptance, highest first",
+  difficulty: "Difficulty, easiest first",
+  "-difficulty": "Difficulty, hardest first",
+};
 
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function ProblemFilters({ filter, onChange }: ProblemFiltersProps) {
+export function ProblemFilters({ filter, onChange, signedIn }: ProblemFiltersProps) {
   const [text, setText] = useState(filter.q ?? "");
 
   // Follow the URL when it changes under us (back button, a tag link).
@@ -55,6 +65,46 @@ export function ProblemFilters({ filter, onChange }: ProblemFiltersProps) {
           {Difficulty.options.map((d) => (
             <option key={d} value={d}>
               {difficultyLabel[d]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {signedIn && (
+        <div className="field">
+          <label htmlFor="problem-status">Status</label>
+          <select
+            id="problem-status"
+            value={filter.status ?? ""}
+            onChange={(e) => {
+              const parsed = ProblemStatus.safeParse(e.target.value);
+              onChange({ ...filter, status: parsed.success ? parsed.data : undefined });
+            }}
+            data-testid="status-filter"
+          >
+            <option value="">All</option>
+            {ProblemStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="problem-sort">Sort</label>
+        <select
+          id="problem-sort"
+          value={filter.sort ?? ""}
+          onChange={(e) => {
+            const parsed = ProblemSort.safeParse(e.target.value);
+            onChange({ ...filter, sort: parsed.success ? parsed.data : undefined });
+          }}
+          data-testid="problem-sort"
+        >
+          <option value="">Default</option>
+          {ProblemSort.options.map((s) => (
+            <option key={s} value={s}>
+              {sortLabel[s]}
             </option>
           ))}
         </select>

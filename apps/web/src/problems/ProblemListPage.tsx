@@ -3,6 +3,7 @@ import { useCallback, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { ProblemFilter } from "../api/endpoints.ts";
 import { difficultyLabel, formatPercent } from "../ui/format.ts";
+import { useCurrentUser } from "../auth/useAuth.ts";
 import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
 import { ProblemFilters } from "./ProblemFilters.tsx";
@@ -14,6 +15,8 @@ function toParams(filter: ProblemFilter): URLSearchParams {
   if (filter.q) params.set("q", filter.q);
   if (filter.difficulty) params.set("difficulty", filter.difficulty);
   if (filter.tag) params.set("tag", filter.tag);
+  if (filter.status) params.set("status", filter.status);
+  if (filter.sort) params.set("sort", filter.sort);
   return params;
 }
 
@@ -56,7 +59,10 @@ function ProblemRow({ problem, onTag }: { problem: ProblemSummary; onTag(tag: st
 export function ProblemListPage() {
   useDocumentTitle("Problems");
   const [params, setParams] = useSearchParams();
-  const filter = useMemo(() => filterFromParams(params), [params]);
+  const user = useCurrentUser();
+  const parsed = useMemo(() => filterFromParams(params), [params]);
+  // A status is the signed-in user's: signed out, the list ignores it rather than failing (401).
+  const filter = useMemo(() => (user === null && parsed.status ? { ...parsed, status: undefined } : parsed), [user, parsed]);
   const setFilter = useCallback((next: ProblemFilter) => setParams(toParams(next), { replace: true }), [setParams]);
   const list = useProblemList(filter);
   const problems = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -64,7 +70,7 @@ export function ProblemListPage() {
   return (
     <main id="main" className="page problems-page">
       <h1>Problems</h1>
-      <ProblemFilters filter={filter} onChange={setFilter} />
+      <ProblemFilters filter={filter} onChange={setFilter} signedIn={Boolean(user)} />
       {list.error && !list.data ? (
         <ErrorNotice error={list.error} title="Could not load problems" onRetry={() => void list.refetch()} />
       ) : (

@@ -1,9 +1,9 @@
-import { Difficulty } from "@judge/protocol";
+import { Difficulty, ProblemSort, ProblemStatus } from "@judge/protocol";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { fetchProblem, fetchProblems, type ProblemFilter } from "../api/endpoints.ts";
 import { queryKeys } from "../api/queryKeys.ts";
 
-/** The list's filter as it lives in the URL (?q=&difficulty=&tag=). */
+/** The list's filter as it lives in the URL (?q=&difficulty=&tag=&status=&sort=). */
 export function filterFromParams(params: URLSearchParams): ProblemFilter {
   const filter: ProblemFilter = {};
   const q = params.get("q")?.trim();
@@ -12,6 +12,10 @@ export function filterFromParams(params: URLSearchParams): ProblemFilter {
   if (difficulty.success) filter.difficulty = difficulty.data;
   const tag = params.get("tag")?.trim();
   if (tag) filter.tag = tag;
+  const status = ProblemStatus.safeParse(params.get("status"));
+  if (status.success) filter.status = status.data;
+  const sort = ProblemSort.safeParse(params.get("sort"));
+  if (sort.success) filter.sort = sort.data;
   return filter;
 }
 

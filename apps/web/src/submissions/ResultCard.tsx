@@ -7,6 +7,7 @@ import {
   type SubmissionView,
   type Verdict,
 } from "@judge/protocol";
+import { Distribution } from "../stats/Distribution.tsx";
 import { CaseReportView } from "../testcases/CaseReportView.tsx";
 import type { CaseField } from "../testcases/testcases.ts";
 import { formatMemory, formatScore, formatTime, verdictTone } from "../ui/format.ts";
@@ -112,6 +113,7 @@ export function ResultCard({
         )}
       </dl>
       {verdict === "AC" && stats && <StatsLine stats={stats} language={view.language} />}
+      {verdict === "AC" && <Distribution view={view} />}
       {verdict === "IE" && <p className="hint">The judge failed, not your code. Please submit again.</p>}
       {verdict !== "AC" && failure && <FailedCase failure={failure} fields={fields} />}
       {view.compileOutput ? (
