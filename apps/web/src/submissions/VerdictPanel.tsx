@@ -93,8 +93,9 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
       {view && status === "running" && view.total > 0 && (
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}
-      {view && <TestChips view={view} />}
+      {/* The verdict above the chips once judged: on a phone many chips would push it out of sight. */}
       <div ref={resultRef}>{done && view && <ResultCard view={view} stats={stored.data?.stats ?? null} failure={stored.data?.failure ?? null} fields={fields} />}</div>
+      {view && <TestChips view={view} />}
       {error && (
         <p className="notice error" role="alert" data-testid="live-error">
           Live updates for this submission failed: {error.message}
