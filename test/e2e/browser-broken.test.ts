@@ -129,12 +129,14 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await typeSolution(page, SOLUTION);
     await page.getByTestId("submit-button").click();
     const card = page.getByTestId("result-card");
-    await card.and(page.locator("section")).getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
+    await card.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     await page.getByTestId("result-stats").waitFor({ timeout: JUDGE_TIMEOUT });
     assert.ok(Math.abs((await editorHeight(page)) - before) <= 2, "the editor keeps its height");
     const cardBox = await box(card);
     const panel = await box(page.locator(".output-panel"));
-    assert.ok(cardBox.y >= panel.y - 1 && cardBox.y + cardBox.height <= panel.y + panel.height + 1, `the card is not cut off: ${JSON.stringify({ cardBox, panel })}`);
+    const tabs = await box(page.locator(".output-panel > .tabs > .tablist"));
+    const whole = cardBox.y >= tabs.y + tabs.height - 1 && cardBox.y + cardBox.height <= panel.y + panel.height + 1;
+    assert.ok(whole, `the card is in sight, not under the sticky tabs nor below the panel: ${JSON.stringify({ cardBox, tabs, panel })}`);
     assert.ok(cardBox.y < (await box(page.getByTestId("test-result").first())).y, "the verdict comes before the chips");
     await page.screenshot({ path: join(artifacts, "problem-page-result.png") });
   });
@@ -200,7 +202,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await mobile.getByTestId("verdict").waitFor();
     assert.equal(await problemLink.innerText(), "A + B", "the problem's title, not its slug");
     assert.equal(await problemLink.getAttribute("href"), "/problems/a-plus-b");
-    assert.equal(await mobile.title(), "A + B — Accepted · Python · Judge");
+    assert.equal(await mobile.title(), "A + B — Accepted · Python 3 · Judge");
 
     const code = mobile.getByTestId("submission-code");
     await code.locator(".cm-line span").first().waitFor(); // highlighted tokens, not plain text
