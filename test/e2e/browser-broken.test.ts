@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { eventually } from "../support/eventually.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { artifacts, launchBrowser, loginInBrowser, PHONE, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
 
@@ -198,11 +199,12 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await mobile.getByRole("link", { name: "Details" }).tap();
     await mobile.waitForURL(/\/submissions\//);
     const problemLink = mobile.getByTestId("submission-problem");
-    await problemLink.waitFor();
     await mobile.getByTestId("verdict").waitFor();
-    assert.equal(await problemLink.innerText(), "A + B", "the problem's title, not its slug");
+    // The slug shows until the problem's title is known (a GET, unless cached), so wait for the title.
+    await problemLink.getByText("A + B", { exact: true }).waitFor();
     assert.equal(await problemLink.getAttribute("href"), "/problems/a-plus-b");
-    assert.equal(await mobile.title(), "A + B — Accepted · Python 3 · Judge");
+    const title = "A + B — Accepted · Python 3 · Judge";
+    await eventually(`the document title ${title}`, async () => (await mobile.title()) === title);
 
     const code = mobile.getByTestId("submission-code");
     await code.locator(".cm-line span").first().waitFor(); // highlighted tokens, not plain text
