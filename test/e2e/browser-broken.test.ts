@@ -146,6 +146,10 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await page.getByTestId("language-select").selectOption("cpp");
     await typeSolution(page, "// the secret of alice\nint main() { return 0; }\n");
     await page.reload(); // the pending draft is saved on pagehide
+    // Until the API says who is signed in the editor reads no one's drafts; the header and the
+    // editor learn it in the same render.
+    await page.getByTestId("current-user").waitFor();
+    await page.getByTestId("editor").and(page.locator('[data-language="cpp"]')).waitFor();
     assert.match(await editorText(page), /secret of alice/);
 
     await page.getByTestId("logout-button").click();
@@ -155,6 +159,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
 
     await registerInBrowser(page, base);
     await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("current-user").waitFor();
     await page.getByTestId("editor").locator(".cm-content").waitFor();
     assert.equal(await page.getByTestId("language-select").inputValue(), "python", "a newcomer does not inherit alice's C++");
     assert.doesNotMatch(await editorText(page), /secret of alice|print\(a \+ b\)/, "nor her drafts");
@@ -163,6 +168,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
 
     await loginInBrowser(page, base, alice);
     await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("current-user").waitFor();
     await page.getByTestId("editor").locator(".cm-content").waitFor();
     assert.equal(await page.getByTestId("language-select").inputValue(), "cpp", "alice is back in her last language");
     assert.match(await editorText(page), /secret of alice/, "with her draft");
