@@ -88,6 +88,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
   it("starts a newcomer in Python; the editor keeps its height as output grows; stderr spans the width", async () => {
     alice = await registerInBrowser(page, base);
     await page.goto(`${base}/problems/a-plus-b`);
+    await page.getByTestId("current-user").waitFor();
     await page.getByTestId("editor").locator(".cm-content").waitFor();
     assert.equal(await page.getByTestId("language-select").inputValue(), "python", "not the first language alphabetically");
     assert.ok(await page.locator(".editor-hint").isVisible(), "keyboard hints show where there is a keyboard");
@@ -123,6 +124,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     assert.equal(extra, wrong, "your wrong line is in the bad tone");
     assert.ok((missing[1] ?? 0) > (missing[0] ?? 0), `the expected line is green: ${missing.join(",")}`);
     assert.match(await diff.locator(".diff-line.extra").innerText(), /-1/);
+    await page.screenshot({ path: join(artifacts, "run-samples-diff.png") });
   });
 
   it("keeps the result card whole below an editor of constant height, with the verdict above the test chips", async () => {
