@@ -31,7 +31,15 @@ const runShortcut = isMac ? "⌘ '" : "Ctrl '";
  */
 export function EditorPane(props: EditorPaneProps) {
   const owner = draftOwner(useCurrentUser());
-  return <OwnedEditorPane key={owner ?? ""} owner={owner} {...props} />;
+  if (owner === null) {
+    // Not knowing whose drafts to show, show none: what is typed now would be lost at the remount.
+    return (
+      <section className="editor-pane" aria-label="Code" aria-busy="true">
+        <p className="hint">Loading your draft…</p>
+      </section>
+    );
+  }
+  return <OwnedEditorPane key={owner} owner={owner} {...props} />;
 }
 
 function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit, running, onRun, owner }: EditorPaneProps & { owner: DraftOwner }) {
