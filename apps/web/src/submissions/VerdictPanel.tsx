@@ -58,7 +58,9 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
     if (!done) return;
     void client.invalidateQueries({ queryKey: queryKeys.mySubmissions(problem) });
     void client.invalidateQueries({ queryKey: queryKeys.problems });
-    resultRef.current?.scrollIntoView({ block: "nearest" });
+    // Its top, not "nearest": the card grows when "faster than" arrives, and on a phone
+    // "nearest" left it at the bottom edge, half out of sight.
+    resultRef.current?.scrollIntoView({ block: "start" });
   }, [done, client, problem, submissionId]);
 
   if (submissionId === null) {
