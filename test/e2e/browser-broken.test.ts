@@ -185,7 +185,8 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await mobile.getByTestId("language-select").selectOption("python");
     assert.equal(await mobile.locator(".editor-hint").isVisible(), false, "no Ctrl/Cmd hints on a touch screen");
     assert.equal(await mobile.locator(".submit-button kbd").isVisible(), false);
-    await typeSolution(mobile, `# once more\n${SOLUTION}`);
+    // A keyword and a comment, for the submission page's highlighting.
+    await typeSolution(mobile, `import sys\n# once more\n${SOLUTION}`);
     await mobile.getByTestId("connection-state").and(mobile.locator('[data-state="open"]')).waitFor();
     await mobile.getByTestId("submit-button").tap();
     const card = mobile.getByTestId("result-card");
