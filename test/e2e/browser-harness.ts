@@ -26,15 +26,29 @@ export async function typeSolution(page: Page, code: string): Promise<void> {
   await page.keyboard.insertText(code);
 }
 
+const PASSWORD = "correct horse battery";
+
 export async function registerInBrowser(page: Page, base: string): Promise<string> {
   const username = `web${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   await page.goto(`${base}/register`);
   await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByTestId("auth-submit").click();
   await page.getByTestId("current-user").waitFor();
   return username;
 }
+
+/** Logs in a user that registerInBrowser created. */
+export async function loginInBrowser(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByTestId("auth-submit").click();
+  await page.getByTestId("current-user").waitFor();
+}
+
+/** A phone as the issues name it (an iPhone 12-15's CSS viewport), touch only. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 
 /** Every URL the page asks for (documents, scripts, fonts, XHR, WebSockets), to check their origins. */
 export function recordRequests(page: Page): string[] {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { startTestStack, type TestStack } from "../support/test-stack.ts";
+import { eventually } from "../support/eventually.ts";
+import { api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
 import { artifacts, foreignRequests, launchBrowser, recordRequests, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
@@ -123,7 +124,15 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     await page.getByTestId("result-stats").waitFor({ timeout: JUDGE_TIMEOUT });
   });
 
-  it("compares a second accepted submission with the first: faster than X%, less memory than Y%", async () => {
+  it("compares an accepted submission with someone else's: faster than X%, less memory than Y%", async () => {
+    // Another person's accepted submission to compare with: one's own earlier ones do not count.
+    const other = await registerUser(base);
+    const otherId = await submit(base, other.token, "python", "a, b = map(int, input().split())\nprint(a + b)\n");
+    await eventually(
+      "the other person's submission judged",
+      async () => (await api<{ status: string }>(base, `/api/submissions/${otherId}`)).body.status === "done",
+      { timeoutMs: JUDGE_TIMEOUT },
+    );
     await typeSolution(page, "a, b = map(int, input().split())\nprint(a + b)\n");
     const previous = await page.getByTestId("verdict").elementHandle();
     await page.keyboard.press("ControlOrMeta+Enter");

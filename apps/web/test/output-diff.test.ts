@@ -19,6 +19,18 @@ describe("the Run button's comparison with a sample's expected output", () => {
     ]);
   });
 
+  it("shows an empty output as every expected line missing, with no empty line of yours", () => {
+    assert.deepEqual(diffOutput("", "1\n2\n"), [
+      { kind: "missing", text: "1" },
+      { kind: "missing", text: "2" },
+    ]);
+    assert.deepEqual(diffOutput("1\n2\n3\n", "1\n2\n"), [
+      { kind: "same", text: "1" },
+      { kind: "same", text: "2" },
+      { kind: "extra", text: "3" },
+    ]);
+  });
+
   it("shows every line as the same when only trailing white space differs", () => {
     assert.deepEqual(diffOutput("7 \n", "7"), [{ kind: "same", text: "7" }]);
   });

@@ -1,11 +1,11 @@
 import type { LanguageId } from "@judge/protocol";
-import { Prec, type Extension } from "@codemirror/state";
+import { Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { oneDark } from "@codemirror/theme-one-dark";
 import CodeMirror from "@uiw/react-codemirror";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import type { Theme } from "../theme/ThemeProvider.tsx";
-import { loadLanguage } from "./languageSupport.ts";
+import { useLanguageExtension } from "./languageSupport.ts";
 
 interface CodeEditorProps {
   value: string;
@@ -21,20 +21,9 @@ interface CodeEditorProps {
 
 /** CodeMirror 6 with the language's highlighting, loaded lazily; Ctrl/Cmd+Enter submits. */
 export function CodeEditor({ value, onChange, language, theme, onSubmit, label, describedBy }: CodeEditorProps) {
-  const [languageExtension, setLanguageExtension] = useState<Extension>([]);
+  const languageExtension = useLanguageExtension(language);
   const submitRef = useRef(onSubmit);
   submitRef.current = onSubmit;
-
-  useEffect(() => {
-    let current = true;
-    setLanguageExtension([]);
-    void loadLanguage(language).then((extension) => {
-      if (current) setLanguageExtension(extension);
-    });
-    return () => {
-      current = false;
-    };
-  }, [language]);
 
   const extensions = useMemo(
     () => [

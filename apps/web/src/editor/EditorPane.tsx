@@ -1,8 +1,10 @@
 import type { LanguageId, ProblemDetail } from "@judge/protocol";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
+import { useCurrentUser } from "../auth/useAuth.ts";
 import { useTheme } from "../theme/ThemeProvider.tsx";
 import { CodeEditor } from "./CodeEditor.tsx";
+import { type DraftOwner, draftOwner } from "./drafts.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
 import { useDraftEditor } from "./useDraftEditor.ts";
 import "./editor.css";
@@ -23,9 +25,26 @@ const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigat
 const shortcut = isMac ? "⌘ Enter" : "Ctrl Enter";
 const runShortcut = isMac ? "⌘ '" : "Ctrl '";
 
-export function EditorPane({ problem, signedIn, submitting, submitError, onSubmit, running, onRun }: EditorPaneProps) {
+/**
+ * The editor of whoever is signed in: a new owner (sign-in, sign-out) remounts it, so one
+ * person's drafts never show under another's name.
+ */
+export function EditorPane(props: EditorPaneProps) {
+  const owner = draftOwner(useCurrentUser());
+  if (owner === null) {
+    // Not knowing whose drafts to show, show none: what is typed now would be lost at the remount.
+    return (
+      <section className="editor-pane" aria-label="Code" aria-busy="true">
+        <p className="hint">Loading your draft…</p>
+      </section>
+    );
+  }
+  return <OwnedEditorPane key={owner} owner={owner} {...props} />;
+}
+
+function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit, running, onRun, owner }: EditorPaneProps & { owner: DraftOwner }) {
   const { theme } = useTheme();
-  const editor = useDraftEditor(problem);
+  const editor = useDraftEditor(problem, owner);
   const location = useLocation();
   const hintId = useId();
   const blank = editor.code.trim() === "";

@@ -1,6 +1,7 @@
 import type { LanguageId } from "@judge/protocol";
 import type { StreamParser } from "@codemirror/language";
 import type { Extension } from "@codemirror/state";
+import { useEffect, useState } from "react";
 
 /** A CodeMirror 5 mode, for the languages without a Lezer grammar. */
 async function legacy(load: () => Promise<StreamParser<unknown>>): Promise<Extension> {
@@ -49,4 +50,20 @@ export function loadLanguage(id: LanguageId): Promise<Extension> {
     cache.set(id, pending);
   }
   return pending;
+}
+
+/** The language's extension for a React editor: none until loaded (plain text meanwhile). */
+export function useLanguageExtension(id: LanguageId): Extension {
+  const [extension, setExtension] = useState<Extension>([]);
+  useEffect(() => {
+    let current = true;
+    setExtension([]);
+    void loadLanguage(id).then((loaded) => {
+      if (current) setExtension(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  return extension;
 }

@@ -1,6 +1,6 @@
 import { languageDisplay, type LanguageId, type ProblemDetail } from "@judge/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { clearDraft, loadDraft, loadLanguageChoice, saveDraft, saveLanguageChoice } from "./drafts.ts";
+import { clearDraft, type DraftOwner, initialLanguage, loadDraft, saveDraft, saveLanguageChoice } from "./drafts.ts";
 
 const SAVE_DELAY_MS = 300;
 
@@ -24,15 +24,15 @@ export interface DraftEditor {
 
 /**
  * The editor's language and code for one problem, with the draft kept in localStorage per
- * problem and language (saved shortly after typing stops, and when the page is hidden).
+ * owner (user), problem and language (saved shortly after typing stops, and when the page is
+ * hidden). The owner is fixed for the hook's life: its caller remounts when the user changes.
  */
-export function useDraftEditor(problem: ProblemDetail): DraftEditor {
+export function useDraftEditor(problem: ProblemDetail, owner: DraftOwner): DraftEditor {
   const slug = problem.slug;
-  const [language, setLanguageState] = useState<LanguageId>(() => {
-    const offered = problem.languages.map((l) => l.id);
-    return loadLanguageChoice(slug, offered) ?? offered[0] ?? "cpp";
-  });
-  const [code, setCodeState] = useState(() => loadDraft(slug, language) ?? starterOf(problem, language));
+  const [language, setLanguageState] = useState<LanguageId>(
+    () => initialLanguage(owner, slug, problem.languages.map((l) => l.id)) ?? "python",
+  );
+  const [code, setCodeState] = useState(() => loadDraft(owner, slug, language) ?? starterOf(problem, language));
 
   const pending = useRef<{ timer: ReturnType<typeof setTimeout>; save: () => void } | null>(null);
   const flush = useCallback(() => {
@@ -54,28 +54,28 @@ export function useDraftEditor(problem: ProblemDetail): DraftEditor {
     (next: string) => {
       setCodeState(next);
       if (pending.current) clearTimeout(pending.current.timer);
-      const save = () => saveDraft(slug, language, next, starterOf(problem, language));
+      const save = () => saveDraft(owner, slug, language, next, starterOf(problem, language));
       pending.current = { timer: setTimeout(flush, SAVE_DELAY_MS), save };
     },
-    [slug, language, problem, flush],
+    [owner, slug, language, problem, flush],
   );
 
   const setLanguage = useCallback(
     (next: LanguageId) => {
       flush();
-      saveLanguageChoice(slug, next);
+      saveLanguageChoice(owner, slug, next);
       setLanguageState(next);
-      setCodeState(loadDraft(slug, next) ?? starterOf(problem, next));
+      setCodeState(loadDraft(owner, slug, next) ?? starterOf(problem, next));
     },
-    [slug, problem, flush],
+    [owner, slug, problem, flush],
   );
 
   const resetToStarter = useCallback(() => {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
-    clearDraft(slug, language);
+    clearDraft(owner, slug, language);
     setCodeState(starterOf(problem, language));
-  }, [slug, language, problem]);
+  }, [owner, slug, language, problem]);
 
   return { language, code, setCode, setLanguage, resetToStarter };
 }

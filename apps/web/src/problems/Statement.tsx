@@ -3,6 +3,9 @@ import Markdown, { type Options } from "react-markdown";
 import rehypeKatex from "rehype-katex";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+// The stylesheet of the very KaTeX that rehype-katex renders with: apps/web depends on the
+// same katex range as rehype-katex (^0.16), so npm installs one copy. A newer stylesheet
+// over 0.16's markup drew sub- and superscripts at full size.
 import "katex/dist/katex.min.css";
 
 const remarkPlugins: Options["remarkPlugins"] = [remarkGfm, remarkMath];

@@ -22,9 +22,10 @@ function outcomeOf(view: SubmissionView, expected: string | null): Outcome {
     : { text: "Wrong Answer", tone: "bad", matches };
 }
 
-function OutputBlock({ title, text, testId, empty }: { title: string; text: string; testId: string; empty?: string }) {
+/** `wide`: a whole row of the grid, for text whose lines are long (stderr's tracebacks). */
+function OutputBlock({ title, text, testId, empty, wide = false }: { title: string; text: string; testId: string; empty?: string; wide?: boolean }) {
   return (
-    <div className="run-block">
+    <div className={wide ? "run-block wide" : "run-block"}>
       <h5>{title}</h5>
       <pre tabIndex={0} data-testid={testId} className={text === "" ? "empty" : undefined}>
         {text === "" ? (empty ?? "(empty)") : text}
@@ -112,7 +113,7 @@ export function RunResult({ runCase }: { runCase: RunCase }) {
           <OutputBlock title={runCase.interactive ? "Interactor's message" : "Your output (stdout)"} text={output?.stdout ?? ""} testId="run-stdout" />
           {runCase.expected !== null && <OutputBlock title="Expected output" text={runCase.expected} testId="run-expected" />}
           {outcome?.matches === false && <DiffBlock actual={output?.stdout ?? ""} expected={runCase.expected ?? ""} />}
-          {output && output.stderr !== "" && <OutputBlock title="Standard error" text={output.stderr} testId="run-stderr" />}
+          {output && output.stderr !== "" && <OutputBlock title="Standard error" text={output.stderr} testId="run-stderr" wide />}
           {output?.truncated && <p className="hint">The output was cut: a run shows at most 64 KiB of each stream.</p>}
         </div>
       )}

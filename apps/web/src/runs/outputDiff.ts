@@ -23,7 +23,13 @@ export interface DiffLine {
 /** A line diff of the program's output against the expected one, both normalized first. */
 export function diffOutput(actual: string, expected: string): DiffLine[] {
   const lines: DiffLine[] = [];
-  for (const change of diffLines(normalizeOutput(expected) + "\n", normalizeOutput(actual) + "\n")) {
+  // Every line ends in a newline, so a changed last line is a line like the others; an empty
+  // output has no line at all (not one empty "extra" line).
+  const asLines = (text: string) => {
+    const normalized = normalizeOutput(text);
+    return normalized === "" ? "" : `${normalized}\n`;
+  };
+  for (const change of diffLines(asLines(expected), asLines(actual))) {
     const kind: DiffLine["kind"] = change.added ? "extra" : change.removed ? "missing" : "same";
     const text = change.value.endsWith("\n") ? change.value.slice(0, -1) : change.value;
     for (const line of text.split("\n")) lines.push({ kind, text: line });

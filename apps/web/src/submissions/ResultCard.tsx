@@ -31,13 +31,13 @@ function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`;
 }
 
-/** Where an accepted submission stands among the accepted ones in its language. */
+/** Where an accepted submission stands among other people's accepted ones in its language. */
 export function StatsLine({ stats, language }: { stats: SubmissionStats; language: LanguageId }) {
   const name = languageDisplay[language].name;
   if (stats.acceptedInLanguage <= 1) {
     return (
       <p className="result-compare" data-testid="result-stats">
-        The first accepted {name} submission: nobody to compare with yet.
+        Nobody else has an accepted {name} submission yet: nothing to compare with.
       </p>
     );
   }

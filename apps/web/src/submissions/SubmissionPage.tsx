@@ -7,6 +7,7 @@ import { ErrorNotice } from "../ui/ErrorNotice.tsx";
 import { formatAbsolute, formatMemory, formatScore, formatTime, verdictTone } from "../ui/format.ts";
 import { useDocumentTitle } from "../ui/useDocumentTitle.ts";
 import { CopyButton } from "../ui/CopyButton.tsx";
+import { CodeView } from "../editor/CodeView.tsx";
 import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
 import { useProblem } from "../problems/useProblems.ts";
@@ -59,11 +60,22 @@ function useLiveView(id: string, stored: SubmissionView | undefined): Submission
   return live.view ?? stored;
 }
 
-/** A function problem's fields (to label a failing case's input), or null for a stdin problem. */
-function useCaseFields(problem: string | undefined): CaseField[] | null {
+/**
+ * What the page needs of the submission's problem: its title (the slug until known, or if the
+ * problem cannot be read) and a function problem's fields, to label a failing case's input.
+ */
+function useProblemFacts(problem: string | undefined): { title: string | undefined; fields: CaseField[] | null } {
   const detail = useProblem(problem ?? "", { enabled: problem !== undefined });
   const signature = detail.data?.kind === "function" ? detail.data.signature : undefined;
-  return useMemo(() => (signature ? caseFields(signature) : null), [signature]);
+  const fields = useMemo(() => (signature ? caseFields(signature) : null), [signature]);
+  return { title: detail.data?.title ?? problem, fields };
+}
+
+/** "A + B — Accepted · Python", as a browser tab or a bookmark names the page. */
+function pageTitle(problemTitle: string | undefined, view: SubmissionView | undefined): string | null {
+  if (problemTitle === undefined || view === undefined) return null;
+  const outcome = view.status === "done" && view.verdict ? verdictNames[view.verdict] : "Judging";
+  return `${problemTitle} — ${outcome} · ${languageDisplay[view.language].name}`;
 }
 
 export default function SubmissionPage() {
@@ -74,7 +86,7 @@ export default function SubmissionPage() {
   // Known after the first GET: whose problem, and whether the viewer owns it (only they get its code and failing case).
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [owner, setOwner] = useState(false);
-  const fields = useCaseFields(problem);
+  const { title: problemTitle, fields } = useProblemFacts(problem);
   const submission = useSubmission(id, { untilStored: catchUp, withFailure: fields !== null && owner });
   const view = useLiveView(id, submission.data);
   const judged = view?.status === "done";
@@ -87,7 +99,7 @@ export default function SubmissionPage() {
     setProblem(slug);
     setOwner(hasCode);
   }, [slug, hasCode]);
-  useDocumentTitle(`Submission ${id}`);
+  useDocumentTitle(pageTitle(problemTitle, view) ?? "Submission");
 
   if (submission.error) {
     const missing = isApiError(submission.error, "NOT_FOUND") || isApiError(submission.error, "FORBIDDEN");
@@ -107,14 +119,22 @@ export default function SubmissionPage() {
   const code = submission.data.code;
   return (
     <main id="main" className="page submission-page">
-      <h1>Submission {id}</h1>
+      <header className="submission-heading">
+        <h1 data-testid="submission-heading">
+          <Link to={`/problems/${view.problem}`} data-testid="submission-problem">
+            {problemTitle ?? view.problem}
+          </Link>
+        </h1>
+        {/* The id is for quoting (a bug report, a forum): one line, cut with an ellipsis, copied whole. */}
+        <p className="submission-id">
+          <span className="muted">Submission</span>{" "}
+          <code title={id} data-testid="submission-id">
+            {id}
+          </code>
+          <CopyButton text={id} label="Copy the submission id" />
+        </p>
+      </header>
       <dl className="submission-meta">
-        <div>
-          <dt>Problem</dt>
-          <dd>
-            <Link to={`/problems/${view.problem}`}>{view.problem}</Link>
-          </dd>
-        </div>
         <div>
           <dt>Language</dt>
           <dd>{languageDisplay[view.language].name}</dd>
@@ -142,9 +162,9 @@ export default function SubmissionPage() {
             <h2 id="code-heading">Code</h2>
             <CopyButton text={code} label="Copy the code" />
           </div>
-          <pre tabIndex={0} data-testid="submission-code">
-            <code>{code}</code>
-          </pre>
+          <div className="submission-code" data-testid="submission-code" data-language={view.language}>
+            <CodeView code={code} language={view.language} label={`Submitted code, ${languageDisplay[view.language].name}`} />
+          </div>
         </section>
       )}
     </main>

@@ -58,7 +58,9 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
     if (!done) return;
     void client.invalidateQueries({ queryKey: queryKeys.mySubmissions(problem) });
     void client.invalidateQueries({ queryKey: queryKeys.problems });
-    resultRef.current?.scrollIntoView({ block: "nearest" });
+    // Its top, not "nearest": the card grows when "faster than" arrives, and on a phone
+    // "nearest" left it at the bottom edge, half out of sight.
+    resultRef.current?.scrollIntoView({ block: "start" });
   }, [done, client, problem, submissionId]);
 
   if (submissionId === null) {
@@ -93,8 +95,9 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
       {view && status === "running" && view.total > 0 && (
         <progress className="test-progress" max={view.total} value={view.tests.length} aria-label="Tests judged" />
       )}
-      {view && <TestChips view={view} />}
+      {/* The verdict above the chips once judged: on a phone many chips would push it out of sight. */}
       <div ref={resultRef}>{done && view && <ResultCard view={view} stats={stored.data?.stats ?? null} failure={stored.data?.failure ?? null} fields={fields} />}</div>
+      {view && <TestChips view={view} />}
       {error && (
         <p className="notice error" role="alert" data-testid="live-error">
           Live updates for this submission failed: {error.message}
