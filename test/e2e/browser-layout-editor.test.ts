@@ -120,7 +120,7 @@ describe("the problem page's resizable layout and editor settings in a real brow
     assert.ok((await box(pane)).width < 1280, "the button left full screen");
   });
 
-  it("applies font size, tab size and Vim bindings, and keeps them across a reload", async () => {
+  it("applies font size, tab size, Vim and Emacs bindings, and keeps them across a reload", async () => {
     await openProblem();
     await page.getByTestId("language-select").selectOption("python");
     const content = editorFrame().locator(".cm-content");
@@ -166,9 +166,19 @@ describe("the problem page's resizable layout and editor settings in a real brow
     assert.deepEqual(await editorLines(page), ["gamma"], "Vim is still on after the reload");
     await page.getByTestId("editor-settings-button").click();
     assert.equal(await page.getByTestId("setting-tab-size").inputValue(), "8");
-    await page.getByTestId("setting-key-bindings").selectOption("default");
+    // Emacs: Ctrl-a goes to the line's start (where the standard keymap selects everything).
+    await page.getByTestId("setting-key-bindings").selectOption("emacs");
     await page.keyboard.press("Escape");
     await editorFrame().locator(".cm-vimMode").waitFor({ state: "detached" });
+    await content.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Z");
+    assert.deepEqual(await editorLines(page), ["Zgamma"]);
+
+    await page.getByTestId("editor-settings-button").click();
+    await page.getByTestId("setting-key-bindings").selectOption("default");
+    await page.keyboard.press("Escape");
   });
 
   it("formats messy JavaScript with Prettier, and offers Format for JS/TS only", async () => {
