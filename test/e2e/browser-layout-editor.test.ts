@@ -124,8 +124,9 @@ describe("the problem page's resizable layout and editor settings in a real brow
     await openProblem();
     await page.getByTestId("language-select").selectOption("python");
     const content = editorFrame().locator(".cm-content");
-    // A string: this file has no DOM types (as the harness's UNNAMED_CONTROLS).
-    const fontSize = async () => String(await content.evaluate("(el) => getComputedStyle(el).fontSize"));
+    // This file has no DOM types: the page's getComputedStyle, typed here for the one use.
+    const fontSize = () =>
+      content.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize);
     const lineHeight = async () => (await box(editorFrame().locator(".cm-line").first())).height;
     assert.equal(await fontSize(), "14px");
     const smallLine = await lineHeight();
