@@ -19,7 +19,7 @@ export function EditorSettingsMenu({ settings, onChange }: EditorSettingsMenuPro
   const keysId = useId();
   return (
     <>
-      <button type="button" className="button ghost small" popoverTarget={popoverId} data-testid="editor-settings-button" aria-label="Editor settings" title="Editor settings">
+      <button type="button" className="button ghost small editor-settings-button" popoverTarget={popoverId} data-testid="editor-settings-button" aria-label="Editor settings" title="Editor settings">
         ⚙︎
       </button>
       <div id={popoverId} popover="auto" className="editor-settings" role="dialog" aria-label="Editor settings" data-testid="editor-settings">
