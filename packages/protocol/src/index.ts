@@ -11,3 +11,4 @@ export * from "./signature.ts";
 export * from "./program-files.ts";
 export * from "./verification.ts";
 export * from "./scoring.ts";
+export * from "./editor-settings.ts";
