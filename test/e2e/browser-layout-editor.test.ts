@@ -29,6 +29,7 @@ describe("the problem page's resizable layout and editor settings in a real brow
   let page: Page;
   let base: string;
   let cspViolations: string[];
+  let username: string;
 
   beforeAll(async () => {
     stack = await startTestStack({ gatewayPort: 0, webDir: webDist });
@@ -36,7 +37,7 @@ describe("the problem page's resizable layout and editor settings in a real brow
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     cspViolations = recordCspViolations(page);
-    await registerInBrowser(page, base);
+    username = await registerInBrowser(page, base);
   });
 
   afterAll(async () => {
@@ -180,6 +181,34 @@ describe("the problem page's resizable layout and editor settings in a real brow
     await page.getByTestId("editor-settings-button").click();
     await page.getByTestId("setting-key-bindings").selectOption("default");
     await page.keyboard.press("Escape");
+  });
+
+  it("keeps the settings with the account: another browser gets them on sign-in, not before", async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    try {
+      const fresh = await other.newPage();
+      const freshContent = fresh.getByTestId("editor").locator(".cm-content");
+      const freshFontSize = () =>
+        freshContent.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize);
+      await fresh.goto(`${base}/problems/a-plus-b`);
+      await freshContent.waitFor();
+      assert.equal(await freshFontSize(), "14px", "signed out: the defaults");
+
+      await fresh.goto(`${base}/login?next=${encodeURIComponent("/problems/a-plus-b")}`);
+      await fresh.getByLabel("Username").fill(username);
+      await fresh.getByLabel("Password").fill("correct horse battery");
+      await fresh.getByTestId("auth-submit").click();
+      await fresh.getByTestId("current-user").waitFor();
+      await fresh.waitForURL(/\/problems\/a-plus-b/);
+      await freshContent.waitFor();
+      // The account's settings arrive from the API (set in the test before, in another context).
+      await fresh.getByTestId("editor-settings-button").click();
+      await fresh.locator('[data-testid="setting-tab-size"] option[value="8"]:checked').waitFor({ state: "attached" });
+      assert.equal(await fresh.getByTestId("setting-font-size").inputValue(), "20");
+      assert.equal(await freshFontSize(), "20px");
+    } finally {
+      await other.close();
+    }
   });
 
   it("formats messy JavaScript with Prettier, and offers Format for JS/TS only", async () => {

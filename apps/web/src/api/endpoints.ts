@@ -1,5 +1,6 @@
 import {
   AuthResponse,
+  EditorSettingsResponse,
   LanguageInfo,
   MeResponse,
   ProblemDetail,
@@ -8,6 +9,7 @@ import {
   SubmissionPage,
   SubmissionView,
   type Credentials,
+  type EditorSettings,
   type User,
   type Difficulty,
   type RunCreate,
@@ -51,6 +53,15 @@ export function register(credentials: Credentials): Promise<AuthResponse> {
 
 export function logout(): Promise<void> {
   return requestVoid("/api/auth/logout", { method: "POST" });
+}
+
+/** The account's editor settings (null until saved once). */
+export function fetchEditorSettings(signal?: AbortSignal): Promise<EditorSettingsResponse> {
+  return requestJson("/api/me/editor-settings", EditorSettingsResponse, signal ? { signal } : {});
+}
+
+export function saveEditorSettingsToAccount(settings: EditorSettings): Promise<EditorSettingsResponse> {
+  return requestJson("/api/me/editor-settings", EditorSettingsResponse, { method: "PUT", body: settings });
 }
 
 export function fetchLanguages(signal?: AbortSignal): Promise<LanguageInfo[]> {

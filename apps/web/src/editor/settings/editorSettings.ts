@@ -1,25 +1,14 @@
-import { z } from "zod";
+import { EditorSettings } from "@judge/protocol";
 import { safeStorage } from "../../ui/storage.ts";
 
-export const KeyBindings = z.enum(["default", "vim", "emacs"]);
-export type KeyBindings = z.infer<typeof KeyBindings>;
+export { EditorSettings, KeyBindings } from "@judge/protocol";
 
 export const FONT_SIZES = [12, 13, 14, 16, 18, 20, 24] as const;
 export const TAB_SIZES = [2, 4, 8] as const;
 
-/** What the editor settings popover sets; stored as JSON and parsed back, never trusted. */
-export const EditorSettings = z.object({
-  /** px */
-  fontSize: z.number().int().min(10).max(32),
-  /** Spaces a Tab indents by (and the width of a tab character). */
-  tabSize: z.number().int().min(1).max(8),
-  keyBindings: KeyBindings,
-});
-export type EditorSettings = z.infer<typeof EditorSettings>;
-
 export const defaultEditorSettings: EditorSettings = { fontSize: 14, tabSize: 4, keyBindings: "default" };
 
-/** Per user on this browser (one person's Vim mode is not the next person's); signed out has its own. */
+/** This browser's copy, per user (one person's Vim mode is not the next person's); signed out has its own. */
 const settingsKey = (userId: string | null) => `judge:editor-settings:${userId ?? "anonymous"}`;
 
 function parseStored(raw: string | null): unknown {
