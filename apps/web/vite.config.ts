@@ -32,8 +32,23 @@ function reportMainBundle(): Plugin {
   };
 }
 
+/**
+ * @replit/codemirror-emacs registers its key table and commands with calls marked
+ * `/*@__PURE__*\/` in a package marked `"sideEffects": false`, so the production build drops
+ * them and Emacs mode binds no key. Removing those marks in that one file keeps the calls.
+ */
+function keepEmacsKeyBindings(): Plugin {
+  return {
+    name: "judge-keep-emacs-key-bindings",
+    transform(code, id) {
+      if (!id.includes("@replit/codemirror-emacs")) return null;
+      return { code: code.replaceAll("/*@__PURE__*/EmacsHandler.", "EmacsHandler."), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), reportMainBundle()],
+  plugins: [react(), reportMainBundle(), keepEmacsKeyBindings()],
   server: {
     proxy: {
       "/api": { target: gateway, changeOrigin: false },

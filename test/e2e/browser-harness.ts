@@ -102,3 +102,8 @@ export async function unnamedControls(page: Page): Promise<string[]> {
   const found: unknown = await page.evaluate(UNNAMED_CONTROLS);
   return Array.isArray(found) ? found.map(String) : ["(the check did not run)"];
 }
+
+/** The editor's document as CodeMirror shows it, one string per line (spaces kept). */
+export async function editorLines(page: Page): Promise<string[]> {
+  return page.getByTestId("editor").locator(".cm-line").evaluateAll((lines) => lines.map((line) => line.textContent ?? ""));
+}

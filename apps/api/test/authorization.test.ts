@@ -67,6 +67,11 @@ describe("authorization on every route", () => {
       expect: { anonymous: 204, other: 204, admin: 204 },
     },
     "get /api/me": { call: async () => ({ path: "/api/me" }), expect: { anonymous: 401, other: 200, admin: 200 } },
+    "get /api/me/editor-settings": { call: async () => ({ path: "/api/me/editor-settings" }), expect: { anonymous: 401, other: 200, admin: 200 } },
+    "put /api/me/editor-settings": {
+      call: async () => ({ method: "PUT", path: "/api/me/editor-settings", body: { fontSize: 16, tabSize: 2, keyBindings: "vim" } }),
+      expect: { anonymous: 401, other: 200, admin: 200 },
+    },
     "get /api/languages": { call: async () => ({ path: "/api/languages" }), expect: { anonymous: 200, other: 200, admin: 200 } },
     "get /api/problems": { call: async () => ({ path: "/api/problems" }), expect: { anonymous: 200, other: 200, admin: 200 } },
     "get /api/problems/{slug}": { call: async () => ({ path: "/api/problems/a-plus-b" }), expect: { anonymous: 200, other: 200, admin: 200 } },

@@ -12,3 +12,4 @@ export * from "./program-files.ts";
 export * from "./verification.ts";
 export * from "./scoring.ts";
 export * from "./stats.ts";
+export * from "./editor-settings.ts";

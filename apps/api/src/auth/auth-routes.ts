@@ -1,5 +1,5 @@
 import { Router, type Response } from "express";
-import { Credentials, TOKEN_COOKIE, type AuthResponse, type User } from "@judge/protocol";
+import { Credentials, EditorSettings, TOKEN_COOKIE, type AuthResponse, type EditorSettingsResponse, type User } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
 import type { TokenDenylist, TokenSigner } from "@judge/tokens";
 import { ApiError } from "../http/api-error.ts";
@@ -74,6 +74,22 @@ export function meRoute(prisma: PrismaClient): Router {
     if (!row) throw new ApiError("UNAUTHORIZED", "this account no longer exists");
     const user: User = { id: row.id, username: row.username, role: row.role };
     res.json({ user });
+  });
+  // The web editor's settings follow the account to other browsers; stored as sent, once parsed.
+  router.get("/editor-settings", async (req, res) => {
+    const claims = currentUser(req);
+    const row = await prisma.user.findUnique({ where: { id: claims.sub }, select: { editorSettings: true } });
+    if (!row) throw new ApiError("UNAUTHORIZED", "this account no longer exists");
+    const stored = EditorSettings.safeParse(row.editorSettings);
+    const body: EditorSettingsResponse = { settings: stored.success ? stored.data : null };
+    res.json(body);
+  });
+  router.put("/editor-settings", async (req, res) => {
+    const claims = currentUser(req);
+    const settings = EditorSettings.parse(req.body);
+    await prisma.user.update({ where: { id: claims.sub }, data: { editorSettings: settings } });
+    const body: EditorSettingsResponse = { settings };
+    res.json(body);
   });
   return router;
 }

@@ -7,6 +7,8 @@ import {
   DistributionSample,
   UserProfile,
   Credentials,
+  EditorSettings,
+  EditorSettingsResponse,
   ErrorBody,
   LanguageInfo,
   MeResponse,
@@ -56,6 +58,8 @@ export const routeCatalog: RouteSpec[] = [
   { method: "post", path: "/api/auth/login", summary: "Sign in", access: "public", body: Credentials, ok: [200, AuthResponse] },
   { method: "post", path: "/api/auth/logout", summary: "Sign out: revokes the token and clears the cookie", access: "public", ok: [204, null] },
   { method: "get", path: "/api/me", summary: "The signed-in user", access: "user", ok: [200, MeResponse] },
+  { method: "get", path: "/api/me/editor-settings", summary: "The signed-in user's editor settings (null until saved)", access: "user", ok: [200, EditorSettingsResponse] },
+  { method: "put", path: "/api/me/editor-settings", summary: "Save the signed-in user's editor settings", access: "user", body: EditorSettings, ok: [200, EditorSettingsResponse] },
   { method: "get", path: "/api/languages", summary: "Languages the judge fleet offers now", access: "public", ok: [200, z.array(LanguageInfo)] },
   {
     method: "get",

@@ -2,6 +2,7 @@ import {
   AuthResponse,
   Distribution,
   DistributionSample,
+  EditorSettingsResponse,
   LanguageInfo,
   MeResponse,
   ProblemDetail,
@@ -16,6 +17,7 @@ import {
   type ProblemSort,
   type ProblemStatus,
   type Verdict,
+  type EditorSettings,
   type User,
   type Difficulty,
   type RunCreate,
@@ -62,6 +64,15 @@ export function register(credentials: Credentials): Promise<AuthResponse> {
 
 export function logout(): Promise<void> {
   return requestVoid("/api/auth/logout", { method: "POST" });
+}
+
+/** The account's editor settings (null until saved once). */
+export function fetchEditorSettings(signal?: AbortSignal): Promise<EditorSettingsResponse> {
+  return requestJson("/api/me/editor-settings", EditorSettingsResponse, signal ? { signal } : {});
+}
+
+export function saveEditorSettingsToAccount(settings: EditorSettings): Promise<EditorSettingsResponse> {
+  return requestJson("/api/me/editor-settings", EditorSettingsResponse, { method: "PUT", body: settings });
 }
 
 export function fetchLanguages(signal?: AbortSignal): Promise<LanguageInfo[]> {

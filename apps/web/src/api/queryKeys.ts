@@ -5,6 +5,7 @@ import type { ProblemFilter, SubmissionFilter } from "./endpoints.ts";
 export const queryKeys = {
   me: ["me"] as const,
   languages: ["languages"] as const,
+  editorSettings: (userId: string) => ["me", "editor-settings", userId] as const,
   problems: ["problems"] as const,
   problemList: (filter: ProblemFilter) => ["problems", "list", filter] as const,
   problem: (slug: string) => ["problems", "detail", slug] as const,

@@ -1,12 +1,16 @@
 import type { LanguageId, ProblemDetail } from "@judge/protocol";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { type CSSProperties, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import { useCurrentUser } from "../auth/useAuth.ts";
 import { useTheme } from "../theme/ThemeProvider.tsx";
 import { CodeEditor } from "./CodeEditor.tsx";
 import { type DraftOwner, draftOwner } from "./drafts.ts";
 import { LanguageSelect } from "./LanguageSelect.tsx";
+import { EditorSettingsMenu } from "./settings/EditorSettingsMenu.tsx";
+import { FormatButton } from "./settings/FormatButton.tsx";
+import { useEditorSettings } from "./settings/useEditorSettings.ts";
 import { useDraftEditor } from "./useDraftEditor.ts";
+import { useFullScreen } from "./useFullScreen.ts";
 import "./editor.css";
 
 interface EditorPaneProps {
@@ -50,6 +54,8 @@ function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit,
   const blank = editor.code.trim() === "";
   const loginLink = useRef<HTMLAnchorElement>(null);
   const [nudged, setNudged] = useState(false);
+  const { settings, update: updateSettings } = useEditorSettings();
+  const { fullScreen, toggle: toggleFullScreen } = useFullScreen();
 
   const nudge = useCallback(() => {
     // Signed out: point at the way in rather than failing silently.
@@ -89,7 +95,7 @@ function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit,
   const loginHref = `/login?next=${encodeURIComponent(location.pathname)}`;
 
   return (
-    <section className="editor-pane" aria-label="Code">
+    <section className={`editor-pane${fullScreen ? " full-screen" : ""}`} aria-label="Code" data-testid="editor-pane">
       <div className="editor-toolbar">
         <LanguageSelect
           languages={problem.languages}
@@ -106,8 +112,27 @@ function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit,
         >
           Reset
         </button>
+        <div className="editor-tools">
+          <FormatButton language={editor.language} code={editor.code} tabSize={settings.tabSize} onFormatted={editor.setCode} />
+          <EditorSettingsMenu settings={settings} onChange={updateSettings} />
+          <button
+            type="button"
+            className="button ghost small"
+            data-testid="full-screen-button"
+            aria-pressed={fullScreen}
+            title={fullScreen ? "Leave full screen (Esc)" : "Full screen"}
+            onClick={toggleFullScreen}
+          >
+            {fullScreen ? "Exit full screen" : "Full screen"}
+          </button>
+        </div>
       </div>
-      <div className="editor-frame" data-testid="editor" data-language={editor.language}>
+      <div
+        className="editor-frame"
+        data-testid="editor"
+        data-language={editor.language}
+        style={{ "--editor-font-size": `${settings.fontSize}px` } as CSSProperties}
+      >
         <CodeEditor
           value={editor.code}
           onChange={editor.setCode}
@@ -116,6 +141,7 @@ function OwnedEditorPane({ problem, signedIn, submitting, submitError, onSubmit,
           onSubmit={submit}
           label={`Code editor, ${problem.languages.find((l) => l.id === editor.language)?.name ?? editor.language}`}
           describedBy={hintId}
+          settings={settings}
         />
       </div>
       <p id={hintId} className="hint editor-hint">

@@ -13,6 +13,7 @@ import { useFunctionRun } from "../testcases/useFunctionRun.ts";
 import { useTestcases } from "../testcases/useTestcases.ts";
 import { Tabs } from "../ui/Tabs.tsx";
 import { useLastSubmission } from "./useLastSubmission.ts";
+import { WorkspaceLayout } from "./WorkspaceLayout.tsx";
 
 /** Below the editor: `run` is a stdin problem's Run console; a function problem has LeetCode's two tabs. */
 type OutputTab = "run" | "testcase" | "test-result" | "result";
@@ -26,6 +27,8 @@ function submitErrorText(error: unknown): string {
 interface PaneProps {
   problem: ProblemDetail;
   signedIn: boolean;
+  /** The statement pane's content, laid out beside the editor. */
+  statement: ReactNode;
 }
 
 interface OutputProps {
@@ -42,7 +45,7 @@ interface RunSide {
 }
 
 /** The editor with Run and Submit, then the output tabs: the Run side's, and the submission's. */
-function Pane({ problem, signedIn, tab, setTab, submission, side, submit, submitError, fields }: PaneProps &
+function Pane({ problem, signedIn, statement, tab, setTab, submission, side, submit, submitError, fields }: PaneProps &
   OutputProps & {
     side: RunSide;
     submit(language: LanguageId, code: string): void;
@@ -50,8 +53,10 @@ function Pane({ problem, signedIn, tab, setTab, submission, side, submit, submit
     fields: readonly CaseField[] | null;
   }) {
   return (
-    <div className="pane code-pane">
-      {problem.languages.length === 0 ? (
+    <WorkspaceLayout
+      statement={statement}
+      editor={
+      problem.languages.length === 0 ? (
         <p className="notice error" role="alert">
           No judge is online for this problem&apos;s languages right now. Your drafts are safe; try again in a minute.
         </p>
@@ -65,8 +70,9 @@ function Pane({ problem, signedIn, tab, setTab, submission, side, submit, submit
           running={side.running}
           onRun={side.onRun}
         />
-      )}
-      <div className="output-panel">
+      )
+      }
+      output={
         <Tabs<OutputTab>
           label="Output"
           value={tab}
@@ -81,8 +87,8 @@ function Pane({ problem, signedIn, tab, setTab, submission, side, submit, submit
             },
           ]}
         />
-      </div>
-    </div>
+      }
+    />
   );
 }
 
@@ -100,7 +106,7 @@ function useSubmit(slug: string, setActiveId: (id: string) => void, setTab: (tab
 }
 
 /** A stdin problem: Run on the examples or custom input, in the Run console. */
-function StdinCodePane({ problem, signedIn }: PaneProps) {
+function StdinCodePane({ problem, signedIn, statement }: PaneProps) {
   const [activeId, setActiveId] = useLastSubmission(problem.slug);
   const [tab, setTab] = useState<OutputTab>(activeId === null ? "run" : "result");
   const submission = useSubmit(problem.slug, setActiveId, setTab);
@@ -121,6 +127,7 @@ function StdinCodePane({ problem, signedIn }: PaneProps) {
     <Pane
       problem={problem}
       signedIn={signedIn}
+      statement={statement}
       tab={tab}
       setTab={setTab}
       submission={{ id: activeId, pending: submission.pending }}
@@ -133,7 +140,7 @@ function StdinCodePane({ problem, signedIn }: PaneProps) {
 }
 
 /** A function problem: LeetCode's Testcase and Test Result tabs. */
-function FunctionCodePane({ problem, signedIn, signature }: PaneProps & { signature: Signature }) {
+function FunctionCodePane({ problem, signedIn, statement, signature }: PaneProps & { signature: Signature }) {
   const [activeId, setActiveId] = useLastSubmission(problem.slug);
   // The Testcase panel first, as LeetCode opens; the last verdict is one tab away.
   const [tab, setTab] = useState<OutputTab>("testcase");
@@ -159,6 +166,7 @@ function FunctionCodePane({ problem, signedIn, signature }: PaneProps & { signat
     <Pane
       problem={problem}
       signedIn={signedIn}
+      statement={statement}
       tab={tab}
       setTab={setTab}
       submission={{ id: activeId, pending: submission.pending }}
@@ -171,9 +179,9 @@ function FunctionCodePane({ problem, signedIn, signature }: PaneProps & { signat
 }
 
 /** The right-hand pane of a problem: the editor with Run and Submit, and what they produced. */
-export function CodePane({ problem, signedIn }: PaneProps) {
+export function CodePane({ problem, signedIn, statement }: PaneProps) {
   if (problem.kind === "function" && problem.signature) {
-    return <FunctionCodePane problem={problem} signedIn={signedIn} signature={problem.signature} />;
+    return <FunctionCodePane problem={problem} signedIn={signedIn} statement={statement} signature={problem.signature} />;
   }
-  return <StdinCodePane problem={problem} signedIn={signedIn} />;
+  return <StdinCodePane problem={problem} signedIn={signedIn} statement={statement} />;
 }

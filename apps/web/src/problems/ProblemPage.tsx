@@ -45,8 +45,13 @@ function ProblemWorkspace({ slug }: { slug: string }) {
 
   const p = problem.data;
   return (
-    <main id="main" className="workspace">
-      <div className="pane statement-pane">
+    // CodePane lays out the panes (WorkspaceLayout): the statement is its first.
+    <CodePane
+      key={slug}
+      problem={p}
+      signedIn={Boolean(user)}
+      statement={
+      <>
         <header className="problem-header">
           <h1 data-testid="problem-title">{p.title}</h1>
           <div className="problem-meta">
@@ -89,9 +94,9 @@ function ProblemWorkspace({ slug }: { slug: string }) {
             },
           ]}
         />
-      </div>
-      <CodePane key={slug} problem={p} signedIn={Boolean(user)} />
-    </main>
+      </>
+      }
+    />
   );
 }
 
