@@ -89,7 +89,8 @@ describe("a failing test's details, as the problem's failureDetails allows", () 
   test('"public": a hidden test shows only its number to its owner; an admin sees it', async () => {
     const { id, failure } = await failedSubmission("public", 2);
     const view = await read(id, owner.token);
-    assert.equal(view.failure, undefined);
+    // null: judged and stored, nothing more will come.
+    assert.equal(view.failure, null);
     assert.equal(view.verdict, "WA");
     assert.deepEqual((await read(id, admin)).failure, failure);
   });
@@ -102,7 +103,7 @@ describe("a failing test's details, as the problem's failureDetails allows", () 
 
   test('"hidden": nothing beyond the test number, even on a sample', async () => {
     const { id } = await failedSubmission("hidden", 1);
-    assert.equal((await read(id, owner.token)).failure, undefined);
+    assert.equal((await read(id, owner.token)).failure, null);
   });
 
   test("a policy the API does not know is a 400", async () => {

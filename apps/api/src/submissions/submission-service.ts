@@ -153,7 +153,8 @@ export class SubmissionService {
       ...(stats ? { stats } : {}),
       code: row.code,
       ...(files ? { files } : {}),
-      ...(failure ? { failure } : {}),
+      // Null once judged and stored, as the policy says or none: a client then knows there is no more to wait for.
+      ...(failure ? { failure } : row.status === "done" ? { failure: null } : {}),
     };
     return mayRead ? full : publicView(full);
   }

@@ -1,5 +1,7 @@
 import { verdictNames, type CaseReport } from "@judge/protocol";
 import type { ReactNode } from "react";
+import { DiffBlock } from "../runs/RunResult.tsx";
+import { outputMatches } from "../runs/outputDiff.ts";
 import { verdictTone } from "../ui/format.ts";
 import { caseState, labelledInput } from "./caseResults.ts";
 import type { CaseField } from "./testcases.ts";
@@ -73,6 +75,12 @@ export function CaseReportView({ report, fields, testId = "case-report" }: {
       />
       {report.expected !== null && <ValueBlock title="Expected" text={report.expected} testId="case-expected" />}
       {report.stdout !== "" && <ValueBlock title="Stdout" text={report.stdout} testId="case-stdout" />}
+      {/* A stdin problem's failing test (it has stderr): its output against the expected one, then its stderr. */}
+      {report.stderr !== undefined && report.output !== null && report.expected !== null && !outputMatches(report.output, report.expected) && (
+        <DiffBlock actual={report.output} expected={report.expected} testId="case-diff" />
+      )}
+      {report.stderr !== undefined && report.stderr !== "" && <ValueBlock title="Stderr" text={report.stderr} testId="case-stderr" />}
+      {report.truncated && <p className="hint">Cut: each part shows at most its first 4 KiB.</p>}
     </div>
   );
 }
