@@ -51,6 +51,7 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
     const failure = page.getByTestId("failure-case");
     await failure.waitFor({ timeout: JUDGE_TIMEOUT });
     assert.equal(await failure.getAttribute("data-index"), "1");
+    assert.equal(await page.locator("#failed-case-heading").innerText(), "Failed test 1");
     assert.equal((await failure.getByTestId("case-input-value").innerText()).trim(), "1 2");
     assert.equal((await failure.getByTestId("case-expected").innerText()).trim(), "3");
     assert.equal((await failure.getByTestId("case-output").innerText()).trim(), "-1");

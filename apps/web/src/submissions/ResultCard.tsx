@@ -53,7 +53,8 @@ export function StatsLine({ stats, language }: { stats: SubmissionStats; languag
 function FailedCase({ failure, fields }: { failure: CaseReport; fields: readonly CaseField[] | null }) {
   return (
     <section className="failed-case" aria-labelledby="failed-case-heading">
-      <h4 id="failed-case-heading">Failed case (test {failure.index})</h4>
+      {/* A stdin problem's report carries stderr; a function problem's is one of its cases. */}
+      <h4 id="failed-case-heading">{failure.stderr === undefined ? `Failed case (test ${failure.index})` : `Failed test ${failure.index}`}</h4>
       <CaseReportView report={failure} fields={fields} testId="failure-case" />
     </section>
   );
