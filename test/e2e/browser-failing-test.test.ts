@@ -41,6 +41,8 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
 
   async function submit(code: string, verdict: string): Promise<void> {
     await typeSolution(page, code);
+    // The editor holds this code (not a starter or a draft restored after the typing).
+    assert.match(await page.getByTestId("editor").locator(".cm-content").innerText(), /print\(a [-+] b/);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator(`[data-verdict="${verdict}"]`)).waitFor({ timeout: JUDGE_TIMEOUT });
   }
@@ -62,6 +64,8 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
 
     await page.getByRole("link", { name: "Details" }).click();
     await page.waitForURL(/\/submissions\//);
+    // The problem page may stay on screen while the submission page loads: wait for the latter's own table.
+    await page.getByTestId("test-table").waitFor({ timeout: JUDGE_TIMEOUT });
     failedUrl = page.url();
     const onPage = page.getByTestId("failure-case");
     await onPage.waitFor({ timeout: JUDGE_TIMEOUT });
@@ -80,6 +84,7 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
     // The card has settled once the stored view came back (its GET ends with failure: null).
     await page.getByRole("link", { name: "Details" }).click();
     await page.waitForURL(/\/submissions\//);
+    await page.getByTestId("test-table").waitFor({ timeout: JUDGE_TIMEOUT });
     await page.getByTestId("failing-test").waitFor();
     assert.equal(await page.getByTestId("failure-case").count(), 0);
   });
@@ -95,7 +100,8 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
       await failure.waitFor({ timeout: JUDGE_TIMEOUT });
       assert.equal((await failure.getByTestId("case-output").innerText()).trim(), "-1");
       const box = await failure.boundingBox();
-      assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 390, `the details fit 390 px: ${JSON.stringify(box)}`);
+      const pageWidth: unknown = await mobile.evaluate("document.documentElement.scrollWidth");
+      assert.ok(box !== null && box.x >= 0 && box.x + box.width <= 390, `the details fit 390 px: ${JSON.stringify(box)}, page ${String(pageWidth)} px`);
       await failure.screenshot({ path: join(artifacts, "failed-test-details-phone.png") });
     } finally {
       await phone.close();
