@@ -76,6 +76,13 @@ test("a guess the interactor rejects is WA, although the submission then dies on
   const outcome = await judgeOnce(judge, "python", "print(0, flush=True)\ninput()\n", guessBundle());
   assert.equal(outcome.verdict, "WA");
   assert.equal(outcome.passed, 0);
+  // Its failing test for the owner: the interactor's input and the program's stderr; its
+  // stdout went to the interactor, so there is no output or expected output to show.
+  assert.equal(outcome.failure?.index, 1);
+  assert.equal(outcome.failure?.input, "737\n");
+  assert.equal(outcome.failure?.output, null);
+  assert.equal(outcome.failure?.expected, null);
+  assert.match(outcome.failure?.stderr ?? "", /EOFError/);
 });
 
 test("a submission that never answers deadlocks with the interactor: its wall limit makes it TLE", async () => {

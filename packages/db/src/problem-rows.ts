@@ -1,4 +1,4 @@
-import { type CheckerSpec, FunctionSpec, type ProblemInput } from "@judge/protocol";
+import { type CheckerSpec, FunctionSpec, type ProblemInput, defaultFailureDetails } from "@judge/protocol";
 import { hashTestBundle } from "./bundle.ts";
 import { Prisma } from "./generated/prisma/client.ts";
 
@@ -46,6 +46,7 @@ export function problemRowsOf(input: ProblemInput) {
       checker,
       published: input.published,
       kind: input.kind,
+      failureDetails: input.failureDetails ?? defaultFailureDetails(input.kind),
       ...functionColumnsOf(spec),
       scoring: input.scoring ?? Prisma.DbNull,
       // Workers cache test data by this hash: new tests, a new hash, a fresh download.

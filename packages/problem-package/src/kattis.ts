@@ -110,6 +110,8 @@ export function parseKattisPackage(files: PackageFiles, options: ImportOptions):
     samples: testsIn(files, "data/sample/", problem, text),
     tests: testsIn(files, "data/secret/", problem, text),
     published: options.published ?? false,
+    // A package's samples are public in its statement; its secret tests stay secret.
+    failureDetails: "public" as const,
     ...(scoring === undefined ? {} : { scoring }),
   };
   if (input.tests.length === 0) throw new PackageError(problem, "data/secret/", "no tests (.in with .ans)");

@@ -20,6 +20,8 @@ test("a Kattis package: title, statement, limits, samples, secret tests in natur
   assert.deepEqual(problem.tests.map((s) => s.output), ["2\n", "0\n", "10\n"]);
   assert.deepEqual(problem.checker, { kind: "program", language: "c", source: "int main(void) { return 42; }\n", convention: "kattis" });
   assert.equal(problem.published, false);
+  // A failed submission's owner sees a sample's details, never a secret test's.
+  assert.equal(problem.failureDetails, "public");
 });
 
 test("a zip with one top directory: stripped, and its name offered as the slug", () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LanguageId } from "./languages.ts";
 import { MAX_CODE_BYTES, MAX_RUN_INPUT_BYTES, utf8Length } from "./job.ts";
 import { programFilesSchema } from "./program-files.ts";
-import { Attribution, CheckerSpec, Difficulty, Limits, Sample, Slug, Statements, TimeCalibration } from "./problem.ts";
+import { Attribution, CheckerSpec, Difficulty, FailureDetails, Limits, Sample, Slug, Statements, TimeCalibration } from "./problem.ts";
 import { Scoring } from "./scoring.ts";
 import { ProblemKind, ReferenceSolution, ResultComparison, Signature } from "./signature.ts";
 
@@ -133,6 +133,8 @@ export const ProblemInput = z.object({
   /** Hidden tests, judged after the samples. */
   tests: z.array(Sample).min(1).max(1000),
   published: z.boolean().default(false),
+  /** How much of a failing test its submitter sees; unset: `defaultFailureDetails(kind)`. */
+  failureDetails: FailureDetails.optional(),
   /**
    * `function`: tests are LeetCode's (input: one JSON value per parameter line, output: one
    * JSON value), checked against `signature` by the API; `references` give Run's expected.

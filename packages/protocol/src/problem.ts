@@ -181,3 +181,18 @@ export const TestBundle = z.object({
   scoring: Scoring.optional(),
 });
 export type TestBundle = z.infer<typeof TestBundle>;
+
+/**
+ * How much of a failing test its submitter sees (docs/problem-packages.md, "Failing test details"):
+ * `public`: the input, expected output, the program's output and stderr, only when that test is
+ * a sample (shown with the statement anyway); a hidden test shows its number alone.
+ * `last-input`: the same for every test, hidden ones included (LeetCode's "last executed input").
+ * `hidden`: the test's number alone, even for a sample (contests).
+ */
+export const FailureDetails = z.enum(["public", "last-input", "hidden"]);
+export type FailureDetails = z.infer<typeof FailureDetails>;
+
+/** A function problem is LeetCode's kind, which shows the failing case; others show public tests only. */
+export function defaultFailureDetails(kind: "stdin" | "function"): FailureDetails {
+  return kind === "function" ? "last-input" : "public";
+}

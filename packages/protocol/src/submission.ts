@@ -18,9 +18,11 @@ export const TestResult = z.object({
 export type TestResult = z.infer<typeof TestResult>;
 
 /**
- * One case of a function problem as the user sees it (LeetCode's Test Result): its input lines,
+ * One case as the user sees it (LeetCode's Test Result). A function problem's: its input lines,
  * what the code returned and what was expected (JSON, null when there is none), and its prints.
- * Each text is cut at MAX_CASE_TEXT_BYTES.
+ * A stdin problem's failing test: its input, the expected output, the program's stdout as
+ * `output` (null for an interactive problem, whose output went to the interactor), `stdout`
+ * empty, and its `stderr`. Each text is cut at MAX_CASE_TEXT_BYTES; `truncated` says one was.
  */
 export const CaseReport = z.object({
   index: z.number().int().min(1),
@@ -29,6 +31,9 @@ export const CaseReport = z.object({
   expected: z.string().nullable(),
   stdout: z.string(),
   verdict: Verdict.nullable(),
+  /** A stdin problem's failing test: what the program wrote to stderr. */
+  stderr: z.string().optional(),
+  truncated: z.boolean().optional(),
 });
 export type CaseReport = z.infer<typeof CaseReport>;
 export const MAX_CASE_TEXT_BYTES = 4 * 1024;
@@ -78,7 +83,10 @@ export const SubmissionView = z.object({
   /** `run` for the Run button (not stored; `output` holds what it printed). */
   kind: z.enum(["submission", "run"]).optional(),
   output: RunOutput.nullable().optional(),
-  /** A function problem's first failing case, for its owner (LeetCode's "last executed input"). */
+  /**
+   * The first failing test (a function problem's case), for its owner only and as the problem's
+   * `failureDetails` policy allows (LeetCode's "last executed input").
+   */
   failure: CaseReport.nullable().optional(),
   /** For an accepted submission, from `GET /api/submissions/:id`. */
   stats: SubmissionStats.nullable().optional(),

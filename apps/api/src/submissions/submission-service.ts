@@ -21,7 +21,7 @@ import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { StoredFiles, enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
 import { submissionViewInclude, toSubmissionView } from "./submission-view.ts";
-import { mayReadPrivateParts, publicView } from "./submission-visibility.ts";
+import { failureFor, mayReadPrivateParts, publicView } from "./submission-visibility.ts";
 
 export interface SubmissionServiceDeps {
   prisma: PrismaClient;
@@ -129,8 +129,8 @@ export class SubmissionService {
   /**
    * The stored view, with the live progress from Redis while the judge is still at work.
    * Anyone may read a verdict; only its owner and admins get the code and the compiler's
-   * output, nor a function problem's failing case, which quotes the user's output
-   * (submission-visibility.ts). An accepted one carries where it stands among the
+   * output, and the failing test, which quotes the user's output, as the problem's
+   * `failureDetails` allows (submission-visibility.ts). An accepted one carries where it stands among the
    * accepted ones in its language.
    */
   async get(id: string, viewer: TokenClaims | undefined): Promise<SubmissionView> {
@@ -141,14 +141,20 @@ export class SubmissionService {
     const live = stored.status === "done" ? null : await this.deps.live.snapshot(id).catch(() => null);
     const view = live?.view ?? stored;
     const stats = row.status === "done" && row.verdict === "AC" ? await submissionStats(this.deps.prisma, row) : null;
-    const failure = row.failure === null ? null : CaseReport.parse(row.failure);
+    const failure = !mayRead
+      ? null
+      : await failureFor(row.failure === null ? null : CaseReport.parse(row.failure), viewer, row.problem.failureDetails, async (index) => {
+          const test = await this.deps.prisma.testCase.findUnique({ where: { problemId_index: { problemId: row.problemId, index } }, select: { sample: true } });
+          return test?.sample === true;
+        });
     const files = StoredFiles.parse(row.files ?? null);
     const full: SubmissionView = {
       ...view,
       ...(stats ? { stats } : {}),
       code: row.code,
       ...(files ? { files } : {}),
-      ...(failure ? { failure } : {}),
+      // Null once judged and stored, as the policy says or none: a client then knows there is no more to wait for.
+      ...(failure ? { failure } : row.status === "done" ? { failure: null } : {}),
     };
     return mayRead ? full : publicView(full);
   }

@@ -43,6 +43,6 @@ export function toSubmissionView(row: SubmissionRow): SubmissionView {
 }
 
 export const submissionViewInclude = {
-  problem: { select: { slug: true, published: true } },
+  problem: { select: { slug: true, published: true, failureDetails: true } },
   tests: true,
 } as const;

@@ -1,5 +1,5 @@
 import type { Prisma } from "@judge/db";
-import type { SubmissionView, TokenClaims } from "@judge/protocol";
+import { type CaseReport, FailureDetails, type SubmissionView, type TokenClaims } from "@judge/protocol";
 
 /**
  * Who reads what of a submission. Its verdict and numbers are public, as on LeetCode and
@@ -31,4 +31,30 @@ export function visibleSubmissions(viewer: TokenClaims | undefined): Prisma.Subm
   if (viewer?.role === "admin") return {};
   const published: Prisma.SubmissionWhereInput = { problem: { published: true } };
   return viewer ? { OR: [published, { userId: viewer.sub }] } : published;
+}
+
+/**
+ * How much of a stored failing test its reader gets, by the problem's `failureDetails`
+ * (FailureDetails in @judge/protocol): an admin all of it (they can read the tests anyway),
+ * the owner what the policy allows, anyone else nothing (publicView drops it). `sample`:
+ * whether the failing test is one of the problem's samples, asked only when the policy
+ * depends on it.
+ */
+export async function failureFor(
+  failure: CaseReport | null,
+  viewer: TokenClaims | undefined,
+  policy: string,
+  sample: (index: number) => Promise<boolean>,
+): Promise<CaseReport | null> {
+  if (failure === null) return null;
+  if (viewer?.role === "admin") return failure;
+  // A value this code does not know (a newer writer) hides, the safe side.
+  switch (FailureDetails.safeParse(policy).data ?? "hidden") {
+    case "last-input":
+      return failure;
+    case "public":
+      return (await sample(failure.index)) ? failure : null;
+    case "hidden":
+      return null;
+  }
 }

@@ -3,6 +3,8 @@ import { useSubmissionStream } from "../live/LiveProvider.tsx";
 import { formatMemory, formatTime, verdictTone, type VerdictTone } from "../ui/format.ts";
 import { diffOutput, outputMatches } from "./outputDiff.ts";
 import type { RunCase } from "./useRunConsole.ts";
+// Its DiffBlock is shown on the lazily loaded submission page too, without the console's import.
+import "./runs.css";
 
 interface Outcome {
   text: string;
@@ -34,7 +36,8 @@ function OutputBlock({ title, text, testId, empty, wide = false }: { title: stri
   );
 }
 
-function DiffBlock({ actual, expected }: { actual: string; expected: string }) {
+/** The program's output against the expected one, line by line (also a failed submission's test: CaseReportView). */
+export function DiffBlock({ actual, expected, testId = "run-diff" }: { actual: string; expected: string; testId?: string }) {
   const lines = diffOutput(actual, expected);
   return (
     <div className="run-block wide">
@@ -42,7 +45,7 @@ function DiffBlock({ actual, expected }: { actual: string; expected: string }) {
       <p className="hint diff-legend">
         <span className="diff-line missing">− expected</span> <span className="diff-line extra">+ your output</span>
       </p>
-      <pre tabIndex={0} className="run-diff" data-testid="run-diff">
+      <pre tabIndex={0} className="run-diff" data-testid={testId}>
         {lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a diff is rendered whole and never reordered
           <span key={i} className={`diff-line ${line.kind}`}>

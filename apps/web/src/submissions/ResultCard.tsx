@@ -50,11 +50,12 @@ export function StatsLine({ stats, language }: { stats: SubmissionStats; languag
   );
 }
 
-/** A function problem's failed submission: the case it failed on, as LeetCode shows it. */
+/** A failed submission: the test (a function problem's case) it failed on, as LeetCode shows it, when the problem's policy shows it. */
 function FailedCase({ failure, fields }: { failure: CaseReport; fields: readonly CaseField[] | null }) {
   return (
     <section className="failed-case" aria-labelledby="failed-case-heading">
-      <h4 id="failed-case-heading">Failed case (test {failure.index})</h4>
+      {/* A stdin problem's report carries stderr; a function problem's is one of its cases. */}
+      <h4 id="failed-case-heading">{failure.stderr === undefined ? `Failed case (test ${failure.index})` : `Failed test ${failure.index}`}</h4>
       <CaseReportView report={failure} fields={fields} testId="failure-case" />
     </section>
   );
@@ -62,7 +63,7 @@ function FailedCase({ failure, fields }: { failure: CaseReport; fields: readonly
 
 /**
  * The final result of a judged submission; `stats` come from the stored submission once
- * written, and so does a function problem's failing case (`failure`, its owner's only).
+ * written, and so does the failing test (`failure`, its owner's only, as the problem's policy allows).
  */
 export function ResultCard({
   view,

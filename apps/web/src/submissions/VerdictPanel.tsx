@@ -18,7 +18,7 @@ interface VerdictPanelProps {
   submissionId: string | null;
   /** The POST is in flight. */
   submitting: boolean;
-  /** A function problem's fields: a failed submission then shows its failing case. */
+  /** A function problem's fields, to label its failing case's input. */
   fields?: readonly CaseField[] | null;
 }
 
@@ -48,9 +48,9 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
   const done = view?.status === "done";
   // "Faster than X%" is computed by the API from the stored results, so it is one GET once accepted.
   const accepted = done && view?.verdict === "AC" && view.kind !== "run";
-  // So is a function problem's failing case: the socket's verdict does not carry it.
-  const failedCase = done && fields !== null && failedOnACase(view?.verdict ?? null) && view?.kind !== "run";
-  const stored = useSubmission(submissionId ?? "", { enabled: accepted || failedCase, untilStored: true, withFailure: fields !== null });
+  // So is the failing test (as the problem's policy shows it): the socket's verdict does not carry it.
+  const failedCase = done && failedOnACase(view?.verdict ?? null) && view?.kind !== "run";
+  const stored = useSubmission(submissionId ?? "", { enabled: accepted || failedCase, untilStored: true, withFailure: true });
   const resultRef = useRef<HTMLDivElement>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per finished submission, so a new submissionId re-runs it

@@ -86,7 +86,7 @@ export function useSubmission(
   }: {
     enabled?: boolean;
     untilStored?: boolean;
-    /** A function problem's: a failed submission is stored once its failing case is. */
+    /** A failed submission is stored once its failing test is (null when the problem's policy shows none). */
     withFailure?: boolean;
   } = {},
 ) {

@@ -30,6 +30,7 @@ import { assertTraversable } from "./traversable.ts";
 import { checkerSource } from "./checker-source.ts";
 import { ProgramChecker } from "./program-checker.ts";
 import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
+import { failureReport } from "./failure-report.ts";
 import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, nothingScored, runGroup } from "./grading.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
 import { runFunction } from "../functions/function-run.ts";
@@ -74,7 +75,7 @@ export interface JudgeOutcome {
   memoryKb: number | null;
   compileOutput: string | null;
   tests: TestResult[];
-  /** A function problem's first failing case, for its owner (never published in steps). */
+  /** The first failing test (a function problem's case), for its owner (never published in steps). */
   failure?: CaseReport | null;
   /** A scoring problem's score (grading.ts) and the most it can be. */
   score?: number;
@@ -288,10 +289,13 @@ export class Judge {
     const maxScore = scoring.scored ? maxScoreOf(root, total) : null;
     const ran = new Map<number, GradedTest>();
     const tests: TestResult[] = [];
+    let failure: CaseReport | null = null;
     await runGroup(root, ran, async (i) => {
       const test = bundle.tests[i]!;
       await listener.running(i + 1, total);
-      const { verdict, score, timeMs, memoryKb } = await this.judgeTest(bundle, program, checkerProgram, test, interactor);
+      const { verdict, score, timeMs, memoryKb, run } = await this.judgeTest(bundle, program, checkerProgram, test, interactor);
+      // Only the first failure is kept (the owner's "last executed input"); IE is the judge's, not the program's.
+      if (failure === null && verdict !== "AC" && verdict !== "IE") failure = failureReport(i + 1, test, run, verdict, interactor !== undefined);
       ran.set(i, { verdict, ...(score === undefined ? {} : { score }) });
       const result: TestResult = { index: i + 1, verdict, timeMs, memoryKb, ...(bundle.scoring ? { group: scoring.tests[i] } : {}) };
       tests.push(result);
@@ -305,6 +309,7 @@ export class Judge {
       ...(maxScore === null ? {} : { score: graded?.score ?? 0, maxScore }),
       compileOutput: null,
       tests,
+      ...(failure === null ? {} : { failure }),
     };
   }
 
@@ -315,13 +320,13 @@ export class Judge {
     checkerProgram: ProgramChecker | null,
     test: TestBundle["tests"][number],
     interactor: Interactor | undefined,
-  ): Promise<{ verdict: Verdict; score?: number; timeMs: number; memoryKb: number }> {
+  ): Promise<{ verdict: Verdict; score?: number; timeMs: number; memoryKb: number; run: RunResult }> {
     const checker = bundle.checker;
     const { run, decided } =
       interactor === undefined
         ? await this.execute(program, bundle.limits, test.input)
         : await interactor.test(test, bundle.limits, (stdio) => this.execute(program, bundle.limits, stdio));
-    const used = { timeMs: run.cpuMs, memoryKb: run.memoryKb };
+    const used = { timeMs: run.cpuMs, memoryKb: run.memoryKb, run };
     if (decided !== "check") return { verdict: decided, ...used };
     if (checker.kind !== "program" && checker.kind !== "interactor") return { verdict: check(checker, test.output, run.stdout.toString("utf8")) ? "AC" : "WA", ...used };
     if (checkerProgram === null) return { verdict: "IE", ...used };

@@ -1,4 +1,5 @@
 import type { Logger } from "@judge/config";
+import { defaultFailureDetails } from "@judge/protocol";
 import { hashTestBundle } from "../bundle.ts";
 import { functionColumnsOf } from "../problem-rows.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -43,6 +44,7 @@ async function seedOne(prisma: PrismaClient, def: ProblemDefinition): Promise<Se
     ...def.hidden().map((t) => ({ ...t, sample: false })),
   ].map((t, i) => ({ ...t, index: i + 1 }));
   const testsHash = hashTestBundle(def.limits, def.checker, tests, def.function);
+  const kind = def.function === undefined ? ("stdin" as const) : ("function" as const);
   const fields = {
     title: def.title,
     difficulty: def.difficulty,
@@ -51,7 +53,8 @@ async function seedOne(prisma: PrismaClient, def: ProblemDefinition): Promise<Se
     timeLimitMs: def.limits.timeMs,
     memoryLimitKb: def.limits.memoryKb,
     checker: def.checker,
-    kind: def.function === undefined ? ("stdin" as const) : ("function" as const),
+    kind,
+    failureDetails: defaultFailureDetails(kind),
     ...functionColumnsOf(def.function),
     testsHash,
   };
