@@ -85,7 +85,7 @@ export function CaseReportView({ report, fields, testId = "case-report" }: {
       {stdin && report.output !== null && report.expected !== null && !outputMatches(report.output, report.expected) && (
         <DiffBlock actual={report.output} expected={report.expected} testId="case-diff" />
       )}
-      {stdin && report.stderr !== "" && <ValueBlock title="Stderr" text={report.stderr} testId="case-stderr" />}
+      {report.stderr !== undefined && report.stderr !== "" && <ValueBlock title="Stderr" text={report.stderr} testId="case-stderr" />}
       {report.truncated && <p className="hint">Cut: each part shows at most its first 4 KiB.</p>}
     </div>
   );
