@@ -20,6 +20,14 @@ const STACK_TIMEOUT_MS = 300_000;
 /** Judge suites that need no machine to themselves (see the `worker-functions` project). */
 const WORKER_ALONGSIDE = ["apps/worker/test/function-seeded.test.ts", "apps/worker/test/function-types.test.ts"];
 
+/** One browser lane's files (about half the browser suites' time); the other lane takes the rest. */
+const BROWSER_LANE_A = [
+  "test/e2e/browser-resilience.test.ts",
+  "test/e2e/browser-live.test.ts",
+  "test/e2e/browser-pages.test.ts",
+  "test/e2e/browser-stats.test.ts",
+];
+
 const project = (name: string, root: string, extra: Record<string, unknown> = {}) => ({
   extends: true as const,
   test: {
@@ -81,9 +89,18 @@ export default defineConfig({
         hookTimeout: STACK_TIMEOUT_MS,
         sequence: { groupOrder: 2 },
       }),
-      // Chromium plus a stack per file.
+      // Chromium plus a stack per file, one file at a time in each of two lanes beside the e2e
+      // lane: three stacks at once, most of their time spent waiting on judgings and pages.
       project("browser", "test/e2e", {
+        include: BROWSER_LANE_A,
+        fileParallelism: false,
+        testTimeout: STACK_TIMEOUT_MS,
+        hookTimeout: STACK_TIMEOUT_MS,
+        sequence: { groupOrder: 2 },
+      }),
+      project("browser-b", "test/e2e", {
         include: ["test/e2e/browser*.test.ts"],
+        exclude: BROWSER_LANE_A,
         fileParallelism: false,
         testTimeout: STACK_TIMEOUT_MS,
         hookTimeout: STACK_TIMEOUT_MS,
