@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { eventually } from "../support/eventually.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, loginInBrowser, PHONE, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, loginInBrowser, PHONE, registerInBrowser, typeSolution, webDist, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -92,7 +92,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     await page.getByTestId("editor").locator(".cm-content").waitFor();
     assert.equal(await page.getByTestId("language-select").inputValue(), "python", "not the first language alphabetically");
     assert.ok(await page.locator(".editor-hint").isVisible(), "keyboard hints show where there is a keyboard");
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     const before = await editorHeight(page);
 
     await page.getByTestId("run-mode-custom").check();

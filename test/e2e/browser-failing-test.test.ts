@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, registerInBrowser, typeSolution, webDist, openProblemPage, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 
@@ -28,10 +28,7 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await registerInBrowser(page, base);
-    await page.goto(`${base}/problems/a-plus-b`);
-    await page.getByTestId("statement").waitFor();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
-    await page.getByTestId("language-select").selectOption("python");
+    await openProblemPage(page, `${base}/problems/a-plus-b`);
   });
 
   afterAll(async () => {
@@ -77,7 +74,7 @@ describe("a stdin problem's failing test in a real browser (failureDetails: publ
 
   it("WA on a hidden test: the test's number alone, no data", async () => {
     await page.goto(`${base}/problems/a-plus-b`);
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     await submit(WRONG_ON_HIDDEN, "WA");
     // The page may still show the earlier WA's card for a moment: wait for this one's.
     await page.getByTestId("failing-test").filter({ hasText: "test 2" }).waitFor({ timeout: JUDGE_TIMEOUT });

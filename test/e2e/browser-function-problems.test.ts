@@ -4,7 +4,7 @@ import type { ProblemDetail } from "@judge/protocol";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { api, startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 
@@ -148,7 +148,7 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
   });
 
   it("runs a correct solution: Accepted, each case with its input, Output, Expected and Stdout", async () => {
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     await run(CORRECT, "AC");
     assert.equal(await page.getByTestId("tab-test-result").getAttribute("aria-selected"), "true");
     assert.match(await page.getByTestId("run-runtime").innerText(), /\d+ ms/);
@@ -219,7 +219,7 @@ describe("a function problem in a real browser: the Testcase panel, Test Result,
 
   it("submits a correct solution: Accepted, no failing case", async () => {
     await page.goto(`${base}/problems/two-sum`);
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     await typeSolution(page, CORRECT);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });

@@ -107,3 +107,16 @@ export async function unnamedControls(page: Page): Promise<string[]> {
 export async function editorLines(page: Page): Promise<string[]> {
   return page.getByTestId("editor").locator(".cm-line").evaluateAll((lines) => lines.map((line) => line.textContent ?? ""));
 }
+
+/** Waits until the page's live connection (the WebSocket badge) is open. */
+export async function waitForLive(page: Page, timeout?: number): Promise<void> {
+  await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor(timeout === undefined ? undefined : { timeout });
+}
+
+/** A problem's page with its statement shown, live, in `language`: where most browser tests start. */
+export async function openProblemPage(page: Page, url: string, language = "python"): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId("statement").waitFor();
+  await waitForLive(page);
+  await page.getByTestId("language-select").selectOption(language);
+}

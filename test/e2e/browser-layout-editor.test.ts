@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Locator, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, editorLines, launchBrowser, recordCspViolations, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, editorLines, launchBrowser, recordCspViolations, registerInBrowser, typeSolution, webDist, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 
@@ -86,7 +86,7 @@ describe("the problem page's resizable layout and editor settings in a real brow
   it("keeps the editor's height while long Run output scrolls inside the console", async () => {
     await openProblem();
     await page.getByTestId("language-select").selectOption("python");
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     const editorHeight = (await box(editorFrame())).height;
     const consoleHeight = (await box(page.getByTestId("console-panel"))).height;
     await typeSolution(page, "for i in range(400):\n    print('line', i)\n");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { eventually } from "../support/eventually.ts";
 import { api, registerUser, startTestStack, submit, type TestStack } from "../support/test-stack.ts";
-import { artifacts, foreignRequests, launchBrowser, recordRequests, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, foreignRequests, launchBrowser, recordRequests, registerInBrowser, typeSolution, webDist, openProblemPage, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 
@@ -22,10 +22,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     requests = recordRequests(page);
     await registerInBrowser(page, base);
-    await page.goto(`${base}/problems/a-plus-b`);
-    await page.getByTestId("statement").waitFor();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
-    await page.getByTestId("language-select").selectOption("python");
+    await openProblemPage(page, `${base}/problems/a-plus-b`);
   });
 
   afterAll(async () => {
@@ -112,7 +109,7 @@ describe("the web app in a real browser: Run, a notifier restart, nothing but it
     await stack.notifier.stop();
     await page.getByTestId("connection-state").and(page.locator('[data-state="connecting"], [data-state="closed"]')).waitFor();
     await stack.restartNotifier();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor({ timeout: 30_000 });
+    await waitForLive(page, 30_000);
 
     const verdict = page.getByTestId("verdict");
     await verdict.waitFor({ timeout: JUDGE_TIMEOUT });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, registerInBrowser, typeSolution, unnamedControls, webDist, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -106,7 +106,7 @@ describe("the web app's pages in a real browser: list, drafts, history, accessib
   });
 
   it("marks a solved problem, lists the submission and opens its page with code and per-test table", async () => {
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     const total = Number(/\/\s*(\d+)/.exec(await page.getByTestId("passed").innerText())?.[1]);

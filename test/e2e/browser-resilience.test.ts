@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { SubmissionPage } from "@judge/protocol";
 import { eventually } from "../support/eventually.ts";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { launchBrowser, registerInBrowser, typeSolution, webDist } from "./browser-harness.ts";
+import { launchBrowser, registerInBrowser, typeSolution, webDist, openProblemPage } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -21,10 +21,7 @@ describe("the web app when users and networks misbehave: double clicks, a frozen
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await registerInBrowser(page, base);
-    await page.goto(`${base}/problems/a-plus-b`);
-    await page.getByTestId("statement").waitFor();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
-    await page.getByTestId("language-select").selectOption("python");
+    await openProblemPage(page, `${base}/problems/a-plus-b`);
   });
 
   afterAll(async () => {

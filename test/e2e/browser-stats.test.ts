@@ -7,7 +7,7 @@ import { createPrisma, type PrismaClient } from "@judge/db";
 import type { Distribution } from "@judge/protocol";
 import { eventually } from "../support/eventually.ts";
 import { api, registerUser, startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, recordCspViolations, registerInBrowser, typeSolution, unnamedControls, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, recordCspViolations, registerInBrowser, typeSolution, unnamedControls, webDist, waitForLive } from "./browser-harness.ts";
 
 const JUDGE_TIMEOUT = 90_000;
 const SOLUTION = "a, b = map(int, input().split())\nprint(a + b)\n";
@@ -95,7 +95,7 @@ describe("statistics and lists in a real browser", () => {
     await page.goto(`${base}/problems/a-plus-b`);
     await page.getByTestId("language-select").selectOption("python");
     await typeSolution(page, SOLUTION);
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     await page.getByTestId("submit-button").click();
     await page.getByTestId("verdict").and(page.locator('[data-verdict="AC"]')).waitFor({ timeout: JUDGE_TIMEOUT });
     // The socket brings the verdict before the API has stored it.

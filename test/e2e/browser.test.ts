@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { startTestStack, type TestStack } from "../support/test-stack.ts";
-import { artifacts, launchBrowser, recordCspViolations, typeSolution, webDist } from "./browser-harness.ts";
+import { artifacts, launchBrowser, recordCspViolations, typeSolution, webDist, openProblemPage, waitForLive } from "./browser-harness.ts";
 
 describe("the web app in a real browser against the real stack", () => {
   let stack: TestStack;
@@ -30,10 +30,7 @@ describe("the web app in a real browser against the real stack", () => {
     await page.getByTestId("auth-submit").click();
     await page.getByTestId("current-user").waitFor();
 
-    await page.goto(`${stack.gatewayUrl}/problems/a-plus-b`);
-    await page.getByTestId("statement").waitFor();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
-    await page.getByTestId("language-select").selectOption("python");
+    await openProblemPage(page, `${stack.gatewayUrl}/problems/a-plus-b`);
     await page.screenshot({ path: join(artifacts, "problem-page.png") });
 
     await typeSolution(page, "a, b = map(int, input().split())\nprint(a + b)\n");
@@ -70,7 +67,7 @@ describe("the web app in a real browser against the real stack", () => {
     assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self'/);
     await page.getByTestId("statement").locator(".katex").first().waitFor();
     await page.getByTestId("editor").locator(".cm-content").waitFor();
-    await page.getByTestId("connection-state").and(page.locator('[data-state="open"]')).waitFor();
+    await waitForLive(page);
     // KaTeX's fonts loaded (a refused font would leave the fallback).
     assert.equal(await page.evaluate("document.fonts.check('16px KaTeX_Main')"), true);
     assert.deepEqual(cspViolations, [], "the pages visited in this file logged no CSP violation");
