@@ -205,6 +205,8 @@ describe("statistics and lists", () => {
     ]);
     assert.equal(res.body.since, iso(day(364)));
     assert.equal((await api(h.base, "/api/users/nobody-here-xyz/profile")).status, 404);
+    // A name no registration could make (a NUL byte PostgreSQL refuses in text) names no one: 404, not 500.
+    assert.equal((await api(h.base, "/api/users/%00/profile")).status, 404);
   });
 
   test("all my submissions filter by verdict, language and problem, paged by cursor", async () => {

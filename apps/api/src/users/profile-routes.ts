@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { z } from "zod";
-import { Difficulty, type DifficultyCounts, type UserProfile } from "@judge/protocol";
+import { Credentials, Difficulty, type DifficultyCounts, type UserProfile } from "@judge/protocol";
 import type { PrismaClient } from "@judge/db";
 import { notFound } from "../http/api-error.ts";
 
-const Username = z.string().min(1).max(32);
+/** A name registration could have made; anything else (a NUL byte PostgreSQL refuses…) names no one. */
+const Username = Credentials.shape.username;
 /** The calendar's span: today and the 364 days before it, 52 weeks and a day as LeetCode's. */
 const CALENDAR_DAYS = 365;
 
