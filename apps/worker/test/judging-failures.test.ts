@@ -5,8 +5,9 @@ import { createLogger } from "@judge/config";
 import type { LiveState, Snapshot } from "@judge/live-state";
 import { queuedView, type JudgeResult, type Step, type SubmissionView } from "@judge/protocol";
 import type { Judge, JudgeListener, RunListener } from "../src/judge/index.ts";
-import { RunJudging } from "../src/run-judging.ts";
-import { SubmissionJudging } from "../src/submission-judging.ts";
+import { dispatchJobs } from "../src/jobs/job-dispatch.ts";
+import { RunJudging } from "../src/jobs/run-judging.ts";
+import { SubmissionJudging } from "../src/jobs/submission-judging.ts";
 import type { TestBundleCache } from "../src/test-bundle-cache.ts";
 
 /**
@@ -59,7 +60,8 @@ function harness() {
   const bundles = { get: async () => ({ hash, limits: runData.limits, checker: { kind: "tokens" }, tests: [{ input: "", output: "1\n" }] }) } as unknown as TestBundleCache;
   const logger = createLogger("test", "silent");
   const runs = new RunJudging({ judge: crashingJudge, bundles, live, logger });
-  const judging = new SubmissionJudging({ judge: crashingJudge, bundles, live, results, runs, workerId: "w1", logger });
+  const submissions = new SubmissionJudging({ judge: crashingJudge, bundles, live, results, workerId: "w1", logger });
+  const judging = { process: dispatchJobs({ submission: submissions.process, run: runs.process }, logger) };
   return { judging, steps, added };
 }
 
