@@ -13,7 +13,7 @@ import type { TestBundleCache } from "../src/test-bundle-cache.ts";
 /**
  * The glue around the retry/IE decision, with its Redis, sandbox and queue replaced by
  * in-memory stand-ins: what a failing attempt publishes, hands to the results queue and
- * throws back to BullMQ. The decision itself is in failed-attempt.test.ts.
+ * throws back to BullMQ. The decision itself is in failure-policy.test.ts.
  */
 
 const hash = "b".repeat(64);
