@@ -14,6 +14,7 @@ import { createLogger } from "@judge/config";
 import type { TestBundle } from "@judge/protocol";
 import { Judge } from "../apps/worker/src/judge/index.ts";
 import { defaultJudgeLimits, runLimits } from "../apps/worker/src/judge/limits.ts";
+import { runSpec } from "../apps/worker/src/judge/run-spec.ts";
 import { Sandbox } from "../apps/worker/src/sandbox/sandbox.ts";
 import type { BenchSection } from "./section.ts";
 
@@ -82,14 +83,15 @@ export const sandboxOverhead: BenchSection = {
         const bare: number[] = [];
         for (let i = 0; i < RUNS; i++) {
           const started = performance.now();
-          const result = await sandbox.run({
-            argv: program.sandboxed,
-            env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8" },
-            stdin: "1 2\n",
-            scratch: { kind: "tmpfs", bytes: defaultJudgeLimits.runScratchBytes },
-            binds: [{ host: dir, sandbox: "/prog" }],
-            limits: runLimits(defaultJudgeLimits, limits, undefined),
-          });
+          const result = await sandbox.run(
+            runSpec({
+              step: { argv: program.sandboxed },
+              programDir: dir,
+              stdin: "1 2\n",
+              scratch: { kind: "tmpfs", bytes: defaultJudgeLimits.runScratchBytes },
+              limits: runLimits(defaultJudgeLimits, limits),
+            }),
+          );
           if (result.outcome !== "ok") throw new Error(`${program.name}: ${result.outcome} ${result.stderr.toString()}`);
           boxed.push(performance.now() - started);
           bare.push(await bareRun(program.bare, "1 2\n"));

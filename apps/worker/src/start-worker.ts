@@ -5,8 +5,9 @@ import { FleetRegistry, LiveState } from "@judge/live-state";
 import { HEARTBEAT_INTERVAL_MS, queueNames, type JudgeResult } from "@judge/protocol";
 import type { WorkerConfig } from "./config.ts";
 import { Judge } from "./judge/index.ts";
-import { RunJudging } from "./run-judging.ts";
-import { SubmissionJudging } from "./submission-judging.ts";
+import { dispatchJobs } from "./jobs/job-dispatch.ts";
+import { RunJudging } from "./jobs/run-judging.ts";
+import { SubmissionJudging } from "./jobs/submission-judging.ts";
 import { TestBundleCache } from "./test-bundle-cache.ts";
 
 export interface RunningWorker {
@@ -38,16 +39,18 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   // one's whole stack to stderr (dozens of lines a second while Redis restarts).
   results.on("error", () => {});
   const bundles = new TestBundleCache(config.API_URL, config.WORKER_TOKEN, config.CACHE_DIR);
-  const judging = new SubmissionJudging({
+  const submissions = new SubmissionJudging({
     judge,
     bundles,
     live,
     results,
-    runs: new RunJudging({ judge, bundles, live, logger: logger.child({ module: "runs" }) }),
     workerId: config.WORKER_ID,
     logger: logger.child({ module: "judging" }),
     maxStalls: config.MAX_STALLED_COUNT,
   });
+  const runs = new RunJudging({ judge, bundles, live, logger: logger.child({ module: "runs" }) });
+  // The Run button's jobs share the judge queue with submissions.
+  const processJob = dispatchJobs({ submission: submissions.process, run: runs.process }, logger.child({ module: "jobs" }));
 
   const beat = () =>
     fleet
@@ -56,7 +59,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger): Promise
   await beat();
   const heartbeat = setInterval(beat, HEARTBEAT_INTERVAL_MS);
 
-  const worker = new Worker(queueNames.judge, judging.process, {
+  const worker = new Worker(queueNames.judge, processJob, {
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
     prefix: config.REDIS_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { queuedView, type Status } from "@judge/protocol";
-import { decideRecovery, type Recovery } from "../src/job-recovery.ts";
+import { decideRecovery, type Recovery } from "../src/jobs/job-recovery.ts";
 
 const live = (status: Status) => ({ view: { ...queuedView({ id: "s1", problem: "p", language: "c", createdAt: "" }), status } });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { JobTimings } from "../src/job-timings.ts";
+import { JobTimings } from "../src/jobs/job-timings.ts";
 
 /** A clock the test moves by hand. */
 function manualClock(start = 1000) {

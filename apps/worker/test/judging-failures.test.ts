@@ -5,14 +5,15 @@ import { createLogger } from "@judge/config";
 import type { LiveState, Snapshot } from "@judge/live-state";
 import { queuedView, type JudgeResult, type Step, type SubmissionView } from "@judge/protocol";
 import type { Judge, JudgeListener, RunListener } from "../src/judge/index.ts";
-import { RunJudging } from "../src/run-judging.ts";
-import { SubmissionJudging } from "../src/submission-judging.ts";
+import { dispatchJobs } from "../src/jobs/job-dispatch.ts";
+import { RunJudging } from "../src/jobs/run-judging.ts";
+import { SubmissionJudging } from "../src/jobs/submission-judging.ts";
 import type { TestBundleCache } from "../src/test-bundle-cache.ts";
 
 /**
  * The glue around the retry/IE decision, with its Redis, sandbox and queue replaced by
  * in-memory stand-ins: what a failing attempt publishes, hands to the results queue and
- * throws back to BullMQ. The decision itself is in failed-attempt.test.ts.
+ * throws back to BullMQ. The decision itself is in failure-policy.test.ts.
  */
 
 const hash = "b".repeat(64);
@@ -59,7 +60,8 @@ function harness() {
   const bundles = { get: async () => ({ hash, limits: runData.limits, checker: { kind: "tokens" }, tests: [{ input: "", output: "1\n" }] }) } as unknown as TestBundleCache;
   const logger = createLogger("test", "silent");
   const runs = new RunJudging({ judge: crashingJudge, bundles, live, logger });
-  const judging = new SubmissionJudging({ judge: crashingJudge, bundles, live, results, runs, workerId: "w1", logger });
+  const submissions = new SubmissionJudging({ judge: crashingJudge, bundles, live, results, workerId: "w1", logger });
+  const judging = { process: dispatchJobs({ submission: submissions.process, run: runs.process }, logger) };
   return { judging, steps, added };
 }
 

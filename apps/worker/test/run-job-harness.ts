@@ -9,7 +9,7 @@ import { LiveState } from "@judge/live-state";
 import { type RunJob, type SubmissionView, type TestBundle, queuedView } from "@judge/protocol";
 import { SHARED_REDIS } from "../../../test/support/services.ts";
 import type { Judge } from "../src/judge/index.ts";
-import { RunJudging } from "../src/run-judging.ts";
+import { RunJudging } from "../src/jobs/run-judging.ts";
 import { TestBundleCache } from "../src/test-bundle-cache.ts";
 import { traversableTempDir } from "./judge-fixtures.ts";
 

@@ -1,7 +1,8 @@
 import type { Limits, Verdict } from "@judge/protocol";
-import { PROG_DIR, type Toolchain } from "../languages/index.ts";
+import type { Toolchain } from "../languages/index.ts";
 import type { RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { type JudgeLimits, runLimits } from "../judge/limits.ts";
+import { runSpec } from "../judge/run-spec.ts";
 import { verdictByOutcome } from "../judge/verdicts.ts";
 
 /** One case's result line as it arrived, with that case's share of the box's usage. */
@@ -59,7 +60,7 @@ export async function runCases(request: CasesRunRequest): Promise<CasesRun> {
   const { judgeLimits, problemLimits, cases } = request;
   const memoryBytes = problemLimits.memoryKb * 1024;
   const step = request.program.toolchain.run({ memoryBytes, stackBytes: memoryBytes });
-  const base = runLimits(judgeLimits, problemLimits, step.pids);
+  const base = runLimits(judgeLimits, problemLimits);
   const cpuMs = Math.max(problemLimits.timeMs, Math.min(problemLimits.timeMs * cases, judgeLimits.functionRunCpuMs));
   let received = 0;
   let lastCpuMs = 0;
@@ -68,12 +69,11 @@ export async function runCases(request: CasesRunRequest): Promise<CasesRun> {
   request.signal?.addEventListener("abort", onCallerAbort, { once: true });
   if (request.signal?.aborted === true) stop.abort();
   let lingering: NodeJS.Timeout | null = null;
-  const run = await request.sandbox.run({
-    argv: step.argv,
-    env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
+  const run = await request.sandbox.run(runSpec({
+    step,
+    programDir: request.program.dir,
     stdin: request.stdin,
     scratch: { kind: "tmpfs", bytes: judgeLimits.runScratchBytes },
-    binds: [{ host: request.program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
     limits: { ...base, cpuMs, wallMs: cpuMs * judgeLimits.wallFactor + judgeLimits.wallSlackMs },
     results: {
       limitBytes: judgeLimits.outputBytes,
@@ -88,7 +88,7 @@ export async function runCases(request: CasesRunRequest): Promise<CasesRun> {
         if (received === cases) lingering = setTimeout(() => stop.abort(), AFTER_LAST_CASE_MS);
       },
     },
-  }).finally(() => {
+  })).finally(() => {
     if (lingering !== null) clearTimeout(lingering);
     request.signal?.removeEventListener("abort", onCallerAbort);
   });

@@ -4,13 +4,14 @@ import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import type { CheckerSpec, Limits, Verdict } from "@judge/protocol";
 import { CHECK_DIR, FEEDBACK_DIR } from "../checkers/program.ts";
-import { PROG_DIR, type Toolchain } from "../languages/index.ts";
+import type { Toolchain } from "../languages/index.ts";
 import { ownerAlias } from "../sandbox/box-owner.ts";
 import type { PipeFd, RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { checkerSource } from "../judge/checker-source.ts";
 import { type JudgeLimits, runLimits } from "../judge/limits.ts";
 import type { ProgramSourceCompiler } from "../judge/prepared.ts";
 import { CHECKER_LIMITS } from "../judge/program-checker.ts";
+import { runSpec } from "../judge/run-spec.ts";
 import { PipeEnds } from "./pipe-ends.ts";
 import { interactiveVerdict } from "./verdict.ts";
 
@@ -136,19 +137,22 @@ export class Interactor {
     const step = this.program.toolchain.run({ memoryBytes: CHECKER_LIMITS.memoryBytes, stackBytes: CHECKER_LIMITS.stackBytes });
     const argv = [...step.argv, `${CHECK_DIR}/input`, `${CHECK_DIR}/answer`, `${FEEDBACK_DIR}/`, ...this.flags];
     // It waits on the submission, so it must outlast the submission's own wall limit.
-    const wallMs = Math.max(2 * limits.checkerCpuMs, runLimits(limits, problemLimits, undefined).wallMs + 1000);
-    return this.deps.sandbox.run({
-      argv: messageLines === null ? argv : ["/bin/sh", "-c", WITH_JUDGE_MESSAGE, "sh", ...argv],
-      env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-      stdin: stdio.stdin,
-      stdout: stdio.stdout,
-      scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
-      binds: [{ host: this.program.dir, sandbox: PROG_DIR }, { host: dir, sandbox: CHECK_DIR }, ...(step.binds ?? [])],
-      limits: { ...CHECKER_LIMITS, cpuMs: limits.checkerCpuMs, wallMs, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) },
-      ...(messageLines === null
-        ? {}
-        : { results: { limitBytes: JUDGE_MESSAGE_BYTES + 2, lineCpuMs: limits.checkerCpuMs, onLine: (line: Buffer) => void messageLines.push(Buffer.from(line)) } }),
-    });
+    const wallMs = Math.max(2 * limits.checkerCpuMs, runLimits(limits, problemLimits).wallMs + 1000);
+    return this.deps.sandbox.run(
+      runSpec({
+        step,
+        programDir: this.program.dir,
+        argv: messageLines === null ? argv : ["/bin/sh", "-c", WITH_JUDGE_MESSAGE, "sh", ...argv],
+        binds: [{ host: dir, sandbox: CHECK_DIR }],
+        stdin: stdio.stdin,
+        stdout: stdio.stdout,
+        scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
+        limits: { ...CHECKER_LIMITS, cpuMs: limits.checkerCpuMs, wallMs },
+        ...(messageLines === null
+          ? {}
+          : { results: { limitBytes: JUDGE_MESSAGE_BYTES + 2, lineCpuMs: limits.checkerCpuMs, onLine: (line: Buffer) => void messageLines.push(Buffer.from(line)) } }),
+      }),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import type { CompileStep } from "../languages/index.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
 import type { SandboxOutcome } from "../sandbox/outcome.ts";
 import { collectArtifacts } from "./collect-artifacts.ts";
+import { runSpec } from "./run-spec.ts";
 import type { ScratchMounts } from "./scratch-mounts.ts";
 
 export type CompileResult =
@@ -38,15 +39,7 @@ export async function compileInSandbox(options: {
   // Disposed in reverse: the scratch (owned by the box's uid) is emptied before the uid is released.
   await using user = await sandbox.claimUser();
   await using scratch = await options.scratch.acquire(user.uid, user.gid, options.files);
-  const result = await sandbox.run({
-    user,
-    argv: step.argv,
-    env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-    stdin: "",
-    scratch: { kind: "host", dir: scratch.path },
-    binds: step.binds ?? [],
-    limits: { ...limits, pids: step.pids ?? limits.pids },
-  });
+  const result = await sandbox.run(runSpec({ step, user, stdin: "", scratch: { kind: "host", dir: scratch.path }, limits }));
   const output = Buffer.concat([result.stderr, result.stdout]).toString("utf8");
   if (result.outcome !== "ok") {
     return { ok: false, outcome: result.outcome, message: `${because[result.outcome]}${output}` };

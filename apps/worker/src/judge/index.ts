@@ -7,15 +7,13 @@ import {
   type FunctionSpec,
   type LanguageInfo,
   type Limits,
-  MAX_RUN_OUTPUT_BYTES,
-  type RunOutput,
   type TestBundle,
   type TestResult,
   type Verdict,
   languageDisplay,
 } from "@judge/protocol";
 import { check } from "../checkers/index.ts";
-import { type BuildOnceRequest, type Toolchain, PROG_DIR, languageStrategies, probeCommand } from "../languages/index.ts";
+import { type BuildOnceRequest, type Toolchain, languageStrategies, probeCommand } from "../languages/index.ts";
 import type { BoxUserRange } from "../sandbox/box-users.ts";
 import { type PipeFd, type RunResult, Sandbox } from "../sandbox/sandbox.ts";
 import { forgetDeadAliases } from "../sandbox/box-owner.ts";
@@ -25,16 +23,17 @@ import { type ProgramSource, ProgramStore } from "./program-store.ts";
 import type { Prepared } from "./prepared.ts";
 import { ScratchMounts } from "./scratch-mounts.ts";
 import { sweepStaleScratch } from "./stale-scratch.ts";
-import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits, runLimits } from "./limits.ts";
+import { type JudgeLimitOverrides, type JudgeLimits, resolveLimits } from "./limits.ts";
 import { assertTraversable } from "./traversable.ts";
 import { checkerSource } from "./checker-source.ts";
 import { ProgramChecker } from "./program-checker.ts";
-import { summarizeTests, verdictByOutcome } from "./verdicts.ts";
+import { summarizeTests } from "./verdicts.ts";
 import { failureReport } from "./failure-report.ts";
 import { type GradedTest, flatScoring, gradeGroup, groupTree, maxScoreOf, nothingScored, runGroup } from "./grading.ts";
 import { type FunctionJudgeDeps, judgeFunctionSubmission } from "../functions/function-judge.ts";
-import { runFunction } from "../functions/function-run.ts";
 import { BROKEN_INTERACTOR, type Interactor, type InteractorDeps, withInteractor } from "../interactive/interactor.ts";
+import { type RunListener, type RunOutcome, type RunRequest, runOnCustomInput } from "./custom-run.ts";
+import { type CompiledProgram, type TestRun, runProgram } from "./test-run.ts";
 
 export { SandboxError } from "../sandbox/errors.ts";
 export type { BoxUserRange } from "../sandbox/box-users.ts";
@@ -42,6 +41,7 @@ export type { BoxUserRange } from "../sandbox/box-users.ts";
 /** As isolate: boxes run as uids and gids 60000 and up, one per concurrent box. */
 export const DEFAULT_BOX_USERS: BoxUserRange = { uid: 60000, gid: 60000, count: 100 };
 export type { JudgeLimits, JudgeLimitOverrides } from "./limits.ts";
+export type { RunListener, RunOutcome, RunRequest } from "./custom-run.ts";
 
 export interface JudgeRequest {
   language: LanguageId;
@@ -115,40 +115,6 @@ export const judgeStorageDefaults: StorageOptions = {
   compileScratchBytes: 256 * MiB,
   compileSlots: 2,
 };
-
-/** The Run button: one program on the user's own input, no expected output. */
-export interface RunRequest {
-  language: LanguageId;
-  code: string;
-  input: string;
-  limits: Limits;
-  /** A function problem's run: its bundle gives the signature and the reference solutions. */
-  function?: { bundle: TestBundle };
-  /** An interactive problem's run: `input` is the interactor's input file; the bundle gives the interactor. */
-  interactive?: { bundle: TestBundle };
-}
-
-export interface RunListener {
-  compiling(): Promise<void>;
-  running(): Promise<void>;
-}
-
-export interface RunOutcome {
-  /** AC: exited 0 within every limit; CE: did not compile (output null); IE: the judge failed */
-  verdict: Verdict;
-  /** CPU ms of the whole tree */
-  timeMs: number | null;
-  /** peak KiB */
-  memoryKb: number | null;
-  compileOutput: string | null;
-  /** each stream cut at MAX_RUN_OUTPUT_BYTES */
-  output: RunOutput | null;
-  /** A function problem's run: cases that matched the reference, of how many (else 1 run) */
-  passed?: number;
-  total?: number;
-}
-
-
 
 /** Compile and run submissions in the sandbox, test by test. One instance serves one job at a time or many. */
 export class Judge {
@@ -237,7 +203,7 @@ export class Judge {
     }
   }
 
-  private async judgeCompiled(request: JudgeRequest, program: Extract<Prepared, { ok: true }>, listener: JudgeListener): Promise<JudgeOutcome> {
+  private async judgeCompiled(request: JudgeRequest, program: CompiledProgram, listener: JudgeListener): Promise<JudgeOutcome> {
     const { bundle } = request;
     const total = bundle.tests.length;
     const checker = bundle.checker;
@@ -278,7 +244,7 @@ export class Judge {
    */
   private async runTests(
     bundle: TestBundle,
-    program: Extract<Prepared, { ok: true }>,
+    program: CompiledProgram,
     checkerProgram: ProgramChecker | null,
     listener: JudgeListener,
     interactor?: Interactor,
@@ -316,7 +282,7 @@ export class Judge {
   /** One test: run the program on its input, then the checker on its output unless the run decided; a validator may give a score. */
   private async judgeTest(
     bundle: TestBundle,
-    program: Extract<Prepared, { ok: true }>,
+    program: CompiledProgram,
     checkerProgram: ProgramChecker | null,
     test: TestBundle["tests"][number],
     interactor: Interactor | undefined,
@@ -353,62 +319,19 @@ export class Judge {
     };
   }
 
-  /**
-   * One run on custom input: AC when it exits 0 within the limits (there is no expected output
-   * to check), else the limit it hit or RE. A SandboxError stays thrown, as for submissions.
-   */
-  async run(request: RunRequest, listener: RunListener): Promise<RunOutcome> {
-    const spec = request.function?.bundle.function;
-    if (request.function !== undefined && spec !== undefined) {
-      await listener.compiling();
-      const outcome = await runFunction(
-        this.functionDeps(),
-        { language: request.language, code: request.code, input: request.input, bundle: request.function.bundle, spec },
-        () => listener.running(),
-      );
-      const { cases, stdout, stderr, exitCode, truncated, ...rest } = outcome;
-      return { ...rest, output: cases === null ? null : { stdout, stderr, exitCode, truncated, cases } };
-    }
-    await listener.compiling();
-    const program = await this.compileOrRefuse(request.language, request.code);
-    if (!program.ok) {
-      return { verdict: program.verdict, timeMs: null, memoryKb: null, compileOutput: program.message, output: null };
-    }
-    try {
-      await listener.running();
-      const interactor = request.interactive?.bundle.checker;
-      if (interactor?.kind === "interactor") {
-        const ran = await withInteractor(this.interactorDeps(), interactor, (l, s) => this.compileOrRefuse(l, s), (it) =>
-          it.test({ input: request.input, output: "" }, request.limits, (stdio) => this.execute(program, request.limits, stdio), { judgeMessage: true }),
-        );
-        if (ran === null) return { verdict: "IE", timeMs: null, memoryKb: null, compileOutput: BROKEN_INTERACTOR, output: null };
-        // What the contestant sees of an interaction: the interactor's judge message, and their own stderr.
-        return this.runOutcome(ran.run, ran.decided, Buffer.from(ran.judgeMessage ?? "", "utf8"));
-      }
-      const { run, decided } = await this.execute(program, request.limits, request.input);
-      return this.runOutcome(run, decided === "check" ? "AC" : decided, run.stdout);
-    } finally {
-      await program.release();
-    }
-  }
-
-  /** A run's outcome as the Run button shows it: `shownStdout` (the program's, or an interactor's message) and stderr, cut. */
-  private runOutcome(run: RunResult, verdict: Verdict, shownStdout: Buffer): RunOutcome {
-    const stdout = cutUtf8(shownStdout, MAX_RUN_OUTPUT_BYTES);
-    const stderr = cutUtf8(run.stderr, MAX_RUN_OUTPUT_BYTES);
-    return {
-      verdict,
-      timeMs: run.cpuMs,
-      memoryKb: run.memoryKb,
-      compileOutput: null,
-      output: {
-        stdout: stdout.text,
-        stderr: stderr.text,
-        exitCode: run.exitCode,
-        // stderr is kept only up to the judge's own cap: reaching it means some was dropped.
-        truncated: stdout.cut || stderr.cut || run.stderr.length >= this.limits.stderrBytes || run.outcome === "output-limit",
+  /** The Run button's job (custom-run.ts). */
+  run(request: RunRequest, listener: RunListener): Promise<RunOutcome> {
+    return runOnCustomInput(
+      {
+        limits: this.limits,
+        compile: (l, source) => this.compileOrRefuse(l, source),
+        run: (program, limits, input) => this.execute(program, limits, input),
+        interactor: this.interactorDeps(),
+        functions: this.functionDeps(),
       },
-    };
+      request,
+      listener,
+    );
   }
 
   /** The compiled program, checked out of the cache (the caller releases it), or the verdict that ends the job before any test. */
@@ -421,27 +344,9 @@ export class Judge {
     return { ok: true, dir: checkout.path, toolchain, entry: program.entry, release: async () => checkout[Symbol.asyncDispose]() };
   }
 
-  /**
-   * One sandboxed run of a compiled program on one input (or talking to an interactor over
-   * `stdio`), with its verdict unless a checker decides.
-   */
-  private async execute(
-    program: Extract<Prepared, { ok: true }>,
-    problemLimits: Limits,
-    input: string | { stdin: PipeFd; stdout: PipeFd },
-  ): Promise<{ run: RunResult; decided: Verdict | "check" }> {
-    const memoryBytes = problemLimits.memoryKb * 1024;
-    const step = program.toolchain.run({ memoryBytes, stackBytes: memoryBytes, entry: program.entry });
-    const run = await this.sandbox.run({
-      argv: step.argv,
-      env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-      ...(typeof input === "string" ? { stdin: input } : input),
-      scratch: { kind: "tmpfs", bytes: this.limits.runScratchBytes },
-      binds: [{ host: program.dir, sandbox: PROG_DIR }, ...(step.binds ?? [])],
-      limits: runLimits(this.limits, problemLimits, step.pids),
-    });
-    const outOfMemory = run.outcome === "runtime-error" && step.outOfMemory?.test(run.stderr.toString("utf8")) === true;
-    return { run, decided: verdictByOutcome[outOfMemory ? "memory-limit" : run.outcome] };
+  /** One sandboxed run of a compiled program (test-run.ts). */
+  private execute(program: CompiledProgram, problemLimits: Limits, input: string | { stdin: PipeFd; stdout: PipeFd }): Promise<TestRun> {
+    return runProgram(this.sandbox, this.limits, program, problemLimits, input);
   }
 
   /** Give back each resource, each step on its own so one failure does not keep the others. */
@@ -476,10 +381,4 @@ function truncate(text: string, bytes: number): string {
   const encoded = Buffer.from(text, "utf8");
   if (encoded.length <= bytes) return text;
   return `${encoded.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, "")}\n… (truncated)`;
-}
-
-/** At most `bytes` of UTF-8 as text, and whether anything was cut. */
-function cutUtf8(buffer: Buffer, bytes: number): { text: string; cut: boolean } {
-  if (buffer.length <= bytes) return { text: buffer.toString("utf8"), cut: false };
-  return { text: buffer.subarray(0, bytes).toString("utf8").replace(/\uFFFD$/, ""), cut: true };
 }

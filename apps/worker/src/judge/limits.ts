@@ -90,15 +90,16 @@ export function compileLimits(limits: JudgeLimits): RunLimits {
 
 /**
  * Limits of one test run: the problem's time and memory, its output limit when it has one
- * below the judge's own cap, the judge's everything else.
+ * below the judge's own cap, the judge's everything else. The runtime's own pids are added by
+ * runSpec (run-spec.ts), from the toolchain's step.
  */
-export function runLimits(limits: JudgeLimits, problem: Limits, runtimePids: number | undefined): RunLimits {
+export function runLimits(limits: JudgeLimits, problem: Limits): RunLimits {
   const memoryBytes = problem.memoryKb * 1024;
   return {
     cpuMs: problem.timeMs,
     wallMs: problem.timeMs * limits.wallFactor + limits.wallSlackMs,
     memoryBytes,
-    pids: limits.runPids + (runtimePids ?? 0),
+    pids: limits.runPids,
     stdoutBytes: problem.outputKb === undefined ? limits.outputBytes : Math.min(limits.outputBytes, problem.outputKb * 1024),
     stderrBytes: limits.stderrBytes,
     stderrLimitBytes: limits.stderrLimitBytes,

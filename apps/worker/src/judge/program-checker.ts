@@ -4,9 +4,10 @@ import { join } from "node:path";
 import type { Logger } from "@judge/config";
 import type { CheckerConvention } from "@judge/protocol";
 import { CHECK_DIR, type CheckerVerdict, FEEDBACK_DIR, checkerArgs, checkerVerdictByExit } from "../checkers/program.ts";
-import { PROG_DIR, type ProgramEntry, type Toolchain } from "../languages/index.ts";
+import type { ProgramEntry, Toolchain } from "../languages/index.ts";
 import { ownerAlias } from "../sandbox/box-owner.ts";
 import type { RunLimits, Sandbox } from "../sandbox/sandbox.ts";
+import { runSpec } from "./run-spec.ts";
 
 const MiB = 2 ** 20;
 
@@ -70,14 +71,18 @@ export class ProgramChecker {
       const { args, outputOnStdin } = checkerArgs(this.convention);
       const readScore = this.scores !== "never" && this.convention === "kattis";
       const argv = [...step.argv, ...args, ...this.flags];
-      const run = await this.sandbox.run({
-        argv: readScore ? withFeedbackScore(argv) : argv,
-        env: { PATH: "/usr/bin:/bin", HOME: "/box", LANG: "C.UTF-8", ...step.env },
-        stdin: outputOnStdin ? output : "",
-        scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
-        binds: [{ host: this.program.dir, sandbox: PROG_DIR }, { host: dir, sandbox: CHECK_DIR }, ...(step.binds ?? [])],
-        limits: { ...CHECKER_LIMITS, cpuMs: this.cpuMs, wallMs: 2 * this.cpuMs, pids: CHECKER_LIMITS.pids + (step.pids ?? 0) + (readScore ? 1 : 0) },
-      });
+      const run = await this.sandbox.run(
+        runSpec({
+          step,
+          programDir: this.program.dir,
+          argv: readScore ? withFeedbackScore(argv) : argv,
+          binds: [{ host: dir, sandbox: CHECK_DIR }],
+          stdin: outputOnStdin ? output : "",
+          scratch: { kind: "tmpfs", bytes: CHECKER_LIMITS.tmpBytes },
+          // One more process for the shell that reads score.txt.
+          limits: { ...CHECKER_LIMITS, cpuMs: this.cpuMs, wallMs: 2 * this.cpuMs, pids: CHECKER_LIMITS.pids + (readScore ? 1 : 0) },
+        }),
+      );
       const ended = run.outcome === "ok" || run.outcome === "runtime-error" ? run.exitCode : null;
       const verdict = checkerVerdictByExit(this.convention, ended);
       if (verdict === "IE") {

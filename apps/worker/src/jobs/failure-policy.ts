@@ -1,4 +1,7 @@
 import type { Job } from "bullmq";
+import type { SandboxError } from "../sandbox/errors.ts";
+import type { BundleFetchError } from "../test-bundle-cache.ts";
+import type { ProgramShapeError } from "../judge/program-layout.ts";
 
 /**
  * Why an attempt at a judge job ended without a verdict. `malformed-job`: the payload does
@@ -8,6 +11,40 @@ import type { Job } from "bullmq";
  */
 export const attemptFailures = ["malformed-job", "judge-error"] as const;
 export type AttemptFailure = (typeof attemptFailures)[number];
+
+/** A job whose payload does not parse as a JudgeJob (packages/protocol). */
+export class MalformedJobError extends Error {
+  readonly code = "MALFORMED_JOB" as const;
+
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedJobError";
+  }
+}
+
+/** The typed errors a job can end on, by their `code`. */
+type KnownFailureCode = MalformedJobError["code"] | SandboxError["code"] | BundleFetchError["code"] | ProgramShapeError["code"];
+
+/**
+ * Which kind of failure each error code is. A `Record`, so a new typed error the job may throw
+ * does not compile until it is placed here; anything without a known code (a TypeError, Redis
+ * away) is a judge error, like the sandbox's own.
+ */
+const failureByCode: Record<KnownFailureCode, AttemptFailure> = {
+  MALFORMED_JOB: "malformed-job",
+  // The box broke: another attempt (maybe on another worker) usually judges it.
+  SANDBOX: "judge-error",
+  // The API was unreachable or answered badly: it may be back for the next attempt.
+  BUNDLE_FETCH: "judge-error",
+  // A program the judge itself laid out wrongly; the last attempt still gives the submission an IE.
+  PROGRAM_SHAPE: "judge-error",
+};
+
+/** The kind of failure a thrown value is, read from its `code`. */
+export function failureOf(err: unknown): AttemptFailure {
+  const code = typeof err === "object" && err !== null && "code" in err ? (err as { code: unknown }).code : undefined;
+  return typeof code === "string" && Object.hasOwn(failureByCode, code) ? failureByCode[code as KnownFailureCode] : "judge-error";
+}
 
 /** What the worker does about it. */
 export type AfterFailure =
@@ -46,6 +83,11 @@ export function isLastAttempt(job: AttemptCount): boolean {
 
 export function decideAfterFailure(failure: AttemptFailure, job: AttemptCount): AfterFailure {
   return afterFailure[failure][isLastAttempt(job) ? "last-attempt" : "attempts-left"];
+}
+
+/** The decision for a thrown error: its code says the kind of failure (failureOf). */
+export function decideAfterError(err: unknown, job: AttemptCount): AfterFailure {
+  return decideAfterFailure(failureOf(err), job);
 }
 
 /** The IE verdict's compile output: what went wrong, bounded like any compiler output. */

@@ -2,10 +2,10 @@ import type { Job } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
 import type { RunJob } from "@judge/protocol";
-import type { Judge, RunOutcome } from "./judge/index.ts";
-import { decideAfterFailure, reasonOf } from "./failed-attempt.ts";
-import { openLiveProgress } from "./live-progress.ts";
-import type { TestBundleCache } from "./test-bundle-cache.ts";
+import type { Judge, RunOutcome } from "../judge/index.ts";
+import { decideAfterError, reasonOf } from "./failure-policy.ts";
+import { openLiveProgress } from "../live-progress.ts";
+import type { TestBundleCache } from "../test-bundle-cache.ts";
 
 export interface RunJudgingDeps {
   judge: Judge;
@@ -22,7 +22,7 @@ export interface RunJudgingDeps {
 export class RunJudging {
   constructor(private readonly deps: RunJudgingDeps) {}
 
-  async process(job: Job, request: RunJob): Promise<void> {
+  readonly process = async (job: Job, request: RunJob): Promise<void> => {
     const logger = this.deps.logger.child({ runId: request.submissionId, attempt: job.attemptsMade + 1 });
     const progress = await openLiveProgress(this.deps.live, request.submissionId);
     let outcome: RunOutcome;
@@ -44,7 +44,7 @@ export class RunJudging {
         },
       );
     } catch (err) {
-      if (decideAfterFailure("judge-error", job) === "retry") {
+      if (decideAfterError(err, job) === "retry") {
         logger.warn({ err }, "run failed; BullMQ will retry");
         throw err;
       }
@@ -63,5 +63,5 @@ export class RunJudging {
       ...(outcome.output ? { output: outcome.output } : {}),
     });
     logger.info({ verdict: outcome.verdict }, "ran");
-  }
+  };
 }

@@ -1,6 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { attemptFailures, decideAfterFailure, isLastAttempt, reasonOf, type AfterFailure, type AttemptFailure } from "../src/failed-attempt.ts";
+import { SandboxError } from "../src/sandbox/errors.ts";
+import { BundleFetchError } from "../src/test-bundle-cache.ts";
+import {
+  MalformedJobError,
+  attemptFailures,
+  decideAfterError,
+  decideAfterFailure,
+  failureOf,
+  isLastAttempt,
+  reasonOf,
+  type AfterFailure,
+  type AttemptFailure,
+} from "../src/jobs/failure-policy.ts";
 
 /** BullMQ's counters as a job carries them: `attemptsMade` attempts are over, this one is running. */
 const job = (attemptsMade: number, attempts?: number) => ({ attemptsMade, opts: attempts === undefined ? {} : { attempts } });
@@ -34,6 +46,28 @@ describe("decideAfterFailure", () => {
       const last = decideAfterFailure(failure, job(0, 1));
       assert.equal(last === "end-as-IE", failure === "judge-error", failure);
     }
+  });
+});
+
+describe("failureOf: the kind of failure by the error's code", () => {
+  test("a malformed job is the only failure that is not a judge error", () => {
+    assert.equal(failureOf(new MalformedJobError("bad")), "malformed-job");
+    assert.equal(failureOf(new SandboxError("cgroup gone")), "judge-error");
+    assert.equal(failureOf(new BundleFetchError("503")), "judge-error");
+  });
+
+  test("anything without a known code is a judge error (retried, then IE)", () => {
+    assert.equal(failureOf(new TypeError("x is not a function")), "judge-error");
+    assert.equal(failureOf(Object.assign(new Error("refused"), { code: "ECONNREFUSED" })), "judge-error");
+    assert.equal(failureOf({ code: "MALFORMED_JOB" }), "malformed-job");
+    assert.equal(failureOf("thrown string"), "judge-error");
+    assert.equal(failureOf(null), "judge-error");
+  });
+
+  test("decideAfterError applies the table to the error's kind", () => {
+    assert.equal(decideAfterError(new SandboxError("x"), job(0, 3)), "retry");
+    assert.equal(decideAfterError(new SandboxError("x"), job(2, 3)), "end-as-IE");
+    assert.equal(decideAfterError(new MalformedJobError("x"), job(0, 3)), "drop");
   });
 });
 

@@ -1,23 +1,20 @@
-import { UnrecoverableError, type Job, type Queue } from "bullmq";
+import type { Job, Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { LiveState } from "@judge/live-state";
-import { JudgeJob, type JudgeResult, type SubmissionJob } from "@judge/protocol";
-import type { Judge, JudgeOutcome } from "./judge/index.ts";
+import type { JudgeResult, SubmissionJob } from "@judge/protocol";
+import type { Judge, JudgeOutcome } from "../judge/index.ts";
 import { JobTimings } from "./job-timings.ts";
-import { OrderedSteps } from "./ordered-steps.ts";
+import { OrderedSteps } from "../ordered-steps.ts";
 import { decideRecovery } from "./job-recovery.ts";
-import { decideAfterFailure, reasonOf } from "./failed-attempt.ts";
-import { liveProgressFrom, type LiveProgress } from "./live-progress.ts";
-import type { RunJudging } from "./run-judging.ts";
-import type { TestBundleCache } from "./test-bundle-cache.ts";
+import { decideAfterError, reasonOf } from "./failure-policy.ts";
+import { liveProgressFrom, type LiveProgress } from "../live-progress.ts";
+import type { TestBundleCache } from "../test-bundle-cache.ts";
 
 export interface SubmissionJudgingDeps {
   judge: Judge;
   bundles: TestBundleCache;
   live: LiveState;
   results: Queue<JudgeResult>;
-  /** The Run button's jobs share the queue; they are handed over here. */
-  runs: RunJudging;
   workerId: string;
   logger: Logger;
   /** A job that stalled this often (its worker died each time) ends as IE instead of a new attempt. */
@@ -25,23 +22,14 @@ export interface SubmissionJudgingDeps {
 }
 
 /**
- * One judge job: publish every step with its seq, hand the final result to the durable
+ * One submission's judge job (dispatched by job-dispatch.ts): publish every step with its seq, hand the final result to the durable
  * results queue, then publish the verdict. Errors of the judge's own making are retried by
  * BullMQ; after the last attempt the submission ends as IE with the reason, never silently.
  */
 export class SubmissionJudging {
   constructor(private readonly deps: SubmissionJudgingDeps) {}
 
-  readonly process = async (job: Job): Promise<void> => {
-    const parsed = JudgeJob.safeParse(job.data);
-    if (!parsed.success) {
-      const decision = decideAfterFailure("malformed-job", job);
-      this.deps.logger.error({ jobId: job.id, issues: parsed.error.issues, decision }, "malformed judge job");
-      // Without a payload there is no submission to end as IE: drop it, or let BullMQ try again.
-      throw decision === "drop" ? new UnrecoverableError("malformed judge job") : new Error("malformed judge job");
-    }
-    const request = parsed.data;
-    if (request.kind === "run") return this.deps.runs.process(job, request);
+  readonly process = async (job: Job, request: SubmissionJob): Promise<void> => {
     const timings = new JobTimings(job);
     const logger = this.deps.logger.child({ submissionId: request.submissionId, attempt: job.attemptsMade + 1 });
     // One read of the live state serves the recovery decision and the progress to publish.
@@ -84,7 +72,7 @@ export class SubmissionJudging {
     } catch (err) {
       // Let the steps in flight land first, so nothing follows the IE verdict or a retry's start.
       await steps.drain().catch(() => {});
-      if (decideAfterFailure("judge-error", job) === "retry") {
+      if (decideAfterError(err, job) === "retry") {
         logger.warn({ err }, "judging failed; BullMQ will retry");
         throw err;
       }
