@@ -14,6 +14,7 @@ import { ApiMetrics } from "./http/metrics.ts";
 import { IdempotencyStore } from "./http/idempotency.ts";
 import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
+import { OfferedLanguages } from "./intake/offered-languages.ts";
 import { Admission, PENDING_WINDOW_MS } from "./intake/admission.ts";
 import { RunsInFlight } from "./intake/runs-in-flight.ts";
 import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
@@ -58,13 +59,14 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   });
   const metrics = new ApiMetrics(() => admission.queueDepth());
   const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
+  const offeredLanguages = new OfferedLanguages(fleet, config.LANGUAGE_CACHE_MS);
   const signer = await TokenSigner.fromPem(config.JWT_PRIVATE_KEY, config.TOKEN_TTL_SECONDS);
   const publicKey = createPublicKey(config.JWT_PRIVATE_KEY).export({ type: "spki", format: "pem" }).toString();
   const verifier = await TokenVerifier.fromPem(publicKey);
   const submissions = new SubmissionService({
     prisma,
     live,
-    fleet,
+    offeredLanguages,
     judgeQueue,
     admission,
     judgeAttempts: config.JUDGE_ATTEMPTS,
@@ -80,7 +82,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   const runs = new RunService({
     prisma,
     live,
-    fleet,
+    offeredLanguages,
     judgeQueue,
     admission,
     runsInFlight,

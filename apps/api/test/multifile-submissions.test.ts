@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { FleetRegistry, LiveState } from "@judge/live-state";
 import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionJob, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { OfferedLanguages } from "../src/intake/offered-languages.ts";
 import { Admission, PENDING_WINDOW_MS } from "../src/intake/admission.ts";
 import { RunsInFlight } from "../src/intake/runs-in-flight.ts";
 import { SubmissionService } from "../src/submissions/submission-service.ts";
@@ -132,7 +133,7 @@ describe("multi-file submissions through the API", () => {
     const service = new SubmissionService({
       prisma: h.prisma,
       live,
-      fleet: new FleetRegistry(h.redis, h.prefix),
+      offeredLanguages: new OfferedLanguages(new FleetRegistry(h.redis, h.prefix), 0),
       judgeQueue: queue,
       admission: new Admission(h.prisma, queue, new RunsInFlight(h.redis, h.prefix, live, PENDING_WINDOW_MS), {
         maxQueueDepth: 10_000,

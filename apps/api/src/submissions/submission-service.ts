@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
-import type { FleetRegistry, LiveState } from "@judge/live-state";
+import type { LiveState } from "@judge/live-state";
 import {
   CaseReport,
   Signature,
@@ -17,6 +17,7 @@ import {
 } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
+import type { OfferedLanguages } from "../intake/offered-languages.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { StoredFiles, enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
@@ -26,7 +27,7 @@ import { failureFor, mayReadPrivateParts, publicView } from "./submission-visibi
 export interface SubmissionServiceDeps {
   prisma: PrismaClient;
   live: LiveState;
-  fleet: FleetRegistry;
+  offeredLanguages: OfferedLanguages;
   judgeQueue: Queue<JudgeJob>;
   admission: Admission;
   judgeAttempts: number;
@@ -52,22 +53,22 @@ export class SubmissionService {
    * request leaves nothing half-made: the client gets a 503 and may retry.
    */
   async create(user: TokenClaims, input: SubmissionCreate, options: CreateOptions = {}): Promise<SubmissionView> {
-    const { prisma, live, fleet, judgeQueue } = this.deps;
+    const { prisma, live, offeredLanguages, judgeQueue } = this.deps;
     // Three independent reads at once; their errors are still reported in this order.
     const [found, offering, admission] = await Promise.allSettled([
       prisma.problem.findUnique({
         where: { slug: input.problem },
         select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true, codeLimitKb: true },
       }),
-      fleet.languages(),
+      offeredLanguages.check(input.language),
       this.deps.admission.admit(user.sub),
     ]);
     const problem = settled(found);
     if (!problem || (!problem.published && options.allowUnpublished !== true)) throw notFound("problem");
     const offered = settled(offering);
-    if (!offered.some((l) => l.id === input.language)) {
+    if (!offered.offered) {
       throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
-        offered: offered.map((l) => l.id),
+        offered: offered.languages.map((l) => l.id),
       });
     }
     if (problem.kind === "function") {
