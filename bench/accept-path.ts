@@ -14,6 +14,7 @@ import { FleetRegistry, LiveState } from "@judge/live-state";
 import { queueNames, queuedView, type JudgeJob } from "@judge/protocol";
 import { Admission, PENDING_WINDOW_MS } from "../apps/api/src/intake/admission.ts";
 import { OfferedLanguages } from "../apps/api/src/intake/offered-languages.ts";
+import { PendingSubmissions } from "../apps/api/src/intake/pending-submissions.ts";
 import { RunsInFlight } from "../apps/api/src/intake/runs-in-flight.ts";
 import { enqueueJudgings } from "../apps/api/src/submissions/judge-enqueue.ts";
 import { api, registerUser, startApiHarness } from "../apps/api/test/support/api-harness.ts";
@@ -47,7 +48,8 @@ async function main(): Promise<Record<string, unknown>> {
     const live = new LiveState(h.redis, h.prefix);
     const fleet = new FleetRegistry(h.redis, h.prefix);
     const runs = new RunsInFlight(h.redis, h.prefix, live, PENDING_WINDOW_MS);
-    const admission = new Admission(h.prisma, queue, runs, { maxQueueDepth: 1_000_000, maxPendingPerUser: 1_000_000 });
+    const pending = new PendingSubmissions(h.redis, h.prisma, h.prefix, PENDING_WINDOW_MS);
+    const admission = new Admission(pending, queue, runs, { maxQueueDepth: 1_000_000, maxPendingPerUser: 1_000_000 });
     const cached = new OfferedLanguages(fleet, 2_000);
     const limiter = new RateLimiterRedis({ storeClient: h.redis, keyPrefix: `${h.prefix}:ratelimit:bench`, points: 1_000_000, duration: 60 });
     const ids = Array.from({ length: ROUNDS + 1 }, () => randomUUID());
@@ -61,6 +63,7 @@ async function main(): Promise<Record<string, unknown>> {
     steps["admission: pending rows (pg)"] = await timed(ROUNDS, () =>
       h.prisma.submission.count({ where: { userId: user.id, origin: "user", status: { not: "done" }, createdAt: { gte: new Date(Date.now() - PENDING_WINDOW_MS) } } }),
     );
+    steps["admission: pending set (redis)"] = await timed(ROUNDS, () => pending.count(user.id));
     steps["admission: runs (redis)"] = await timed(ROUNDS, () => runs.count(user.id));
     steps["admission: whole"] = await timed(ROUNDS, () => admission.admit(user.id));
     steps["insert row (pg)"] = await timed(ROUNDS, (round) =>

@@ -15,6 +15,7 @@ import { IdempotencyStore } from "./http/idempotency.ts";
 import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
 import { OfferedLanguages } from "./intake/offered-languages.ts";
+import { PendingSubmissions } from "./intake/pending-submissions.ts";
 import { Admission, PENDING_WINDOW_MS } from "./intake/admission.ts";
 import { RunsInFlight } from "./intake/runs-in-flight.ts";
 import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
@@ -53,7 +54,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   const live = new LiveState(redis, config.REDIS_PREFIX);
   const runsInFlight = new RunsInFlight(redis, config.REDIS_PREFIX, live, PENDING_WINDOW_MS);
   // One admission for submissions and runs: they share the judge queue and its bounds.
-  const admission = new Admission(prisma, judgeQueue, runsInFlight, {
+  const pendingSubmissions = new PendingSubmissions(redis, prisma, config.REDIS_PREFIX, PENDING_WINDOW_MS);
+  const admission = new Admission(pendingSubmissions, judgeQueue, runsInFlight, {
     maxQueueDepth: config.MAX_QUEUE_DEPTH,
     maxPendingPerUser: config.MAX_PENDING_PER_USER,
   });
@@ -69,6 +71,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     offeredLanguages,
     judgeQueue,
     admission,
+    pendingSubmissions,
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "submissions" }),
   });
@@ -103,6 +106,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     logger,
     onRecorded: (result, row) => {
       metrics.verdicts.inc({ verdict: result.verdict });
+      // One left in the set is dropped after the window, and never causes a 429 (pending-submissions.ts).
+      pendingSubmissions.remove(row.userId, result.submissionId).catch((err: unknown) => logger.warn({ err, submissionId: result.submissionId }, "pending count not lowered"));
       const seconds = (Date.parse(result.judgedAt) - row.createdAt.getTime()) / 1000;
       if (Number.isFinite(seconds) && seconds >= 0) metrics.judgeDuration.observe({ verdict: result.verdict }, seconds);
       // A verification's next phase; one missed here is made by the next report request.

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, test } from "vitest";
 import { FleetRegistry } from "@judge/live-state";
+import type { LanguageId } from "@judge/protocol";
 import { OfferedLanguages } from "../src/intake/offered-languages.ts";
 import { SHARED_REDIS, deleteKeys } from "../../../test/support/test-stack.ts";
 
@@ -20,7 +21,7 @@ afterAll(async () => {
   await deleteKeys(SHARED_REDIS, prefix);
 });
 
-const beat = (workerId: string, ids: string[]) =>
+const beat = (workerId: string, ids: LanguageId[]) =>
   fleet.beat({ workerId, languages: ids.map((id) => ({ id, name: id, version: "1" })), concurrency: 1, seenAt: Date.now() + 3600_000 });
 
 test("a cached hit skips Redis for the TTL; a miss reads again at once; an expired entry is read again", async () => {

@@ -18,6 +18,7 @@ import {
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
 import type { OfferedLanguages } from "../intake/offered-languages.ts";
+import type { PendingSubmissions } from "../intake/pending-submissions.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { StoredFiles, enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
@@ -30,6 +31,7 @@ export interface SubmissionServiceDeps {
   offeredLanguages: OfferedLanguages;
   judgeQueue: Queue<JudgeJob>;
   admission: Admission;
+  pendingSubmissions: PendingSubmissions;
   judgeAttempts: number;
   logger: Logger;
 }
@@ -87,22 +89,25 @@ export class SubmissionService {
     const id = randomUUID();
     const createdAt = new Date();
     const view = queuedView({ id, problem: problem.slug, language: input.language, createdAt: createdAt.toISOString() });
-    // The row and the live state are independent; both must exist before the job does (the
-    // worker publishes to the one, the result consumer updates the other).
-    const [inserted, livened] = await Promise.allSettled([
+    // The row, the live state and the pending entry are independent; all must exist before the
+    // job does (the worker publishes to the one, the result consumer updates the other and
+    // removes the entry; a concurrent admission counts it).
+    const [inserted, livened, counted] = await Promise.allSettled([
       prisma.submission.create({
         data: { id, userId: user.sub, problemId: problem.id, language: input.language, code: program.code, ...(program.stored ? { files: program.stored } : {}), status: "queued", createdAt },
         select: { judging: true },
       }),
       live.create(view, user.sub),
+      this.deps.pendingSubmissions.add(user.sub, id, createdAt.getTime()),
     ]);
     if (inserted.status === "rejected") {
-      await live.remove(id).catch(() => {});
+      await Promise.allSettled([live.remove(id), this.deps.pendingSubmissions.remove(user.sub, id)]);
       throw inserted.reason;
     }
     const row = { id, judging: inserted.value.judging };
     try {
       if (livened.status === "rejected") throw livened.reason;
+      if (counted.status === "rejected") throw counted.reason;
       await enqueueJudgings(
         judgeQueue,
         [
@@ -121,7 +126,11 @@ export class SubmissionService {
       );
     } catch (err) {
       this.deps.logger.warn({ err, submissionId: row.id }, "enqueue failed; removing the submission");
-      await Promise.allSettled([prisma.submission.delete({ where: { id: row.id } }), live.remove(row.id)]);
+      await Promise.allSettled([
+        prisma.submission.delete({ where: { id: row.id } }),
+        live.remove(row.id),
+        this.deps.pendingSubmissions.remove(user.sub, row.id),
+      ]);
       throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly", undefined, 5);
     }
     return view;
