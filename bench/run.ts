@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
+import { acceptPath } from "./accept-path.ts";
 import { functionVsStdin } from "./function-vs-stdin.ts";
 import { notifierConnections } from "./notifier-connections.ts";
 import { notifierPushVsPoll } from "./notifier-push-vs-poll.ts";
@@ -13,7 +14,7 @@ import { sandboxOverhead } from "./sandbox-overhead.ts";
 import { throughput } from "./throughput.ts";
 import type { BenchSection } from "./section.ts";
 
-const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections, notifierPushVsPoll, sandboxOverhead, functionVsStdin];
+const sections: BenchSection[] = [pipelineLatency, throughput, notifierConnections, notifierPushVsPoll, sandboxOverhead, functionVsStdin, acceptPath];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const figures: Record<string, unknown> = {};

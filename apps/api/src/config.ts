@@ -49,6 +49,8 @@ export const ApiConfig = z.object({
   RECONCILE_INTERVAL_MS: env.positiveInt(30_000),
   /** A submission younger than this is left alone: its request may not have added its job yet. */
   RECONCILE_GRACE_MS: env.positiveInt(30_000),
+  /** How long the accept path trusts its last read of the languages the fleet offers (intake/offered-languages.ts). */
+  LANGUAGE_CACHE_MS: env.positiveInt(2_000),
   LOG_LEVEL: env.logLevel,
 });
 export type ApiConfig = z.infer<typeof ApiConfig>;

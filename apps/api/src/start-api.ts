@@ -14,6 +14,8 @@ import { ApiMetrics } from "./http/metrics.ts";
 import { IdempotencyStore } from "./http/idempotency.ts";
 import { RateLimits } from "./http/rate-limits.ts";
 import { startResultConsumer } from "./results/result-consumer.ts";
+import { OfferedLanguages } from "./intake/offered-languages.ts";
+import { PendingSubmissions } from "./intake/pending-submissions.ts";
 import { Admission, PENDING_WINDOW_MS } from "./intake/admission.ts";
 import { RunsInFlight } from "./intake/runs-in-flight.ts";
 import { Reconciler, startReconciler } from "./submissions/reconciler.ts";
@@ -52,21 +54,24 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   const live = new LiveState(redis, config.REDIS_PREFIX);
   const runsInFlight = new RunsInFlight(redis, config.REDIS_PREFIX, live, PENDING_WINDOW_MS);
   // One admission for submissions and runs: they share the judge queue and its bounds.
-  const admission = new Admission(prisma, judgeQueue, runsInFlight, {
+  const pendingSubmissions = new PendingSubmissions(redis, prisma, config.REDIS_PREFIX, PENDING_WINDOW_MS);
+  const admission = new Admission(pendingSubmissions, judgeQueue, runsInFlight, {
     maxQueueDepth: config.MAX_QUEUE_DEPTH,
     maxPendingPerUser: config.MAX_PENDING_PER_USER,
   });
   const metrics = new ApiMetrics(() => admission.queueDepth());
   const fleet = new FleetRegistry(redis, config.REDIS_PREFIX);
+  const offeredLanguages = new OfferedLanguages(fleet, config.LANGUAGE_CACHE_MS);
   const signer = await TokenSigner.fromPem(config.JWT_PRIVATE_KEY, config.TOKEN_TTL_SECONDS);
   const publicKey = createPublicKey(config.JWT_PRIVATE_KEY).export({ type: "spki", format: "pem" }).toString();
   const verifier = await TokenVerifier.fromPem(publicKey);
   const submissions = new SubmissionService({
     prisma,
     live,
-    fleet,
+    offeredLanguages,
     judgeQueue,
     admission,
+    pendingSubmissions,
     judgeAttempts: config.JUDGE_ATTEMPTS,
     logger: logger.child({ module: "submissions" }),
   });
@@ -80,7 +85,7 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
   const runs = new RunService({
     prisma,
     live,
-    fleet,
+    offeredLanguages,
     judgeQueue,
     admission,
     runsInFlight,
@@ -101,6 +106,8 @@ export async function startApi(config: ApiConfig, logger: Logger): Promise<Runni
     logger,
     onRecorded: (result, row) => {
       metrics.verdicts.inc({ verdict: result.verdict });
+      // One left in the set is dropped after the window, and never causes a 429 (pending-submissions.ts).
+      pendingSubmissions.remove(row.userId, result.submissionId).catch((err: unknown) => logger.warn({ err, submissionId: result.submissionId }, "pending count not lowered"));
       const seconds = (Date.parse(result.judgedAt) - row.createdAt.getTime()) / 1000;
       if (Number.isFinite(seconds) && seconds >= 0) metrics.judgeDuration.observe({ verdict: result.verdict }, seconds);
       // A verification's next phase; one missed here is made by the next report request.

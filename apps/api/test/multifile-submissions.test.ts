@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { createLogger } from "@judge/config";
 import { FleetRegistry, LiveState } from "@judge/live-state";
 import { MAX_CODE_BYTES, queueNames, type ErrorBody, type JudgeJob, type SubmissionJob, type SubmissionView, type TokenClaims } from "@judge/protocol";
+import { OfferedLanguages } from "../src/intake/offered-languages.ts";
+import { PendingSubmissions } from "../src/intake/pending-submissions.ts";
 import { Admission, PENDING_WINDOW_MS } from "../src/intake/admission.ts";
 import { RunsInFlight } from "../src/intake/runs-in-flight.ts";
 import { SubmissionService } from "../src/submissions/submission-service.ts";
@@ -129,15 +131,17 @@ describe("multi-file submissions through the API", () => {
     assert.equal(viaHttp.status, 404, "POST /api/submissions never judges an unpublished problem");
 
     const live = new LiveState(h.redis, h.prefix);
+    const pending = new PendingSubmissions(h.redis, h.prisma, h.prefix, PENDING_WINDOW_MS);
     const service = new SubmissionService({
       prisma: h.prisma,
       live,
-      fleet: new FleetRegistry(h.redis, h.prefix),
+      offeredLanguages: new OfferedLanguages(new FleetRegistry(h.redis, h.prefix), 0),
       judgeQueue: queue,
-      admission: new Admission(h.prisma, queue, new RunsInFlight(h.redis, h.prefix, live, PENDING_WINDOW_MS), {
+      admission: new Admission(pending, queue, new RunsInFlight(h.redis, h.prefix, live, PENDING_WINDOW_MS), {
         maxQueueDepth: 10_000,
         maxPendingPerUser: 100,
       }),
+      pendingSubmissions: pending,
       judgeAttempts: 1,
       logger: createLogger("multifile-test", "silent"),
     });

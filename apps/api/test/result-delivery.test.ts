@@ -19,7 +19,7 @@ const result: JudgeResult = {
   workerId: "w1",
   judging: 1,
 };
-const row: RecordedResult = { createdAt: new Date("2025-01-01T00:00:00.000Z") };
+const row: RecordedResult = { createdAt: new Date("2025-01-01T00:00:00.000Z"), userId: "u1" };
 
 /** A store that answers as the guard would, and remembers what it was asked. */
 function store(answer: () => Promise<RecordedResult | null>) {

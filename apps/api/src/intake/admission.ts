@@ -1,7 +1,7 @@
 import type { Queue } from "bullmq";
-import type { PrismaClient } from "@judge/db";
 import { jobPriority, type JudgeJob } from "@judge/protocol";
 import { ApiError } from "../http/api-error.ts";
+import type { PendingSubmissions } from "./pending-submissions.ts";
 import type { RunsInFlight } from "./runs-in-flight.ts";
 
 export interface AdmissionLimits {
@@ -29,7 +29,7 @@ export interface Admitted {
  */
 export class Admission {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly submissions: PendingSubmissions,
     private readonly judgeQueue: Queue<JudgeJob>,
     private readonly runs: RunsInFlight,
     private readonly limits: AdmissionLimits,
@@ -47,15 +47,15 @@ export class Admission {
   async admit(userId: string, now = Date.now()): Promise<Admitted> {
     const [depth, submissions, runs] = await Promise.all([
       this.queueDepth(),
-      this.prisma.submission.count({
-        where: { userId, origin: "user", status: { not: "done" }, createdAt: { gte: new Date(now - PENDING_WINDOW_MS) } },
-      }),
+      this.submissions.count(userId, now),
       this.runs.count(userId, now),
     ]);
-    const pending = submissions + runs;
     if (depth >= this.limits.maxQueueDepth) {
       throw new ApiError("UNAVAILABLE", "the judge is busy, try again shortly", undefined, 5);
     }
+    let pending = submissions + runs;
+    // The Redis count may be high (pending-submissions.ts); the rows decide a refusal.
+    if (pending >= this.limits.maxPendingPerUser) pending = (await this.submissions.rebuild(userId, now)) + runs;
     if (pending >= this.limits.maxPendingPerUser) {
       throw new ApiError("RATE_LIMITED", `you have ${pending} submissions and runs being judged; wait for some to finish`,
         undefined,

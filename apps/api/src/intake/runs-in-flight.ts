@@ -33,8 +33,11 @@ export class RunsInFlight {
 
   async count(userId: string, now = Date.now()): Promise<number> {
     const key = this.keyOf(userId);
-    await this.redis.zremrangebyscore(key, "-inf", now - this.windowMs);
-    const ids = await this.redis.zrange(key, 0, -1);
+    // One round trip: a user with no runs in flight (most) costs admission nothing more.
+    const replies = await this.redis.multi().zremrangebyscore(key, "-inf", now - this.windowMs).zrange(key, 0, -1).exec();
+    if (replies === null) throw new Error("runs-in-flight count: transaction aborted");
+    for (const [err] of replies) if (err) throw err;
+    const ids = replies[1]![1] as string[];
     const snapshots = await Promise.all(ids.map((id) => this.live.snapshot(id)));
     const finished = ids.filter((_, i) => {
       const snapshot = snapshots[i];

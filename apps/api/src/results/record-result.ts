@@ -5,6 +5,8 @@ import { judgedColumnsOf, openJudgingOf, testRowsOf } from "./result-write.ts";
 export interface RecordedResult {
   /** When the submission was made: judge duration is measured from it. */
   createdAt: Date;
+  /** Whose it is: their pending count goes down (intake/pending-submissions.ts). */
+  userId: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function recordResult(prisma: PrismaClient, result: JudgeResult): P
     if (result.tests.length > 0) {
       await tx.submissionTest.createMany({ data: testRowsOf(result), skipDuplicates: true });
     }
-    const row = await tx.submission.findUniqueOrThrow({ where: { id: result.submissionId }, select: { createdAt: true } });
+    const row = await tx.submission.findUniqueOrThrow({ where: { id: result.submissionId }, select: { createdAt: true, userId: true } });
     return row;
   });
 }

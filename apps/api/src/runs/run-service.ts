@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import { type PrismaClient, limitsOfRow } from "@judge/db";
-import type { FleetRegistry, LiveState } from "@judge/live-state";
+import type { LiveState } from "@judge/live-state";
 import {
   CheckerSpec,
   Limits,
@@ -16,6 +16,7 @@ import {
 } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
+import type { OfferedLanguages } from "../intake/offered-languages.ts";
 import type { RunsInFlight } from "../intake/runs-in-flight.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { functionRunCases } from "./function-run-input.ts";
@@ -34,7 +35,7 @@ const DEFAULT_RUN_LIMITS: Limits = { timeMs: 2000, memoryKb: 256 * 1024 };
 export interface RunServiceDeps {
   prisma: PrismaClient;
   live: LiveState;
-  fleet: FleetRegistry;
+  offeredLanguages: OfferedLanguages;
   judgeQueue: Queue<JudgeJob>;
   /** The same intake check as submissions: queue depth and the per-user cap. */
   admission: Admission;
@@ -51,7 +52,7 @@ export class RunService {
   constructor(private readonly deps: RunServiceDeps) {}
 
   async create(user: TokenClaims, input: RunCreate): Promise<SubmissionView> {
-    const { prisma, live, fleet, judgeQueue, runsInFlight } = this.deps;
+    const { prisma, live, offeredLanguages, judgeQueue, runsInFlight } = this.deps;
     let limits = DEFAULT_RUN_LIMITS;
     let fn: FunctionRun | null = null;
     let interactive: { problemId: string; testsHash: string } | null = null;
@@ -69,10 +70,10 @@ export class RunService {
       // The custom input becomes the interactor's input file; the worker takes the interactor from the bundle.
       if (CheckerSpec.safeParse(problem.checker).data?.kind === "interactor") interactive = { problemId: problem.id, testsHash: problem.testsHash };
     }
-    const offered = await fleet.languages();
-    if (!offered.some((l) => l.id === input.language)) {
+    const offered = await offeredLanguages.check(input.language);
+    if (!offered.offered) {
       throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
-        offered: offered.map((l) => l.id),
+        offered: offered.languages.map((l) => l.id),
       });
     }
     if (fn !== null && input.problem) requireFunctionLanguage(input.language, input.problem, fn.signature);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Queue } from "bullmq";
 import type { Logger } from "@judge/config";
 import type { PrismaClient } from "@judge/db";
-import type { FleetRegistry, LiveState } from "@judge/live-state";
+import type { LiveState } from "@judge/live-state";
 import {
   CaseReport,
   Signature,
@@ -17,6 +17,8 @@ import {
 } from "@judge/protocol";
 import { ApiError, notFound } from "../http/api-error.ts";
 import type { Admission } from "../intake/admission.ts";
+import type { OfferedLanguages } from "../intake/offered-languages.ts";
+import type { PendingSubmissions } from "../intake/pending-submissions.ts";
 import { requireFunctionLanguage } from "../problems/function-languages.ts";
 import { StoredFiles, enqueueJudgings } from "./judge-enqueue.ts";
 import { submissionStats } from "./submission-stats.ts";
@@ -26,9 +28,10 @@ import { failureFor, mayReadPrivateParts, publicView } from "./submission-visibi
 export interface SubmissionServiceDeps {
   prisma: PrismaClient;
   live: LiveState;
-  fleet: FleetRegistry;
+  offeredLanguages: OfferedLanguages;
   judgeQueue: Queue<JudgeJob>;
   admission: Admission;
+  pendingSubmissions: PendingSubmissions;
   judgeAttempts: number;
   logger: Logger;
 }
@@ -52,22 +55,22 @@ export class SubmissionService {
    * request leaves nothing half-made: the client gets a 503 and may retry.
    */
   async create(user: TokenClaims, input: SubmissionCreate, options: CreateOptions = {}): Promise<SubmissionView> {
-    const { prisma, live, fleet, judgeQueue } = this.deps;
+    const { prisma, live, offeredLanguages, judgeQueue } = this.deps;
     // Three independent reads at once; their errors are still reported in this order.
     const [found, offering, admission] = await Promise.allSettled([
       prisma.problem.findUnique({
         where: { slug: input.problem },
         select: { id: true, slug: true, published: true, testsHash: true, kind: true, signature: true, codeLimitKb: true },
       }),
-      fleet.languages(),
+      offeredLanguages.check(input.language),
       this.deps.admission.admit(user.sub),
     ]);
     const problem = settled(found);
     if (!problem || (!problem.published && options.allowUnpublished !== true)) throw notFound("problem");
     const offered = settled(offering);
-    if (!offered.some((l) => l.id === input.language)) {
+    if (!offered.offered) {
       throw new ApiError("VALIDATION", `no judge offers the language "${input.language}" right now`, {
-        offered: offered.map((l) => l.id),
+        offered: offered.languages.map((l) => l.id),
       });
     }
     if (problem.kind === "function") {
@@ -86,22 +89,25 @@ export class SubmissionService {
     const id = randomUUID();
     const createdAt = new Date();
     const view = queuedView({ id, problem: problem.slug, language: input.language, createdAt: createdAt.toISOString() });
-    // The row and the live state are independent; both must exist before the job does (the
-    // worker publishes to the one, the result consumer updates the other).
-    const [inserted, livened] = await Promise.allSettled([
+    // The row, the live state and the pending entry are independent; all must exist before the
+    // job does (the worker publishes to the one, the result consumer updates the other and
+    // removes the entry; a concurrent admission counts it).
+    const [inserted, livened, counted] = await Promise.allSettled([
       prisma.submission.create({
         data: { id, userId: user.sub, problemId: problem.id, language: input.language, code: program.code, ...(program.stored ? { files: program.stored } : {}), status: "queued", createdAt },
         select: { judging: true },
       }),
       live.create(view, user.sub),
+      this.deps.pendingSubmissions.add(user.sub, id, createdAt.getTime()),
     ]);
     if (inserted.status === "rejected") {
-      await live.remove(id).catch(() => {});
+      await Promise.allSettled([live.remove(id), this.deps.pendingSubmissions.remove(user.sub, id)]);
       throw inserted.reason;
     }
     const row = { id, judging: inserted.value.judging };
     try {
       if (livened.status === "rejected") throw livened.reason;
+      if (counted.status === "rejected") throw counted.reason;
       await enqueueJudgings(
         judgeQueue,
         [
@@ -120,7 +126,11 @@ export class SubmissionService {
       );
     } catch (err) {
       this.deps.logger.warn({ err, submissionId: row.id }, "enqueue failed; removing the submission");
-      await Promise.allSettled([prisma.submission.delete({ where: { id: row.id } }), live.remove(row.id)]);
+      await Promise.allSettled([
+        prisma.submission.delete({ where: { id: row.id } }),
+        live.remove(row.id),
+        this.deps.pendingSubmissions.remove(user.sub, row.id),
+      ]);
       throw new ApiError("UNAVAILABLE", "the judge queue is unavailable, try again shortly", undefined, 5);
     }
     return view;
