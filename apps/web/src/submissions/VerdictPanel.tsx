@@ -11,6 +11,7 @@ import { ResultCard } from "./ResultCard.tsx";
 import { TestChips } from "./TestChips.tsx";
 import { formatScore } from "../ui/format.ts";
 import "./verdict.css";
+import { revealTop } from "../ui/revealTop.ts";
 
 interface VerdictPanelProps {
   problem: string;
@@ -60,7 +61,7 @@ export function VerdictPanel({ problem, submissionId, submitting, fields = null 
     void client.invalidateQueries({ queryKey: queryKeys.problems });
     // Its top, not "nearest": the card grows when "faster than" arrives, and on a phone
     // "nearest" left it at the bottom edge, half out of sight.
-    resultRef.current?.scrollIntoView({ block: "start" });
+    if (resultRef.current) revealTop(resultRef.current);
   }, [done, client, problem, submissionId]);
 
   if (submissionId === null) {
