@@ -143,7 +143,7 @@ describe("what was broken in the web app, in a real browser: math, layout, draft
     const tabs = await box(page.locator(".output-panel > .tabs > .tablist"));
     const inSight = verdictBox.y >= tabs.y + tabs.height - 1 && verdictBox.y + verdictBox.height <= panel.y + panel.height + 1;
     assert.ok(inSight, `the verdict is in sight, not under the sticky tabs nor below the panel: ${JSON.stringify({ verdictBox, tabs, panel })}`);
-    assert.equal(await page.evaluate(() => window.scrollY), 0, "only the console scrolls: the window, and the workspace under the header, stay put");
+    assert.equal(await page.evaluate("window.scrollY"), 0, "only the console scrolls: the window, and the workspace under the header, stay put");
     assert.ok(cardBox.y < (await box(page.getByTestId("test-result").first())).y, "the verdict comes before the chips");
     await page.screenshot({ path: join(artifacts, "problem-page-result.png") });
   });
